@@ -1,0 +1,95 @@
+//! PDF → pages → normalised text.
+//!
+//! [`extract_pdf`] is the in-process entry point; it never panics (panics inside the PDF
+//! backends are caught and reported as [`ExtractError::Panicked`]). Stack overflows, endless
+//! loops and memory bombs cannot be caught in-process, so batch callers run extraction through
+//! [`isolated`], which bounds each file's time and memory in a worker process.
+
+pub mod isolated;
+pub mod normalize;
+
+use crate::document::Page;
+
+/// Why no text could be extracted from a file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
+pub enum ExtractError {
+    /// The file is a PDF without a text layer (scanned, image-only or blank). Not an error for a
+    /// batch: such files are skipped.
+    #[error("no text layer (image-only or empty PDF)")]
+    NoTextLayer,
+    /// The file is encrypted and cannot be read without a password.
+    #[error("encrypted")]
+    Encrypted,
+    /// The file is not a PDF at all.
+    #[error("not a PDF (no %PDF header)")]
+    NotPdf,
+    /// The file is empty.
+    #[error("empty file")]
+    Empty,
+    /// The PDF is damaged beyond what the extractor can recover.
+    #[error("malformed PDF: {0}")]
+    Malformed(String),
+    /// The backend panicked; the message is the panic's.
+    #[error("extractor crashed: {0}")]
+    Panicked(String),
+    /// The file took longer than the time limit.
+    #[error("timed out after {0} s")]
+    Timeout(u64),
+    /// The file needed more memory than the limit.
+    #[error("out of memory (limit {0} MiB)")]
+    OutOfMemory(u64),
+    /// The worker process died.
+    #[error("extractor process died: {0}")]
+    WorkerDied(String),
+}
+
+impl ExtractError {
+    /// True for files that are skipped rather than failed (no text to index, by nature).
+    pub fn is_skip(&self) -> bool {
+        matches!(self, ExtractError::NoTextLayer | ExtractError::Empty)
+    }
+}
+
+/// Extracts the normalised text of each page of a PDF held in memory.
+pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
+    if bytes.is_empty() {
+        return Err(ExtractError::Empty);
+    }
+    if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
+        return Err(ExtractError::NotPdf);
+    }
+    let raw = raw_pages(bytes)?;
+    let pages = normalize::normalize_pages(raw);
+    if pages.iter().all(|p| p.text.trim().is_empty()) {
+        return Err(ExtractError::NoTextLayer);
+    }
+    Ok(pages)
+}
+
+fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
+    match result {
+        Ok(Ok(pages)) => Ok(pages),
+        Ok(Err(e)) => {
+            let msg = e.to_string();
+            if msg.to_lowercase().contains("encrypt") {
+                Err(ExtractError::Encrypted)
+            } else {
+                Err(ExtractError::Malformed(msg))
+            }
+        }
+        Err(payload) => Err(ExtractError::Panicked(panic_message(&payload))),
+    }
+}
+
+/// The message of a caught panic payload.
+pub(crate) fn panic_message(payload: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown panic".to_string()
+    }
+}

@@ -1,0 +1,5 @@
+//! The on-disk passage index.
+
+/// An opened policymatch index.
+#[derive(Debug)]
+pub struct PolicyIndex {}

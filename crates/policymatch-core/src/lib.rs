@@ -1,0 +1,37 @@
+//! # policymatch-core
+//!
+//! The reading half of policymatch: it turns the documents a Danish municipality publishes
+//! (policy PDFs, committee agendas and minutes) into searchable passages.
+//!
+//! A short tour of the main types:
+//!
+//! - [`extract`] turns PDF bytes into [`document::Page`]s of normalised text
+//!   ([`extract::extract_pdf`]); [`extract::isolated`] runs that in worker processes so that a
+//!   hostile file can never stop a run.
+//! - [`segment`] cuts a page into [`segment::Passage`]s of about one paragraph, each with its
+//!   nearest heading and character span.
+//! - [`analysis`] is the Danish analyzer (lower-casing, stop words, Snowball stemming and
+//!   compound splitting) registered in tantivy.
+//! - [`index`] stores passages on disk ([`index::PolicyIndex`]) incrementally and atomically, and
+//!   searches them.
+//!
+//! ```
+//! use policymatch_core::segment::segment_page;
+//!
+//! let text = "Ensomhed\n\nMålet er, at færre borgere oplever sig ensomme. Vi vil styrke \
+//!             samarbejdet med de frivillige foreninger om besøgsvenner og fællesspisning.";
+//! let passages = segment_page(text);
+//! assert_eq!(passages[0].heading.as_deref(), Some("Ensomhed"));
+//! assert!(passages[0].text(text).starts_with("Målet er"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod analysis;
+pub mod document;
+pub mod error;
+pub mod extract;
+pub mod index;
+pub mod metadata;
+pub mod segment;
+
+pub use error::{Error, Result};

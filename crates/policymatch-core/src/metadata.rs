@@ -1,0 +1,1 @@
+//! Document metadata: from a manifest (TSV or CSV) or inferred from the document.
