@@ -28,12 +28,14 @@ Source markup (a tiny subset of Markdown):
     > framed note (e.g. contact boxes)
     === page break
     blank line = paragraph break; consecutive lines are joined with a space.
-    "~" inside a word marks an optional (soft) hyphenation point.
+    "~" inside a word marks an optional (soft) hyphenation point; soft hyphens
+    are also added automatically after common compound stems (HYPHEN_STEMS).
 """
 import argparse
 import datetime as dt
 import glob
 import os
+import re
 import sys
 
 from fpdf import FPDF
@@ -42,6 +44,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 FONT_DIR = os.environ.get("DEJAVU_DIR", "/usr/share/fonts/truetype/dejavu")
 SOFT_HYPHEN = "\u00ad"
 FIXED_DATE = dt.datetime(2026, 11, 27, 8, 0, 0, tzinfo=dt.timezone.utc)
+
+# Compound-word stems after which an optional (soft) hyphen is inserted when at
+# least three more letters follow, e.g. "ensomheds|indsatsen", "forenings|livet".
+# Where such a soft hyphen lands at a line end, the PDF shows "ensomheds-" on
+# one line and "indsatsen" on the next, which exercises de-hyphenation in the
+# extractor. Unbroken soft hyphens are not written to the text layer.
+HYPHEN_STEMS = ["ensomheds", "frivilligheds", "forenings", "sundheds", "idræts",
+                "pårørende", "besøgs", "ansøgnings", "hørings", "demens",
+                "handicap", "kommunal", "omsorgs", "fritids", "kørsels",
+                "trivsels", "fællesskabs", "misbrugs", "aktivitets", "ældre"]
+_STEM_RE = re.compile(r"(?<![^\W\d_])(%s)(?=[a-zæøå]{3,})" % "|".join(HYPHEN_STEMS),
+                      re.IGNORECASE)
+
+
+def add_soft_hyphens(text):
+    text = text.replace("~", SOFT_HYPHEN)
+    return _STEM_RE.sub(lambda m: m.group(1) + SOFT_HYPHEN, text)
 
 
 def parse(path):
@@ -102,7 +121,7 @@ class Doc(FPDF):
     def __init__(self, meta):
         super().__init__(format="A4", unit="mm")
         self.meta = meta
-        self.set_margins(25, 22, 25)
+        self.set_margins(22, 22, 22)
         self.set_auto_page_break(True, margin=22)
         for style, fname in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf"),
                              ("I", "DejaVuSerif-Italic.ttf")):
@@ -168,7 +187,7 @@ def render(meta, blocks, out_path):
     pdf.ln(6)
 
     for kind, text in blocks:
-        text = text.replace("~", SOFT_HYPHEN)
+        text = add_soft_hyphens(text)
         if kind == "pagebreak":
             pdf.add_page()
         elif kind in ("h1", "h2", "h3"):
