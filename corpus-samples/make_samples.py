@@ -4,7 +4,8 @@
 Usage:  python3 make_samples.py [--out DIR]
 
 Reads every ``src/*.md`` file next to this script and writes one PDF per file
-(the ``file:`` field in its header) into this folder (or ``--out DIR``).
+(the ``file:`` field in its header) plus ``MANIFEST.tsv`` into this folder
+(or ``--out DIR``).
 Requires fpdf2 (``pip install fpdf2``) and the DejaVu TTF fonts
 (``apt-get install fonts-dejavu-core``; the path can be overridden with the
 environment variable ``DEJAVU_DIR``). Output is deterministic: the creation
@@ -233,10 +234,14 @@ def main():
     sources = sorted(glob.glob(os.path.join(HERE, "src", "*.md")))
     if not sources:
         sys.exit("no src/*.md files found")
+    rows = ["file\tmunicipality\tarea\tyear\ttitle"]
     for src in sources:
         meta, blocks = parse(src)
         pages = render(meta, blocks, os.path.join(args.out, meta["file"]))
         print(f"{meta['file']}\t{pages} pages")
+        rows.append("\t".join(meta[k] for k in ("file", "municipality", "area", "year", "title")))
+    with open(os.path.join(args.out, "MANIFEST.tsv"), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("\n".join(rows) + "\n")
 
 
 if __name__ == "__main__":
