@@ -124,8 +124,7 @@ class Doc(FPDF):
         self.meta = meta
         self.set_margins(22, 22, 22)
         self.set_auto_page_break(True, margin=22)
-        for style, fname in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf"),
-                             ("I", "DejaVuSerif-Italic.ttf")):
+        for style, fname in (("", "DejaVuSerif.ttf"), ("B", "DejaVuSerif-Bold.ttf")):
             self.add_font("Serif", style, os.path.join(FONT_DIR, fname))
         for style, fname in (("", "DejaVuSans.ttf"), ("B", "DejaVuSans-Bold.ttf")):
             self.add_font("Sans", style, os.path.join(FONT_DIR, fname))
