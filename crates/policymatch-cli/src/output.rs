@@ -8,3 +8,47 @@ pub fn print_error(err: &anyhow::Error) {
     }
     eprintln!("{line}");
 }
+
+use policymatch_core::index::records::DocInfo;
+use std::io::IsTerminal;
+
+/// The `document` object of JSON output.
+pub fn document_json(d: &DocInfo) -> serde_json::Value {
+    serde_json::json!({
+        "path": d.path,
+        "title": d.title,
+        "municipality": d.municipality,
+        "area": d.area,
+        "year": d.year,
+    })
+}
+
+/// Whether to use ANSI styling on stdout (a terminal, and `NO_COLOR` not set).
+pub fn color() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// `text` on one line with the byte ranges marked: bold on a terminal, `**…**` otherwise.
+pub fn highlight(text: &str, ranges: &[(usize, usize)]) -> String {
+    let (open, close) = if color() {
+        ("\x1b[1m", "\x1b[0m")
+    } else {
+        ("**", "**")
+    };
+    let mut out = String::with_capacity(text.len() + ranges.len() * 8);
+    let mut pos = 0;
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    for (s, e) in sorted {
+        if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        out.push_str(open);
+        out.push_str(&text[s..e]);
+        out.push_str(close);
+        pos = e;
+    }
+    out.push_str(&text[pos..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}

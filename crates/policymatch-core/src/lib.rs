@@ -33,5 +33,6 @@ pub mod extract;
 pub mod index;
 pub mod metadata;
 pub mod segment;
+pub mod sources;
 
 pub use error::{Error, Result};

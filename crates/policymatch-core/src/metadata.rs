@@ -1,1 +1,325 @@
 //! Document metadata: from a manifest (TSV or CSV) or inferred from the document.
+//!
+//! A manifest is a table with a header row naming a `file` column and any of `municipality`,
+//! `area`, `year` and `title`; other columns are ignored. Rows are matched to documents by
+//! file name. Values a manifest does not give are inferred: the title from the first heading
+//! of the first page, the municipality from the most frequent "X Kommune" on the first pages,
+//! the year from the file name or the first page. Inferred values are marked as inferred.
+
+use crate::document::{DocumentMeta, MetaValue, Page};
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Metadata given by a manifest, keyed by file name.
+#[derive(Debug, Clone, Default)]
+pub struct Manifest {
+    rows: HashMap<String, DocumentMeta>,
+}
+
+impl Manifest {
+    /// Reads a TSV or CSV manifest (the delimiter is taken from the header line).
+    pub fn read(path: &Path) -> Result<Manifest> {
+        let text = fs_err::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Self::parse(&text, path)
+    }
+
+    /// Parses manifest text; `path` is used in error messages only.
+    pub fn parse(text: &str, path: &Path) -> Result<Manifest> {
+        let err = |line: usize, message: String| Error::Manifest {
+            path: path.to_path_buf(),
+            line,
+            message,
+        };
+        let mut lines = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
+        let Some((header_no, header)) = lines.next() else {
+            return Err(err(
+                1,
+                "empty manifest; expected a header row with a `file` column".into(),
+            ));
+        };
+        let delim = if header.contains('\t') { '\t' } else { ',' };
+        let cols: Vec<String> = split_row(header, delim)
+            .into_iter()
+            .map(|c| c.trim().to_lowercase())
+            .collect();
+        let find = |name: &str| cols.iter().position(|c| c == name);
+        let Some(file_col) = find("file") else {
+            return Err(err(
+                header_no + 1,
+                "no `file` column in the header row".into(),
+            ));
+        };
+        let (mun, area, year, title) = (
+            find("municipality"),
+            find("area"),
+            find("year"),
+            find("title"),
+        );
+        let mut rows = HashMap::new();
+        for (no, line) in lines {
+            let cells = split_row(line, delim);
+            let get = |i: Option<usize>| {
+                i.and_then(|i| cells.get(i))
+                    .map(|s| s.trim())
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_string)
+            };
+            let Some(file) = get(Some(file_col)) else {
+                return Err(err(no + 1, "row has no value in the `file` column".into()));
+            };
+            let year = match get(year) {
+                Some(y) => {
+                    Some(MetaValue::given(y.parse::<u32>().map_err(|_| {
+                        err(no + 1, format!("year {y:?} is not a number"))
+                    })?))
+                }
+                None => None,
+            };
+            let key = file_name_key(Path::new(&file));
+            rows.insert(
+                key,
+                DocumentMeta {
+                    title: get(title).map(MetaValue::given),
+                    municipality: get(mun).map(MetaValue::given),
+                    area: get(area).map(MetaValue::given),
+                    year,
+                },
+            );
+        }
+        Ok(Manifest { rows })
+    }
+
+    /// The manifest's metadata for `path`, matched by file name.
+    pub fn get(&self, path: &Path) -> Option<&DocumentMeta> {
+        self.rows.get(&file_name_key(path))
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// True when the manifest has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Adds the rows of `other`, which win over rows already present.
+    pub fn merge(&mut self, other: Manifest) {
+        self.rows.extend(other.rows);
+    }
+}
+
+/// Looks for a `MANIFEST.tsv` or `MANIFEST.csv` directly inside `dir`.
+pub fn find_manifest(dir: &Path) -> Option<PathBuf> {
+    [
+        "MANIFEST.tsv",
+        "MANIFEST.csv",
+        "manifest.tsv",
+        "manifest.csv",
+    ]
+    .iter()
+    .map(|n| dir.join(n))
+    .find(|p| p.is_file())
+}
+
+fn file_name_key(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| path.to_string_lossy().to_string())
+}
+
+/// Splits one row; CSV cells may be quoted with `"` (doubled quotes inside).
+fn split_row(line: &str, delim: char) -> Vec<String> {
+    if delim == '\t' {
+        return line.split('\t').map(str::to_string).collect();
+    }
+    let mut cells = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if c == delim && !quoted => cells.push(std::mem::take(&mut cur)),
+            c => cur.push(c),
+        }
+    }
+    cells.push(cur);
+    cells
+}
+
+/// Fills the values `meta` lacks by inference from the document's pages, file name and PDF
+/// title (when the extractor found one).
+pub fn infer(meta: &mut DocumentMeta, path: &Path, pages: &[Page]) {
+    let first: String = pages
+        .iter()
+        .take(2)
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    if meta.title.is_none() {
+        meta.title = infer_title(&first)
+            .or_else(|| {
+                path.file_stem()
+                    .map(|s| s.to_string_lossy().replace(['-', '_'], " "))
+            })
+            .map(MetaValue::inferred);
+    }
+    if meta.municipality.is_none() {
+        let sample: String = pages
+            .iter()
+            .take(5)
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        meta.municipality = infer_municipality(&sample).map(MetaValue::inferred);
+    }
+    if meta.year.is_none() {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_default();
+        meta.year = infer_year(&name)
+            .or_else(|| infer_year(&first))
+            .map(MetaValue::inferred);
+    }
+}
+
+/// The first line of the text that reads like a title: with letters, not a page number, at most
+/// 15 words.
+pub fn infer_title(text: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .filter(|l| l.split_whitespace().count() <= 15)
+        .filter(|l| !l.to_lowercase().starts_with("side "))
+        .find(|l| !(l.split_whitespace().count() <= 3 && l.ends_with("Kommune")))
+        .map(|l| l.to_string())
+}
+
+/// The most frequent "X Kommune" in `text`, as "X Kommune".
+pub fn infer_municipality(text: &str) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for pair in words.windows(2) {
+        let next = pair[1].trim_end_matches(|c: char| !c.is_alphabetic());
+        if next != "Kommune" && next != "kommune" && next != "Kommunes" {
+            continue;
+        }
+        let name = pair[0].trim_matches(|c: char| !c.is_alphabetic() && c != '-');
+        let mut chars = name.chars();
+        let capital = chars.next().is_some_and(char::is_uppercase);
+        let rest_lower = chars.clone().any(char::is_lowercase);
+        if capital && rest_lower && name.chars().count() >= 3 && !is_common_word(name) {
+            *counts.entry(name).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(name, _)| format!("{name} Kommune"))
+}
+
+fn is_common_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Den"
+            | "Det"
+            | "Hele"
+            | "Vores"
+            | "Denne"
+            | "Vi"
+            | "Til"
+            | "Fra"
+            | "For"
+            | "Af"
+            | "Og"
+            | "Som"
+            | "Hver"
+            | "Anden"
+            | "Enhver"
+            | "Egen"
+    )
+}
+
+/// The first plausible year (1990-2099) in `text`.
+pub fn infer_year(text: &str) -> Option<u32> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 4 <= bytes.len() {
+        let window = &bytes[i..i + 4];
+        let before_ok = i == 0 || !bytes[i - 1].is_ascii_digit();
+        let after_ok = i + 4 == bytes.len() || !bytes[i + 4].is_ascii_digit();
+        if before_ok && after_ok && window.iter().all(u8::is_ascii_digit) {
+            let y = window
+                .iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'));
+            if (1990..=2099).contains(&y) {
+                return Some(y);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn manifest_tsv_and_csv() {
+        let m = Manifest::parse(
+            "file\tmunicipality\tarea\tyear\textra\na.pdf\tGreve Kommune\tsundhed\t2023\tx\n",
+            Path::new("m.tsv"),
+        )
+        .unwrap();
+        let meta = m.get(Path::new("/x/y/a.pdf")).unwrap();
+        assert_eq!(meta.municipality.as_ref().unwrap().value, "Greve Kommune");
+        assert_eq!(meta.year.as_ref().unwrap().value, 2023);
+        assert!(!meta.year.as_ref().unwrap().inferred);
+        let c = Manifest::parse("title,file\n\"Politik, ny\",b.pdf\n", Path::new("m.csv")).unwrap();
+        assert_eq!(
+            c.get(Path::new("b.pdf"))
+                .unwrap()
+                .title
+                .as_ref()
+                .unwrap()
+                .value,
+            "Politik, ny"
+        );
+    }
+
+    #[test]
+    fn manifest_errors_name_line() {
+        let e = Manifest::parse("name\tx\n", Path::new("m.tsv")).unwrap_err();
+        assert_eq!(e.to_string(), "m.tsv:1: no `file` column in the header row");
+        let e = Manifest::parse("file\tyear\na.pdf\tnext\n", Path::new("m.tsv")).unwrap_err();
+        assert_eq!(e.to_string(), "m.tsv:2: year \"next\" is not a number");
+    }
+
+    #[test]
+    fn infers_municipality_year_title() {
+        let text = "Sundhedspolitik 2024-2028\nVedtaget af Byrådet i Egebjerg Kommune.\n\
+                    Egebjerg Kommune vil ... Den Kommune";
+        assert_eq!(
+            infer_municipality(text).as_deref(),
+            Some("Egebjerg Kommune")
+        );
+        assert_eq!(infer_year("greve-referat-2023-05-01.pdf"), Some(2023));
+        assert_eq!(infer_year("12345 og 1850"), None);
+        assert_eq!(
+            infer_title("\n 3 \nSundhedspolitik 2024-2028\n").as_deref(),
+            Some("Sundhedspolitik 2024-2028")
+        );
+    }
+}

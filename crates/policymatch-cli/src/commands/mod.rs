@@ -2,6 +2,9 @@
 
 mod analyze;
 mod extract;
+mod index;
+mod list;
+mod search;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -11,6 +14,26 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract { file, format } => extract::run(&file, format),
         Command::Analyze { text, format } => analyze::run(&text, format),
+        Command::Index {
+            paths,
+            index,
+            manifest,
+            timeout,
+            format,
+        } => index::run(
+            &paths,
+            &index.resolve(),
+            manifest.as_deref(),
+            timeout,
+            format,
+        ),
+        Command::Search {
+            query,
+            index,
+            top,
+            format,
+        } => search::run(&query, &index.resolve(), top, format),
+        Command::List { index, format } => list::run(&index.resolve(), format),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)

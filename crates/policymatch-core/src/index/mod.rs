@@ -1,5 +1,208 @@
 //! The on-disk passage index.
+//!
+//! One tantivy index holds a record per document and a record per passage (see [`schema`]).
+//! Writes go through [`build::Indexer`], which takes the [`lock::WriteLock`], adds or replaces
+//! whole documents, and commits in batches: a commit is atomic in tantivy, and a document's
+//! old records are deleted in the same commit that adds its new ones, so a run killed at any
+//! moment leaves the last committed state, which the next run completes.
+
+pub mod build;
+pub mod lock;
+pub mod records;
+pub mod schema;
+pub mod search;
+pub mod walk;
+
+use crate::error::{Error, Result};
+use records::DocumentRecord;
+use schema::{Fields, KEYWORD, SCHEMA_VERSION};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
+use tantivy::{Index, IndexReader, ReloadPolicy, Term};
+
+/// Default index directory, relative to the working directory.
+pub const DEFAULT_DIR: &str = ".policymatch";
+
+/// Environment variable that overrides the default index directory.
+pub const ENV_DIR: &str = "POLICYMATCH_INDEX";
+
+/// What each commit records about the run that made it (tantivy's commit payload).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+pub struct CommitInfo {
+    /// Schema version the index was written with.
+    pub schema: u64,
+    /// Number of the run that made the commit (runs count from 1).
+    pub run: u64,
+    /// True when the run finished; false for an intermediate commit.
+    pub complete: bool,
+}
 
 /// An opened policymatch index.
-#[derive(Debug)]
-pub struct PolicyIndex {}
+pub struct PolicyIndex {
+    dir: PathBuf,
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+}
+
+impl std::fmt::Debug for PolicyIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PolicyIndex")
+            .field("dir", &self.dir)
+            .finish()
+    }
+}
+
+impl PolicyIndex {
+    /// Opens the index at `dir`, creating it when the directory holds none.
+    pub fn open_or_create(dir: &Path) -> Result<PolicyIndex> {
+        fs_err::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let (schema, fields) = schema::build();
+        let mmap =
+            tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::index(dir, e))?;
+        let index = if Index::exists(&mmap).map_err(|e| Error::index(dir, e))? {
+            Index::open(mmap).map_err(|e| Error::index(dir, e))?
+        } else {
+            Index::create(mmap, schema, tantivy::IndexSettings::default())
+                .map_err(|e| Error::index(dir, e))?
+        };
+        Self::finish_open(dir, index, fields)
+    }
+
+    /// Opens an existing index at `dir`.
+    pub fn open(dir: &Path) -> Result<PolicyIndex> {
+        let (_, fields) = schema::build();
+        let missing = || Error::Index {
+            path: dir.to_path_buf(),
+            message: "no index here; run `policymatch index FOLDER` first (or pass --index DIR)"
+                .into(),
+        };
+        if !dir.is_dir() {
+            return Err(missing());
+        }
+        let mmap =
+            tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::index(dir, e))?;
+        if !Index::exists(&mmap).map_err(|e| Error::index(dir, e))? {
+            return Err(missing());
+        }
+        let index = Index::open(mmap).map_err(|e| Error::index(dir, e))?;
+        Self::finish_open(dir, index, fields)
+    }
+
+    fn finish_open(dir: &Path, index: Index, fields: Fields) -> Result<PolicyIndex> {
+        register_analyzers(&index);
+        let info = read_commit_info(&index, dir)?;
+        if info.run > 0 && info.schema != SCHEMA_VERSION {
+            return Err(Error::Index {
+                path: dir.to_path_buf(),
+                message: format!(
+                    "made by another version of policymatch (schema {}, this one reads {}); delete the folder and index again",
+                    info.schema, SCHEMA_VERSION
+                ),
+            });
+        }
+        let expected = schema::build().0;
+        if index.schema() != expected {
+            return Err(Error::Index {
+                path: dir.to_path_buf(),
+                message: "schema differs from this version's; delete the folder and index again"
+                    .into(),
+            });
+        }
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| Error::index(dir, e))?;
+        Ok(PolicyIndex {
+            dir: dir.to_path_buf(),
+            index,
+            reader,
+            fields,
+        })
+    }
+
+    /// The index directory.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The tantivy index.
+    pub fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// The field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// A searcher over the last committed state.
+    pub fn searcher(&self) -> tantivy::Searcher {
+        self.reader.searcher()
+    }
+
+    /// Reloads the reader to see the latest commit.
+    pub fn reload(&self) -> Result<()> {
+        self.reader.reload().map_err(|e| Error::index(&self.dir, e))
+    }
+
+    /// What the last commit recorded about its run.
+    pub fn commit_info(&self) -> Result<CommitInfo> {
+        read_commit_info(&self.index, &self.dir)
+    }
+
+    /// All document records, sorted by path and document id.
+    pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
+        let searcher = self.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.kind, schema::kind::DOCUMENT),
+            IndexRecordOption::Basic,
+        );
+        let addrs = searcher
+            .search(&q, &DocSetCollector)
+            .map_err(|e| Error::index(&self.dir, e))?;
+        let mut docs = Vec::with_capacity(addrs.len());
+        for addr in addrs {
+            let doc = searcher
+                .doc::<tantivy::TantivyDocument>(addr)
+                .map_err(|e| Error::index(&self.dir, e))?;
+            docs.push(DocumentRecord::from_doc(&doc, &self.fields));
+        }
+        docs.sort_by(|a, b| a.path.cmp(&b.path).then(a.doc_id.cmp(&b.doc_id)));
+        Ok(docs)
+    }
+}
+
+/// Registers every analyzer the schema names. Tantivy does not store analyzers in the index,
+/// so every open and create path calls this.
+pub fn register_analyzers(index: &Index) {
+    crate::analysis::register(index);
+    index.tokenizers().register(
+        KEYWORD,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+fn read_commit_info(index: &Index, dir: &Path) -> Result<CommitInfo> {
+    let metas = index.load_metas().map_err(|e| Error::index(dir, e))?;
+    Ok(metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+        .unwrap_or_default())
+}
+
+/// The index directory to use: `explicit`, else `$POLICYMATCH_INDEX`, else `.policymatch`.
+pub fn resolve_dir(explicit: Option<&Path>) -> PathBuf {
+    explicit
+        .map(Path::to_path_buf)
+        .or_else(|| std::env::var_os(ENV_DIR).map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from(DEFAULT_DIR))
+}

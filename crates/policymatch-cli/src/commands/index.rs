@@ -1,0 +1,116 @@
+//! `policymatch index PATH...`.
+
+use crate::args::Format;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use policymatch_core::extract::isolated::{Limits, WorkerCommand, extract_isolated};
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::build::{
+    FileStatus, IndexOptions, Loaded, Loader, Progress, index_paths, pdf_outcome,
+};
+use policymatch_core::index::walk::SourceKind;
+use policymatch_core::metadata::Manifest;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+/// Extracts PDFs in worker processes (this same binary), so that no file can crash the run.
+struct IsolatedLoader {
+    worker: WorkerCommand,
+    limits: Limits,
+}
+
+impl Loader for IsolatedLoader {
+    fn load(&self, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
+        match kind {
+            SourceKind::Pdf => pdf_outcome(path, extract_isolated(&self.worker, path, self.limits)),
+            other => policymatch_core::sources::load_non_pdf(path, bytes, other),
+        }
+    }
+}
+
+pub fn run(
+    paths: &[PathBuf],
+    dir: &Path,
+    manifest: Option<&Path>,
+    timeout: u64,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let manifest = match manifest {
+        Some(m) => Manifest::read(m)?,
+        None => Manifest::default(),
+    };
+    let program = std::env::current_exe().context("cannot find the policymatch executable")?;
+    let loader = IsolatedLoader {
+        worker: WorkerCommand {
+            program,
+            args: vec!["__extract-worker".into()],
+        },
+        limits: Limits {
+            timeout: Duration::from_secs(timeout.max(1)),
+            ..Limits::default()
+        },
+    };
+    let index = PolicyIndex::open_or_create(dir)?;
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let progress = |p: &Progress<'_>| {
+        bar.set_length(p.total as u64);
+        bar.set_position(p.done as u64);
+        bar.set_message(
+            p.path
+                .file_name()
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_default(),
+        );
+        if let FileStatus::Failed(reason) = p.status {
+            bar.suspend(|| eprintln!("policymatch: {}: {reason}", p.path.display()));
+        }
+    };
+    let opts = IndexOptions {
+        manifest,
+        loader: &loader,
+        progress: Some(&progress),
+        ..IndexOptions::default()
+    };
+    let summary = index_paths(&index, paths, &opts)?;
+    bar.finish_and_clear();
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &summary)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            writeln!(
+                out,
+                "indexed {} / unchanged {} / removed {} / skipped {} / failed {}; {} documents, {} pages, {} passages in {:.1} s (index {})",
+                summary.indexed.len(),
+                summary.unchanged,
+                summary.removed.len(),
+                summary.skipped.len(),
+                summary.failed.len(),
+                summary.documents,
+                summary.pages,
+                summary.passages,
+                summary.seconds,
+                dir.display()
+            )?;
+            for (p, reason) in &summary.skipped {
+                writeln!(out, "skipped {}: {reason}", p.display())?;
+            }
+            for (p, reason) in &summary.failed {
+                writeln!(out, "failed {}: {reason}", p.display())?;
+            }
+        }
+    }
+    Ok(if summary.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(3)
+    })
+}

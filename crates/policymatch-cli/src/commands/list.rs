@@ -1,0 +1,47 @@
+//! `policymatch list`.
+
+use crate::args::Format;
+use policymatch_core::index::PolicyIndex;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(dir: &Path, format: Format) -> anyhow::Result<ExitCode> {
+    let index = PolicyIndex::open(dir)?;
+    let docs = index.documents()?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer(&mut out, &serde_json::json!({ "documents": docs }))?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for d in &docs {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{} pages\t{} passages\t{}",
+                    d.title,
+                    if d.municipality.is_empty() {
+                        "-"
+                    } else {
+                        &d.municipality
+                    },
+                    if d.area.is_empty() { "-" } else { &d.area },
+                    if d.year == 0 {
+                        "-".to_string()
+                    } else {
+                        d.year.to_string()
+                    },
+                    d.pages,
+                    d.passages,
+                    d.path
+                )?;
+            }
+        }
+    }
+    Ok(if docs.is_empty() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

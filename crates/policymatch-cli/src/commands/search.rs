@@ -1,0 +1,68 @@
+//! `policymatch search QUERY`.
+
+use crate::args::Format;
+use crate::output::{document_json, highlight};
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::search::Filters;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(query: &str, dir: &Path, top: usize, format: Format) -> anyhow::Result<ExitCode> {
+    let index = PolicyIndex::open(dir)?;
+    let hits = index.search(query, &Filters::default(), top)?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let hits: Vec<_> = hits
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    serde_json::json!({
+                        "rank": i + 1,
+                        "score": h.score,
+                        "document": document_json(&h.passage.document),
+                        "page": h.passage.page,
+                        "heading": h.passage.heading,
+                        "text": h.passage.text,
+                    })
+                })
+                .collect();
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({ "query": query, "hits": hits }),
+            )?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for (i, h) in hits.iter().enumerate() {
+                let p = &h.passage;
+                writeln!(
+                    out,
+                    "{}. {} — {} p. {}{}  (score {:.2})",
+                    i + 1,
+                    p.document.title,
+                    if p.document.municipality.is_empty() {
+                        "?"
+                    } else {
+                        &p.document.municipality
+                    },
+                    p.page,
+                    if p.heading.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" › {}", p.heading)
+                    },
+                    h.score
+                )?;
+                writeln!(out, "   {}", highlight(&p.text, &h.highlights))?;
+                writeln!(out, "   {}", p.document.path)?;
+            }
+        }
+    }
+    if hits.is_empty() {
+        eprintln!("policymatch: no passages match {query:?}");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

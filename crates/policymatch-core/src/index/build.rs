@@ -1,0 +1,472 @@
+//! Indexing runs: walk, load, segment, write, commit.
+
+use super::lock::WriteLock;
+use super::records::{DocInfo, json_string};
+use super::schema::{Fields, kind};
+use super::walk::{SourceKind, walk};
+use super::{CommitInfo, PolicyIndex};
+use crate::document::{DocumentMeta, Page};
+use crate::error::{Error, Result};
+use crate::extract::ExtractError;
+use crate::metadata::{self, Manifest};
+use crate::segment::segment_page_with;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+/// A document ready to be indexed: one file, or one item of an agenda file.
+#[derive(Debug, Clone, Default)]
+pub struct SourceDocument {
+    /// Identity: the source path for whole files, `path#item` for agenda items.
+    pub doc_id: String,
+    /// Metadata (given or inferred).
+    pub meta: DocumentMeta,
+    /// Date as YYYYMMDD, 0 when unknown.
+    pub date: u64,
+    /// The pages (for agenda items, sections may stand as pages).
+    pub pages: Vec<Page>,
+    /// Headings to use for pages instead of detected ones (agenda item sections), by page
+    /// number; pages not listed get detected headings.
+    pub page_headings: HashMap<u32, String>,
+    /// Extra metadata stored with the document and its passages.
+    pub extra: serde_json::Value,
+}
+
+/// What loading one file gave.
+#[derive(Debug)]
+pub enum Loaded {
+    /// One or more documents.
+    Documents(Vec<SourceDocument>),
+    /// Nothing to index, by nature (no text layer, empty file).
+    Skipped(String),
+    /// The file is broken or hostile.
+    Failed(String),
+}
+
+/// Turns a file into documents. The CLI supplies one that extracts PDFs in worker processes;
+/// [`InProcessLoader`] extracts in the calling process.
+pub trait Loader: Sync {
+    /// Loads `path` (already read as `bytes`) of the given kind.
+    fn load(&self, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded;
+}
+
+/// A loader that extracts PDFs in-process (panics are caught, but not stack overflows or
+/// endless loops: use an isolated loader for untrusted batches).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct InProcessLoader;
+
+impl Loader for InProcessLoader {
+    fn load(&self, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
+        match kind {
+            SourceKind::Pdf => pdf_outcome(path, crate::extract::extract_pdf(bytes)),
+            _ => crate::sources::load_non_pdf(path, bytes, kind),
+        }
+    }
+}
+
+/// Converts a PDF extraction result into a [`Loaded`].
+pub fn pdf_outcome(path: &Path, result: std::result::Result<Vec<Page>, ExtractError>) -> Loaded {
+    match result {
+        Ok(pages) => Loaded::Documents(vec![SourceDocument {
+            doc_id: path.to_string_lossy().to_string(),
+            pages,
+            ..Default::default()
+        }]),
+        Err(e) if e.is_skip() => Loaded::Skipped(e.to_string()),
+        Err(ExtractError::NotPdf) => Loaded::Skipped(ExtractError::NotPdf.to_string()),
+        Err(e) => Loaded::Failed(e.to_string()),
+    }
+}
+
+/// Options of an indexing run.
+pub struct IndexOptions<'a> {
+    /// Metadata given by manifests.
+    pub manifest: Manifest,
+    /// How files become documents.
+    pub loader: &'a dyn Loader,
+    /// Commit after this many changed files (bounds the work a crash can lose).
+    pub commit_every: usize,
+    /// Memory budget of the tantivy writer, in bytes.
+    pub writer_memory: usize,
+    /// Called after each file with its outcome.
+    pub progress: Option<&'a (dyn Fn(&Progress<'_>) + Sync)>,
+}
+
+impl Default for IndexOptions<'_> {
+    fn default() -> Self {
+        IndexOptions {
+            manifest: Manifest::default(),
+            loader: &InProcessLoader,
+            commit_every: 64,
+            writer_memory: 96 * 1024 * 1024,
+            progress: None,
+        }
+    }
+}
+
+/// Progress of a run, reported after each file.
+#[derive(Debug)]
+pub struct Progress<'a> {
+    /// Files done so far.
+    pub done: usize,
+    /// Files in the run.
+    pub total: usize,
+    /// The file just done.
+    pub path: &'a Path,
+    /// Its outcome.
+    pub status: &'a FileStatus,
+}
+
+/// The outcome for one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "status", content = "reason")]
+pub enum FileStatus {
+    /// Indexed (new or changed).
+    Indexed,
+    /// Unchanged since the last run.
+    Unchanged,
+    /// Not indexed, by nature (e.g. no text layer).
+    Skipped(String),
+    /// Not indexed because it is broken.
+    Failed(String),
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct IndexSummary {
+    /// Files indexed (new or changed).
+    pub indexed: Vec<PathBuf>,
+    /// Number of unchanged files.
+    pub unchanged: usize,
+    /// Files removed from the index because they are gone.
+    pub removed: Vec<String>,
+    /// Files skipped, with the reason.
+    pub skipped: Vec<(PathBuf, String)>,
+    /// Files that failed, with the reason.
+    pub failed: Vec<(PathBuf, String)>,
+    /// Documents written (agenda files give one per item).
+    pub documents: usize,
+    /// Pages written.
+    pub pages: usize,
+    /// Passages written.
+    pub passages: usize,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Number of this run.
+    pub run: u64,
+}
+
+enum Work {
+    Unchanged(PathBuf),
+    Loaded(PathBuf, String, Loaded),
+    Unreadable(PathBuf, String),
+}
+
+/// Indexes the files under `roots` into `index`: new and changed files are (re)indexed,
+/// unchanged ones skipped by content hash, and files that were indexed from under one of the
+/// roots but are gone are removed.
+pub fn index_paths(
+    index: &PolicyIndex,
+    roots: &[PathBuf],
+    opts: &IndexOptions<'_>,
+) -> Result<IndexSummary> {
+    let started = Instant::now();
+    let dir = index.dir().to_path_buf();
+    let _lock = WriteLock::acquire(&dir)?;
+    index.reload()?;
+    let info = index.commit_info()?;
+    let run = info.run + 1;
+    let fields = *index.fields();
+
+    let mut known: HashMap<String, String> = HashMap::new();
+    for d in index.documents()? {
+        known.insert(d.path, d.hash);
+    }
+    let mut manifest = Manifest::default();
+    for root in roots {
+        if root.is_dir()
+            && let Some(m) = metadata::find_manifest(root)
+        {
+            manifest.merge(Manifest::read(&m)?);
+        }
+    }
+    manifest.merge(opts.manifest.clone());
+
+    let walked = walk(roots);
+    let mut summary = IndexSummary {
+        skipped: walked.skipped.clone(),
+        run,
+        ..Default::default()
+    };
+    let canonical_roots: Vec<PathBuf> = roots
+        .iter()
+        .filter_map(|r| std::fs::canonicalize(r).ok())
+        .collect();
+    let files: Vec<(PathBuf, String, SourceKind)> = walked
+        .files
+        .iter()
+        .map(|(p, k)| {
+            let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            (p.clone(), key.to_string_lossy().to_string(), *k)
+        })
+        .collect();
+    let present: HashSet<&str> = files.iter().map(|(_, k, _)| k.as_str()).collect();
+    let removed: Vec<String> = known
+        .keys()
+        .filter(|k| !present.contains(k.as_str()))
+        .filter(|k| canonical_roots.iter().any(|r| Path::new(k).starts_with(r)))
+        .cloned()
+        .collect();
+
+    let mut writer: IndexWriter = index
+        .tantivy()
+        .writer_with_num_threads(1, opts.writer_memory.max(15_000_000))
+        .map_err(|e| match e {
+            tantivy::TantivyError::LockFailure(..) => Error::Locked {
+                path: dir.clone(),
+                holder: "another tantivy writer".into(),
+            },
+            e => Error::index(&dir, e),
+        })?;
+    for path in &removed {
+        writer.delete_term(Term::from_field_text(fields.path, path));
+    }
+    summary.removed = removed;
+
+    let (tx, rx) = mpsc::sync_channel::<Work>(16);
+    let loader = opts.loader;
+    let known_ref = &known;
+    let mut pending = 0usize;
+    let mut done = 0usize;
+    let result: Result<()> = std::thread::scope(|scope| {
+        let files_ref = &files;
+        scope.spawn(move || {
+            files_ref
+                .par_iter()
+                .for_each_with(tx, |tx, (path, key, kind)| {
+                    let work = match std::fs::read(path) {
+                        Err(e) => Work::Unreadable(path.clone(), format!("cannot read: {e}")),
+                        Ok(bytes) => {
+                            let hash = blake3::hash(&bytes).to_hex().to_string();
+                            if known_ref.get(key) == Some(&hash) {
+                                Work::Unchanged(path.clone())
+                            } else if bytes.is_empty() {
+                                Work::Loaded(
+                                    path.clone(),
+                                    hash,
+                                    Loaded::Skipped("empty file".into()),
+                                )
+                            } else {
+                                let loaded = loader.load(path, &bytes, *kind);
+                                Work::Loaded(path.clone(), hash, loaded)
+                            }
+                        }
+                    };
+                    let _ = tx.send(work);
+                });
+        });
+        for work in rx {
+            let (path, status) = match work {
+                Work::Unchanged(p) => {
+                    summary.unchanged += 1;
+                    (p, FileStatus::Unchanged)
+                }
+                Work::Unreadable(p, reason) => {
+                    summary.skipped.push((p.clone(), reason.clone()));
+                    (p, FileStatus::Skipped(reason))
+                }
+                Work::Loaded(p, hash, loaded) => {
+                    let key = std::fs::canonicalize(&p)
+                        .unwrap_or_else(|_| p.clone())
+                        .to_string_lossy()
+                        .to_string();
+                    // A file that changed into something unreadable loses its old records.
+                    writer.delete_term(Term::from_field_text(fields.path, &key));
+                    match loaded {
+                        Loaded::Documents(docs) => {
+                            for mut doc in docs {
+                                if doc.doc_id == p.to_string_lossy() {
+                                    doc.doc_id = key.clone();
+                                }
+                                let given = manifest.get(&p).cloned().unwrap_or_default();
+                                merge_meta(&mut doc.meta, given);
+                                metadata::infer(&mut doc.meta, &p, &doc.pages);
+                                let (pages, passages) =
+                                    write_document(&writer, &fields, &key, &hash, run, &doc)
+                                        .map_err(|e| Error::index(&dir, e))?;
+                                summary.documents += 1;
+                                summary.pages += pages;
+                                summary.passages += passages;
+                            }
+                            summary.indexed.push(p.clone());
+                            pending += 1;
+                            (p, FileStatus::Indexed)
+                        }
+                        Loaded::Skipped(reason) => {
+                            summary.skipped.push((p.clone(), reason.clone()));
+                            (p, FileStatus::Skipped(reason))
+                        }
+                        Loaded::Failed(reason) => {
+                            summary.failed.push((p.clone(), reason.clone()));
+                            (p, FileStatus::Failed(reason))
+                        }
+                    }
+                }
+            };
+            done += 1;
+            if let Some(progress) = opts.progress {
+                progress(&Progress {
+                    done,
+                    total: files.len(),
+                    path: &path,
+                    status: &status,
+                });
+            }
+            if pending >= opts.commit_every.max(1) {
+                commit(&mut writer, run, false, &dir)?;
+                pending = 0;
+            }
+        }
+        Ok(())
+    });
+    result?;
+    commit(&mut writer, run, true, &dir)?;
+    writer
+        .wait_merging_threads()
+        .map_err(|e| Error::index(&dir, e))?;
+    index.reload()?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    summary.failed.sort();
+    summary.skipped.sort();
+    Ok(summary)
+}
+
+fn merge_meta(meta: &mut DocumentMeta, given: DocumentMeta) {
+    // Values the loader found in the document itself (e.g. an agenda item's caption) win over
+    // inference but not over a manifest.
+    if given.title.is_some() {
+        meta.title = given.title;
+    }
+    if given.municipality.is_some() {
+        meta.municipality = given.municipality;
+    }
+    if given.area.is_some() {
+        meta.area = given.area;
+    }
+    if given.year.is_some() {
+        meta.year = given.year;
+    }
+}
+
+fn commit(writer: &mut IndexWriter, run: u64, complete: bool, dir: &Path) -> Result<()> {
+    let payload = serde_json::to_string(&CommitInfo {
+        schema: super::schema::SCHEMA_VERSION,
+        run,
+        complete,
+    })
+    .map_err(|e| Error::index(dir, e))?;
+    let mut prepared = writer.prepare_commit().map_err(|e| Error::index(dir, e))?;
+    prepared.set_payload(&payload);
+    prepared.commit().map_err(|e| Error::index(dir, e))?;
+    Ok(())
+}
+
+fn write_document(
+    writer: &IndexWriter,
+    f: &Fields,
+    path_key: &str,
+    hash: &str,
+    run: u64,
+    doc: &SourceDocument,
+) -> tantivy::Result<(usize, usize)> {
+    let info = DocInfo {
+        path: path_key.to_string(),
+        doc_id: doc.doc_id.clone(),
+        title: doc
+            .meta
+            .title
+            .as_ref()
+            .map(|v| v.value.clone())
+            .unwrap_or_default(),
+        municipality: doc
+            .meta
+            .municipality
+            .as_ref()
+            .map(|v| v.value.clone())
+            .unwrap_or_default(),
+        area: doc
+            .meta
+            .area
+            .as_ref()
+            .map(|v| v.value.clone())
+            .unwrap_or_default(),
+        year: doc
+            .meta
+            .year
+            .as_ref()
+            .map(|v| u64::from(v.value))
+            .unwrap_or(0),
+        date: doc.date,
+    };
+    let mut extra = match &doc.extra {
+        serde_json::Value::Object(m) => m.clone(),
+        _ => serde_json::Map::new(),
+    };
+    let inferred: Vec<&str> = [
+        ("title", doc.meta.title.as_ref().map(|v| v.inferred)),
+        (
+            "municipality",
+            doc.meta.municipality.as_ref().map(|v| v.inferred),
+        ),
+        ("area", doc.meta.area.as_ref().map(|v| v.inferred)),
+        ("year", doc.meta.year.as_ref().map(|v| v.inferred)),
+    ]
+    .into_iter()
+    .filter(|(_, inf)| *inf == Some(true))
+    .map(|(k, _)| k)
+    .collect();
+    extra.insert("inferred".into(), serde_json::json!(inferred));
+    let extra = serde_json::Value::Object(extra);
+
+    let mut ordinal = 0u64;
+    let mut heading: Option<String> = None;
+    for page in &doc.pages {
+        let forced = doc.page_headings.get(&page.number).cloned();
+        let inherited = forced.as_deref().or(heading.as_deref());
+        let passages = segment_page_with(&page.text, inherited);
+        for p in &passages {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.kind, kind::PASSAGE);
+            info.write(&mut d, f);
+            d.add_u64(f.page, u64::from(page.number));
+            d.add_text(f.heading, p.heading.as_deref().unwrap_or(""));
+            d.add_text(f.text, p.text(&page.text));
+            d.add_u64(f.span_start, p.start as u64);
+            d.add_u64(f.span_end, p.end as u64);
+            d.add_u64(f.ordinal, ordinal);
+            d.add_u64(f.run, run);
+            d.add_field_value(f.extra, &json_string(&extra));
+            writer.add_document(d)?;
+            ordinal += 1;
+        }
+        if forced.is_none() {
+            heading = crate::segment::last_heading(&passages)
+                .map(str::to_string)
+                .or(heading);
+        }
+    }
+    let mut d = TantivyDocument::default();
+    d.add_text(f.kind, kind::DOCUMENT);
+    info.write(&mut d, f);
+    d.add_text(f.hash, hash);
+    d.add_u64(f.page, doc.pages.len() as u64);
+    d.add_u64(f.ordinal, ordinal);
+    d.add_u64(f.run, run);
+    d.add_field_value(f.extra, &json_string(&extra));
+    writer.add_document(d)?;
+    Ok((doc.pages.len(), ordinal as usize))
+}
