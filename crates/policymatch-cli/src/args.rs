@@ -21,6 +21,17 @@ pub enum Format {
     Json,
 }
 
+/// Output formats for reports meant for people as well as programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable text.
+    Text,
+    /// JSON.
+    Json,
+    /// Markdown, to read and forward.
+    Markdown,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -73,6 +84,46 @@ pub enum Command {
     },
     /// List indexed documents.
     List {
+        #[command(flatten)]
+        index: IndexArg,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Rank indexed passages against an association's profile and say why each matches.
+    Suggest {
+        /// The association's profile (TOML).
+        #[arg(long)]
+        profile: PathBuf,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Number of suggestions.
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Only documents from this municipality (repeatable; overrides the profile's list).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// Only documents of this policy area (repeatable; overrides the profile's list).
+        #[arg(long)]
+        area: Vec<String>,
+        /// Only documents from this year (YYYY) or date (YYYY-MM-DD) on.
+        #[arg(long, value_name = "YEAR|DATE")]
+        since: Option<String>,
+        /// Only documents added by the last `index` run.
+        #[arg(long)]
+        new: bool,
+    },
+    /// Measure ranking quality against graded page-level judgments.
+    Eval {
+        /// Folder of profiles (*.toml); a profile's name in the judgments is its file stem.
+        #[arg(long)]
+        profiles: PathBuf,
+        /// Judgments: profile<TAB>file<TAB>page<TAB>grade (0-2).
+        #[arg(long)]
+        qrels: PathBuf,
         #[command(flatten)]
         index: IndexArg,
         /// Output format.

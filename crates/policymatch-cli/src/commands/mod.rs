@@ -1,10 +1,12 @@
 //! One module per subcommand.
 
 mod analyze;
+mod eval;
 mod extract;
 mod index;
 mod list;
 mod search;
+mod suggest;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -34,6 +36,31 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         } => search::run(&query, &index.resolve(), top, format),
         Command::List { index, format } => list::run(&index.resolve(), format),
+        Command::Suggest {
+            profile,
+            index,
+            top,
+            format,
+            municipality,
+            area,
+            since,
+            new,
+        } => suggest::run(suggest::SuggestArgs {
+            profile,
+            dir: index.resolve(),
+            top,
+            format,
+            municipality,
+            area,
+            since,
+            new,
+        }),
+        Command::Eval {
+            profiles,
+            qrels,
+            index,
+            format,
+        } => eval::run(&profiles, &qrels, &index.resolve(), format),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)
