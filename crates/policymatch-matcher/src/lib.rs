@@ -322,10 +322,29 @@ impl<'a> Matcher<'a> {
                 retrieval / best,
                 &rank::WEIGHTS,
             );
-            if feats.score >= options.min_score {
-                scored.push((passage, feats));
-            }
+            scored.push((passage, feats));
         }
+        let mut pages: HashMap<(String, u64), rank::PageContext> = HashMap::new();
+        for (p, f) in &scored {
+            pages
+                .entry((p.document.path.clone(), p.page))
+                .or_default()
+                .add(f);
+        }
+        let has_topic = concepts
+            .iter()
+            .any(|c| matches!(c.field, ProfileField::Theme | ProfileField::Activity));
+        let has_audience = concepts
+            .iter()
+            .any(|c| c.field == ProfileField::TargetGroup);
+        for (p, f) in &mut scored {
+            let page = pages
+                .get(&(p.document.path.clone(), p.page))
+                .copied()
+                .unwrap_or_default();
+            f.score = rank::in_context(f, &page, has_topic, has_audience, &rank::WEIGHTS);
+        }
+        scored.retain(|(_, f)| f.score >= options.min_score);
         scored.sort_by(|a, b| {
             b.1.score
                 .total_cmp(&a.1.score)
@@ -337,7 +356,8 @@ impl<'a> Matcher<'a> {
 }
 
 /// Picks suggestions in score order: a near-duplicate of one already picked joins its
-/// `also_in`; a page gives at most two suggestions.
+/// `also_in` (best first, one place per other document); a page gives at most two
+/// suggestions.
 fn diversify(
     scored: Vec<(PassageRecord, rank::Features)>,
     concepts: &[query::Concept],
@@ -350,10 +370,11 @@ fn diversify(
     for (passage, feats) in scored {
         let sh = diversity::shingles(&passage.text);
         if let Some(i) = kept.iter().position(|k| diversity::near_duplicate(k, &sh)) {
+            // one place per document: the same text again in one document adds nothing
             let s = &mut out[i];
-            let here = (&passage.document.path, passage.page);
-            let known = (&s.passage.document.path, s.passage.page) == here
-                || s.also_in.iter().any(|p| (&p.path, p.page) == here);
+            let here = &passage.document.path;
+            let known =
+                &s.passage.document.path == here || s.also_in.iter().any(|p| &p.path == here);
             if !known {
                 s.also_in.push(Place {
                     path: passage.document.path.clone(),

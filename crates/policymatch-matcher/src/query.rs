@@ -84,12 +84,30 @@ pub(crate) struct Concept {
     pub words: Vec<Word>,
     /// Inverse document frequency of the concept's rarest word in passage text.
     pub idf: f32,
+    /// How much the profile dwells on the concept: grows with the number of profile words
+    /// that contain its words (repeats, compounds, other fields), from 1 up to 2.
+    pub emphasis: f32,
 }
 
 impl Concept {
     pub fn weight(&self) -> f32 {
-        self.field.weight() * self.idf
+        self.field.weight() * self.idf * self.emphasis
     }
+}
+
+/// Emphasis of a concept made of `words` in a profile whose words (as analysed) are
+/// `profile_words`: the square root of the number of profile words containing one of the
+/// concept's words, between 1 and 2.
+fn emphasis(words: &[Word], profile_words: &[String]) -> f32 {
+    let n = profile_words
+        .iter()
+        .filter(|p| {
+            words
+                .iter()
+                .any(|w| w.stem.chars().count() >= 3 && p.contains(&w.stem))
+        })
+        .count();
+    (n.max(1) as f32).sqrt().min(2.0)
 }
 
 /// One token as the analyzer emits it.
@@ -157,6 +175,18 @@ pub(crate) fn concepts(
 ) -> Vec<Concept> {
     let mut seen: HashSet<Vec<String>> = HashSet::new();
     let mut out = Vec::new();
+    let all_text = [&profile.description]
+        .into_iter()
+        .chain(&profile.themes)
+        .chain(&profile.activities)
+        .chain(&profile.target_groups)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" \n ");
+    let profile_words: Vec<String> = words_of(analyzer, &all_text)
+        .into_iter()
+        .map(|w| w.stem)
+        .collect();
     let fields = [
         (ProfileField::Theme, &profile.themes),
         (ProfileField::Activity, &profile.activities),
@@ -176,6 +206,7 @@ pub(crate) fn concepts(
             out.push(Concept {
                 field,
                 term: term.clone(),
+                emphasis: emphasis(&words, &profile_words),
                 words,
                 idf,
             });
@@ -198,6 +229,7 @@ pub(crate) fn concepts(
             field: ProfileField::Description,
             term: word.to_lowercase(),
             idf: idf(searcher, text_field, &t.text),
+            emphasis: 1.0,
             words: vec![Word {
                 offset: 0,
                 stem: t.text,
@@ -219,6 +251,7 @@ pub(crate) fn excludes(profile: &Profile, analyzer: &mut TextAnalyzer) -> Vec<Co
                 term: term.clone(),
                 words,
                 idf: 1.0,
+                emphasis: 1.0,
             })
         })
         .collect()

@@ -35,6 +35,10 @@ pub(crate) struct Features {
     pub intents: BTreeSet<Intent>,
     pub civil_society: bool,
     pub excluded: Vec<usize>,
+    /// Names a theme or activity.
+    pub topic: bool,
+    /// Names a target group.
+    pub audience: bool,
     pub score: f32,
 }
 
@@ -123,6 +127,11 @@ pub(crate) struct Weights {
     pub civil_society: f32,
     pub exclude: f32,
     pub retrieval: f32,
+    pub audience: f32,
+    pub description_cap: f32,
+    pub page: f32,
+    pub no_topic: f32,
+    pub no_audience: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -133,6 +142,11 @@ pub(crate) const WEIGHTS: Weights = Weights {
     civil_society: 0.1,
     exclude: 0.4,
     retrieval: 0.0,
+    audience: 0.5,
+    description_cap: 2.0,
+    page: 0.3,
+    no_topic: 0.3,
+    no_audience: 0.5,
 };
 
 /// Words that mark volunteers, associations and civil society: where an association can act.
@@ -183,8 +197,8 @@ pub(crate) fn features(
         .iter()
         .any(|(w, _, _)| CIVIL_SOCIETY.iter().any(|c| w.starts_with(c)));
 
-    let mut score = 0.0;
-    let mut fields = BTreeSet::new();
+    let mut topic = 0.0;
+    let mut audience = 0.0;
     let mut desc = 0.0;
     for (i, c) in concepts.iter().enumerate() {
         let in_text = find(c, &occ);
@@ -201,11 +215,16 @@ pub(crate) fn features(
         if in_head {
             s += c.weight() * w.heading;
         }
-        if c.field == ProfileField::Description {
-            desc += s;
-        } else {
-            score += s;
-            fields.insert(c.field);
+        match c.field {
+            ProfileField::Description => desc += s,
+            ProfileField::TargetGroup => {
+                audience += s;
+                f.audience = true;
+            }
+            _ => {
+                topic += s;
+                f.topic = true;
+            }
         }
         f.hits.push(ConceptHit {
             concept: i,
@@ -217,16 +236,13 @@ pub(crate) fn features(
         });
     }
     // the description counts, but cannot outweigh a theme on its own
-    score += desc.min(2.0);
+    let mut score = topic + w.audience * audience + desc.min(w.description_cap);
     let distinct = f
         .hits
         .iter()
         .filter(|h| concepts[h.concept].field != ProfileField::Description)
         .count();
     score *= 1.0 + w.coverage * (distinct.saturating_sub(1) as f32).min(4.0);
-    if fields.len() >= 2 {
-        score *= 1.0 + w.coverage;
-    }
     let kinds = f.intents.len() as f32;
     score *= 1.0 + w.intent_kind * kinds.min(4.0);
     if f.civil_society {
@@ -249,6 +265,45 @@ pub(crate) fn features(
     f
 }
 
+/// What the candidates of one page say together.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct PageContext {
+    /// Sum of the scores of the page's candidates.
+    pub total: f32,
+    /// Some candidate on the page names a theme or activity.
+    pub topic: bool,
+    /// Some candidate on the page names a target group.
+    pub audience: bool,
+}
+
+impl PageContext {
+    pub fn add(&mut self, f: &Features) {
+        self.total += f.score;
+        self.topic |= f.topic;
+        self.audience |= f.audience;
+    }
+}
+
+/// The final score of a passage in the context of its page: a page whose passages never
+/// name what the association does (its themes and activities), or never whom it works
+/// for (its target groups), is pushed down; the rest of the page adds a little.
+pub(crate) fn in_context(
+    f: &Features,
+    page: &PageContext,
+    has_topic: bool,
+    has_audience: bool,
+    w: &Weights,
+) -> f32 {
+    let mut score = f.score + w.page * (page.total - f.score).max(0.0);
+    if has_topic && !page.topic {
+        score *= w.no_topic;
+    }
+    if has_audience && !page.audience {
+        score *= w.no_audience;
+    }
+    score
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -265,6 +320,7 @@ mod tests {
             term: term.into(),
             words,
             idf: 2.0,
+            emphasis: 1.0,
         }
     }
 
