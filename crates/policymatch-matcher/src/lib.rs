@@ -292,6 +292,18 @@ impl<'a> Matcher<'a> {
         let searcher = index.searcher();
         let concepts = query::concepts(profile, &mut analyzer, &searcher, fields.text);
         let excludes = query::excludes(profile, &mut analyzer);
+        if std::env::var_os("PM_DEBUG").is_some() {
+            for c in &concepts {
+                eprintln!(
+                    "{:?} {:?} idf {:.2} emph {:.2} w {:.2}",
+                    c.field,
+                    c.term,
+                    c.idf,
+                    c.emphasis,
+                    c.weight()
+                );
+            }
+        }
         if concepts.is_empty() || options.top == 0 {
             return Ok(Vec::new());
         }
@@ -307,6 +319,7 @@ impl<'a> Matcher<'a> {
                 &TopDocs::with_limit(options.candidates.max(options.top)).order_by_score(),
             )
             .map_err(search_err)?;
+        let w = rank::weights();
         let best = top_docs.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
         let mut scored = Vec::with_capacity(top_docs.len());
         for (retrieval, addr) in top_docs {
@@ -320,7 +333,7 @@ impl<'a> Matcher<'a> {
                 &passage.heading,
                 &passage.document.title,
                 retrieval / best,
-                &rank::WEIGHTS,
+                &w,
             );
             scored.push((passage, feats));
         }
@@ -342,7 +355,7 @@ impl<'a> Matcher<'a> {
                 .get(&(p.document.path.clone(), p.page))
                 .copied()
                 .unwrap_or_default();
-            f.score = rank::in_context(f, &page, has_topic, has_audience, &rank::WEIGHTS);
+            f.score = rank::in_context(f, &page, has_topic, has_audience, &w);
         }
         scored.retain(|(_, f)| f.score >= options.min_score);
         scored.sort_by(|a, b| {

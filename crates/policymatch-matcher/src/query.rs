@@ -10,7 +10,7 @@ use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
 use serde::Serialize;
 use std::collections::HashSet;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
@@ -89,9 +89,37 @@ pub(crate) struct Concept {
     pub emphasis: f32,
 }
 
+/// Rarity beyond this says nothing more: a word found in a handful of passages is not more
+/// relevant for being found in one.
+pub(crate) const IDF_CAP: f32 = 5.0;
+
+/// Shortest word whose compounds are looked for by prefix ("børn" would find "børnehave").
+pub(crate) const MIN_PREFIX: usize = 5;
+
 impl Concept {
     pub fn weight(&self) -> f32 {
-        self.field.weight() * self.idf * self.emphasis
+        self.field.weight()
+            * self.idf.min(
+                std::env::var("PM_IDF_CAP")
+                    .ok()
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(IDF_CAP),
+            )
+            * self.emphasis
+    }
+
+    /// The stem that compounds starting with this one-word concept begin with; `None` for
+    /// phrases, short words and words that are not plain letters.
+    pub fn prefix(&self) -> Option<&str> {
+        match self.words.as_slice() {
+            [w] if w.stem.chars().count() >= MIN_PREFIX
+                && self.field != ProfileField::Description
+                && w.stem.chars().all(char::is_alphabetic) =>
+            {
+                Some(&w.stem)
+            }
+            _ => None,
+        }
     }
 }
 
@@ -99,14 +127,13 @@ impl Concept {
 /// `profile_words`: the square root of the number of profile words containing one of the
 /// concept's words, between 1 and 2.
 fn emphasis(words: &[Word], profile_words: &[String]) -> f32 {
-    let n = profile_words
+    // a phrase is emphasised as much as its least repeated word
+    let n = words
         .iter()
-        .filter(|p| {
-            words
-                .iter()
-                .any(|w| w.stem.chars().count() >= 3 && p.contains(&w.stem))
-        })
-        .count();
+        .filter(|w| w.stem.chars().count() >= 3)
+        .map(|w| profile_words.iter().filter(|p| p.contains(&w.stem)).count())
+        .min()
+        .unwrap_or(1);
     (n.max(1) as f32).sqrt().min(2.0)
 }
 
@@ -296,11 +323,21 @@ pub(crate) fn build_query(
     let f = index.fields();
     let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for c in concepts {
-        let w = c.field.weight();
+        let w = c.field.weight() * c.emphasis;
         should.push((
             Occur::Should,
             Box::new(BoostQuery::new(concept_query(c, f.text), w)),
         ));
+        if let Some(prefix) = c.prefix() {
+            // compounds that start with the word: "demens" finds "demensindsatsen"
+            let pattern = format!("{prefix}.+");
+            if let Ok(q) = RegexQuery::from_pattern(&pattern, f.text) {
+                should.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(Box::new(q), 0.5 * w)),
+                ));
+            }
+        }
         if c.field != ProfileField::Description {
             should.push((
                 Occur::Should,

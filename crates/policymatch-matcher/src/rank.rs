@@ -55,11 +55,23 @@ fn occurrences(tokens: &[Token]) -> Occurrences {
     occ
 }
 
+/// Strength of a match inside a compound that starts with the concept's word.
+const COMPOUND: f32 = 0.8;
+
 /// Finds `c` in `occ`: (strength, count, spans).
 fn find(c: &Concept, occ: &Occurrences) -> Option<(f32, usize, Vec<(usize, usize)>)> {
     let lists: Vec<Option<&Vec<(usize, usize, usize)>>> =
         c.words.iter().map(|w| occ.get(&w.stem)).collect();
     let Some(first) = lists.first().copied().flatten() else {
+        if let Some(prefix) = c.prefix() {
+            // compounds that start with the word count a little less than the word
+            let spans: Vec<(usize, usize)> = occ
+                .iter()
+                .filter(|(k, _)| k.starts_with(prefix))
+                .flat_map(|(_, v)| v.iter().map(|o| (o.1, o.2)))
+                .collect();
+            return (!spans.is_empty()).then(|| (COMPOUND, spans.len(), spans));
+        }
         // the first word is missing: maybe the others are there
         return partial(c, &lists);
     };
@@ -132,6 +144,9 @@ pub(crate) struct Weights {
     pub page: f32,
     pub no_topic: f32,
     pub no_audience: f32,
+    pub audience_page: f32,
+    pub tf: f32,
+    pub desc_min_idf: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -139,7 +154,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     intent_sentence: 0.25,
     intent_kind: 0.06,
     coverage: 0.15,
-    civil_society: 0.1,
+    civil_society: 0.6,
     exclude: 0.4,
     retrieval: 0.0,
     audience: 0.5,
@@ -147,7 +162,42 @@ pub(crate) const WEIGHTS: Weights = Weights {
     page: 0.3,
     no_topic: 0.3,
     no_audience: 0.5,
+    audience_page: 1.0,
+    tf: 0.8,
+    desc_min_idf: 0.0,
 };
+
+// TUNING-ONLY (remove before merge)
+pub(crate) fn weights() -> Weights {
+    let mut w = WEIGHTS;
+    if let Ok(spec) = std::env::var("PM_TUNE") {
+        for kv in spec.split(',') {
+            let Some((k, v)) = kv.split_once('=') else {
+                continue;
+            };
+            let Ok(v) = v.parse::<f32>() else { continue };
+            match k {
+                "heading" => w.heading = v,
+                "intent_sentence" => w.intent_sentence = v,
+                "intent_kind" => w.intent_kind = v,
+                "coverage" => w.coverage = v,
+                "civil_society" => w.civil_society = v,
+                "exclude" => w.exclude = v,
+                "retrieval" => w.retrieval = v,
+                "audience" => w.audience = v,
+                "description_cap" => w.description_cap = v,
+                "page" => w.page = v,
+                "no_topic" => w.no_topic = v,
+                "no_audience" => w.no_audience = v,
+                "audience_page" => w.audience_page = v,
+                "tf" => w.tf = v,
+                "desc_min_idf" => w.desc_min_idf = v,
+                _ => {}
+            }
+        }
+    }
+    w
+}
 
 /// Words that mark volunteers, associations and civil society: where an association can act.
 const CIVIL_SOCIETY: &[&str] = &["frivillig", "forening", "civilsamfund", "ngo"];
@@ -208,7 +258,10 @@ pub(crate) fn features(
         }
         let (strength, count, spans) = in_text.unwrap_or((0.0, 0, Vec::new()));
         let intent = spans.iter().filter_map(|s| intent_of(s.0)).max();
-        let mut s = c.weight() * strength * (1.0 + 0.3 * (count.max(1) as f32).ln());
+        if c.field == ProfileField::Description && c.idf < w.desc_min_idf {
+            continue;
+        }
+        let mut s = c.weight() * strength * (1.0 + w.tf * (count.max(1) as f32).ln());
         if intent.is_some() {
             s *= 1.0 + w.intent_sentence;
         }
@@ -298,7 +351,13 @@ pub(crate) fn in_context(
     if has_topic && !page.topic {
         score *= w.no_topic;
     }
-    if has_audience && !page.audience {
+    if has_audience
+        && !(if w.audience_page > 0.5 {
+            page.audience
+        } else {
+            f.audience
+        })
+    {
         score *= w.no_audience;
     }
     score
