@@ -127,21 +127,24 @@ fn word_matches(word: &str, cue: &str) -> bool {
 /// The intent cues in `text`, in text order.
 pub fn detect(text: &str) -> Vec<Cue> {
     let ws = words(text);
+    let cues: Vec<(Intent, Vec<&str>)> = CUES
+        .iter()
+        .map(|&(intent, cue)| (intent, cue.split(' ').collect()))
+        .collect();
     let mut out = Vec::new();
     for i in 0..ws.len() {
-        for &(intent, cue) in CUES {
-            let parts: Vec<&str> = cue.split(' ').collect();
+        for (intent, parts) in &cues {
             let Some(window) = ws.get(i..i + parts.len()) else {
                 continue;
             };
             if window
                 .iter()
-                .zip(&parts)
+                .zip(parts)
                 .all(|((w, _, _), p)| word_matches(w, p))
             {
                 let end = window.last().map_or(ws[i].2, |w| w.2);
                 out.push(Cue {
-                    intent,
+                    intent: *intent,
                     span: (ws[i].1, end),
                 });
             }

@@ -80,10 +80,10 @@ use std::collections::{HashMap, HashSet};
 use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 
-/// Suggestions scoring below this are never shown. A passage that mentions one theme of
-/// average rarity once, in no particular context, scores about 3; one that mentions only a
-/// common target group or a few description words scores below 1.
-pub const SCORE_FLOOR: f32 = 1.0;
+/// Suggestions scoring below this are never shown. A passage that names one theme of
+/// ordinary rarity once, in no particular context, on a page that also names a target group,
+/// scores about 5; one that names only target groups or description words scores below 2.
+pub const SCORE_FLOOR: f32 = 2.0;
 
 /// Everything that can go wrong while matching.
 #[derive(Debug, thiserror::Error)]
@@ -292,18 +292,6 @@ impl<'a> Matcher<'a> {
         let searcher = index.searcher();
         let concepts = query::concepts(profile, &mut analyzer, &searcher, fields.text);
         let excludes = query::excludes(profile, &mut analyzer);
-        if std::env::var_os("PM_DEBUG").is_some() {
-            for c in &concepts {
-                eprintln!(
-                    "{:?} {:?} idf {:.2} emph {:.2} w {:.2}",
-                    c.field,
-                    c.term,
-                    c.idf,
-                    c.emphasis,
-                    c.weight()
-                );
-            }
-        }
         if concepts.is_empty() || options.top == 0 {
             return Ok(Vec::new());
         }
@@ -319,10 +307,9 @@ impl<'a> Matcher<'a> {
                 &TopDocs::with_limit(options.candidates.max(options.top)).order_by_score(),
             )
             .map_err(search_err)?;
-        let w = rank::weights();
-        let best = top_docs.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
+        let w = rank::WEIGHTS;
         let mut scored = Vec::with_capacity(top_docs.len());
-        for (retrieval, addr) in top_docs {
+        for (_, addr) in top_docs {
             let doc: TantivyDocument = searcher.doc(addr).map_err(search_err)?;
             let passage = PassageRecord::from_doc(&doc, fields);
             let feats = rank::features(
@@ -332,7 +319,6 @@ impl<'a> Matcher<'a> {
                 &passage.text,
                 &passage.heading,
                 &passage.document.title,
-                retrieval / best,
                 &w,
             );
             scored.push((passage, feats));

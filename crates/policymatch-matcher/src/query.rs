@@ -89,23 +89,19 @@ pub(crate) struct Concept {
     pub emphasis: f32,
 }
 
-/// Rarity beyond this says nothing more: a word found in a handful of passages is not more
-/// relevant for being found in one.
+/// Rarity (idf) beyond this says nothing more: a word found in a handful of passages is not
+/// more relevant for being found in one. Below [`IDF_MIN`], every concept still counts
+/// (a small index makes every word look common).
 pub(crate) const IDF_CAP: f32 = 5.0;
+/// See [`IDF_CAP`].
+pub(crate) const IDF_MIN: f32 = 1.0;
 
 /// Shortest word whose compounds are looked for by prefix ("børn" would find "børnehave").
 pub(crate) const MIN_PREFIX: usize = 5;
 
 impl Concept {
     pub fn weight(&self) -> f32 {
-        self.field.weight()
-            * self.idf.min(
-                std::env::var("PM_IDF_CAP")
-                    .ok()
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(IDF_CAP),
-            )
-            * self.emphasis
+        self.field.weight() * self.idf.clamp(IDF_MIN, IDF_CAP) * self.emphasis
     }
 
     /// The stem that compounds starting with this one-word concept begin with; `None` for

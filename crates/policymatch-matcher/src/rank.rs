@@ -4,7 +4,8 @@
 //! concepts it mentions (whole phrases, all words of a phrase, or single words), where they
 //! stand (in a sentence that states intent, in the heading or title), and the exclude terms.
 //! The score is the sum over matched concepts of field weight × rarity (idf) × strength,
-//! multiplied by intent and coverage factors, plus a small share of the retrieval score.
+//! multiplied by intent, coverage and civil-society factors; the page's other candidates add
+//! a little, and a page that never names a theme or a target group is pushed down.
 
 use crate::intent::{self, Intent};
 use crate::query::{Concept, ProfileField, SLOP, Token, analyze};
@@ -16,10 +17,8 @@ use tantivy::tokenizer::TextAnalyzer;
 pub(crate) struct ConceptHit {
     /// Index into the concept list.
     pub concept: usize,
-    /// 1.0 for the phrase (or the word), less for scattered words.
+    /// 1.0 for the phrase (or the word), less for compounds and scattered words.
     pub strength: f32,
-    /// Occurrences in the text.
-    pub count: usize,
     /// Byte ranges in the passage text.
     pub spans: Vec<(usize, usize)>,
     /// Found in the heading or document title.
@@ -42,58 +41,92 @@ pub(crate) struct Features {
     pub score: f32,
 }
 
-/// Occurrences of stems in a token stream: stem → [(position, from, to)].
-type Occurrences = HashMap<String, Vec<(usize, usize, usize)>>;
+/// Where a stem occurs in a token stream.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Occurrence {
+    position: usize,
+    from: usize,
+    to: usize,
+}
 
-fn occurrences(tokens: &[Token]) -> Occurrences {
+/// Occurrences of stems in a token stream.
+pub(crate) type Occurrences = HashMap<String, Vec<Occurrence>>;
+
+pub(crate) fn occurrences(tokens: &[Token]) -> Occurrences {
     let mut occ: Occurrences = HashMap::new();
     for t in tokens {
-        occ.entry(t.text.clone())
-            .or_default()
-            .push((t.position, t.from, t.to));
+        occ.entry(t.text.clone()).or_default().push(Occurrence {
+            position: t.position,
+            from: t.from,
+            to: t.to,
+        });
     }
     occ
 }
 
 /// Strength of a match inside a compound that starts with the concept's word.
 const COMPOUND: f32 = 0.8;
+/// Strength of a phrase whose words all occur, but not together.
+const SCATTERED: f32 = 0.6;
+/// Strength of a phrase of three or more words of which at least half occur.
+const PARTIAL: f32 = 0.3;
 
-/// Finds `c` in `occ`: (strength, count, spans).
-fn find(c: &Concept, occ: &Occurrences) -> Option<(f32, usize, Vec<(usize, usize)>)> {
-    let lists: Vec<Option<&Vec<(usize, usize, usize)>>> =
-        c.words.iter().map(|w| occ.get(&w.stem)).collect();
+/// A concept found in a token stream.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Found {
+    /// 1.0 for the word or the phrase, less for compounds and scattered words.
+    pub strength: f32,
+    /// Occurrences.
+    pub count: usize,
+    /// Byte ranges of the words found.
+    pub spans: Vec<(usize, usize)>,
+}
+
+type Positions<'o> = Option<&'o Vec<Occurrence>>;
+
+/// Finds `c` in `occ`.
+pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
+    let lists: Vec<Positions<'_>> = c.words.iter().map(|w| occ.get(&w.stem)).collect();
     let Some(first) = lists.first().copied().flatten() else {
         if let Some(prefix) = c.prefix() {
             // compounds that start with the word count a little less than the word
             let spans: Vec<(usize, usize)> = occ
                 .iter()
                 .filter(|(k, _)| k.starts_with(prefix))
-                .flat_map(|(_, v)| v.iter().map(|o| (o.1, o.2)))
+                .flat_map(|(_, v)| v.iter().map(|o| (o.from, o.to)))
                 .collect();
-            return (!spans.is_empty()).then(|| (COMPOUND, spans.len(), spans));
+            return (!spans.is_empty()).then_some(Found {
+                strength: COMPOUND,
+                count: spans.len(),
+                spans,
+            });
         }
         // the first word is missing: maybe the others are there
         return partial(c, &lists);
     };
     if c.words.len() == 1 {
-        return Some((1.0, first.len(), first.iter().map(|o| (o.1, o.2)).collect()));
+        return Some(Found {
+            strength: 1.0,
+            count: first.len(),
+            spans: first.iter().map(|o| (o.from, o.to)).collect(),
+        });
     }
-    // phrase: each next word within its offset plus slop of the previous one
+    // phrase: each next word within its distance from the previous word plus the slop
     let mut spans = Vec::new();
     let mut count = 0;
-    'starts: for &(p0, from0, to0) in first {
-        let mut at = p0;
-        let mut found = vec![(from0, to0)];
-        for (w, list) in c.words.iter().zip(&lists).skip(1) {
+    'starts: for start in first {
+        let mut at = start.position;
+        let mut found = vec![(start.from, start.to)];
+        for (pair, list) in c.words.windows(2).zip(&lists[1..]) {
             let Some(list) = list else { break 'starts };
-            let gap = w.offset;
-            let next = list
+            let gap = (pair[1].offset - pair[0].offset).max(1);
+            match list
                 .iter()
-                .find(|o| o.0 > at && o.0 <= at + gap.max(1) + SLOP as usize);
-            match next {
+                .find(|o| o.position > at && o.position <= at + gap + SLOP as usize)
+            {
                 Some(o) => {
-                    at = o.0;
-                    found.push((o.1, o.2));
+                    at = o.position;
+                    found.push((o.from, o.to));
                 }
                 None => continue 'starts,
             }
@@ -102,15 +135,16 @@ fn find(c: &Concept, occ: &Occurrences) -> Option<(f32, usize, Vec<(usize, usize
         spans.extend(found);
     }
     if count > 0 {
-        return Some((1.0, count, spans));
+        return Some(Found {
+            strength: 1.0,
+            count,
+            spans,
+        });
     }
     partial(c, &lists)
 }
 
-fn partial(
-    c: &Concept,
-    lists: &[Option<&Vec<(usize, usize, usize)>>],
-) -> Option<(f32, usize, Vec<(usize, usize)>)> {
+fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
     let present = lists.iter().filter(|l| l.is_some()).count();
     if present == 0 || c.words.len() < 2 {
         return None;
@@ -118,86 +152,68 @@ fn partial(
     let spans: Vec<(usize, usize)> = lists
         .iter()
         .flatten()
-        .flat_map(|l| l.iter().map(|o| (o.1, o.2)))
+        .flat_map(|l| l.iter().map(|o| (o.from, o.to)))
         .collect();
-    if present == c.words.len() {
-        Some((0.6, 1, spans))
+    let strength = if present == c.words.len() {
+        SCATTERED
     } else if present * 2 >= c.words.len() && c.words.len() >= 3 {
-        Some((0.3, 1, spans))
+        PARTIAL
     } else {
-        None
-    }
+        return None;
+    };
+    Some(Found {
+        strength,
+        count: 1,
+        spans,
+    })
 }
 
-/// The tunable weights of the score.
+/// The weights of the score (tuned on the dev judgments by principle, not per profile).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Weights {
+    /// Extra for a concept named in the heading or document title (× concept weight).
     pub heading: f32,
+    /// Extra for a concept standing in a sentence that states intent (× its score).
     pub intent_sentence: f32,
+    /// Extra per kind of intent the passage states (goal, initiative, ...).
     pub intent_kind: f32,
+    /// Extra per further distinct concept matched (coverage beats repetition).
     pub coverage: f32,
+    /// Extra for passages that mention volunteers, associations or civil society.
     pub civil_society: f32,
+    /// Factor for passages that mention an excluded term.
     pub exclude: f32,
-    pub retrieval: f32,
+    /// Share of target-group scores (they qualify a topic more than they make one).
     pub audience: f32,
+    /// Most the description words can add together.
     pub description_cap: f32,
-    pub page: f32,
-    pub no_topic: f32,
-    pub no_audience: f32,
-    pub audience_page: f32,
+    /// Description words more common than this idf say nothing.
+    pub description_min_idf: f32,
+    /// Growth with repetition: `1 + tf × ln(count)`.
     pub tf: f32,
-    pub desc_min_idf: f32,
+    /// Share of the page's other candidates' scores added to a passage.
+    pub page: f32,
+    /// Factor for a page that names no theme or activity.
+    pub no_topic: f32,
+    /// Factor for a page that names no target group.
+    pub no_audience: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
     heading: 0.5,
     intent_sentence: 0.25,
     intent_kind: 0.06,
-    coverage: 0.15,
+    coverage: 0.25,
     civil_society: 0.6,
     exclude: 0.4,
-    retrieval: 0.0,
     audience: 0.5,
     description_cap: 2.0,
+    description_min_idf: 2.0,
+    tf: 0.4,
     page: 0.3,
     no_topic: 0.3,
     no_audience: 0.5,
-    audience_page: 1.0,
-    tf: 0.8,
-    desc_min_idf: 0.0,
 };
-
-// TUNING-ONLY (remove before merge)
-pub(crate) fn weights() -> Weights {
-    let mut w = WEIGHTS;
-    if let Ok(spec) = std::env::var("PM_TUNE") {
-        for kv in spec.split(',') {
-            let Some((k, v)) = kv.split_once('=') else {
-                continue;
-            };
-            let Ok(v) = v.parse::<f32>() else { continue };
-            match k {
-                "heading" => w.heading = v,
-                "intent_sentence" => w.intent_sentence = v,
-                "intent_kind" => w.intent_kind = v,
-                "coverage" => w.coverage = v,
-                "civil_society" => w.civil_society = v,
-                "exclude" => w.exclude = v,
-                "retrieval" => w.retrieval = v,
-                "audience" => w.audience = v,
-                "description_cap" => w.description_cap = v,
-                "page" => w.page = v,
-                "no_topic" => w.no_topic = v,
-                "no_audience" => w.no_audience = v,
-                "audience_page" => w.audience_page = v,
-                "tf" => w.tf = v,
-                "desc_min_idf" => w.desc_min_idf = v,
-                _ => {}
-            }
-        }
-    }
-    w
-}
 
 /// Words that mark volunteers, associations and civil society: where an association can act.
 const CIVIL_SOCIETY: &[&str] = &["frivillig", "forening", "civilsamfund", "ngo"];
@@ -211,7 +227,6 @@ pub(crate) fn features(
     text: &str,
     heading: &str,
     title: &str,
-    retrieval: f32,
     w: &Weights,
 ) -> Features {
     let tokens = analyze(analyzer, text);
@@ -252,13 +267,21 @@ pub(crate) fn features(
     let mut desc = 0.0;
     for (i, c) in concepts.iter().enumerate() {
         let in_text = find(c, &occ);
-        let in_head = find(c, &head_occ).is_some_and(|h| h.0 >= 0.6);
+        let in_head = find(c, &head_occ).is_some_and(|h| h.strength >= SCATTERED);
         if in_text.is_none() && !in_head {
             continue;
         }
-        let (strength, count, spans) = in_text.unwrap_or((0.0, 0, Vec::new()));
+        let Found {
+            strength,
+            count,
+            spans,
+        } = in_text.unwrap_or(Found {
+            strength: 0.0,
+            count: 0,
+            spans: Vec::new(),
+        });
         let intent = spans.iter().filter_map(|s| intent_of(s.0)).max();
-        if c.field == ProfileField::Description && c.idf < w.desc_min_idf {
+        if c.field == ProfileField::Description && c.idf < w.description_min_idf {
             continue;
         }
         let mut s = c.weight() * strength * (1.0 + w.tf * (count.max(1) as f32).ln());
@@ -282,7 +305,6 @@ pub(crate) fn features(
         f.hits.push(ConceptHit {
             concept: i,
             strength,
-            count,
             spans,
             in_heading: in_head,
             intent,
@@ -302,7 +324,7 @@ pub(crate) fn features(
         score *= 1.0 + w.civil_society;
     }
     for (i, c) in excludes.iter().enumerate() {
-        if find(c, &occ).is_some_and(|h| h.0 >= 0.6) || find(c, &head_occ).is_some() {
+        if find(c, &occ).is_some_and(|h| h.strength >= SCATTERED) || find(c, &head_occ).is_some() {
             f.excluded.push(i);
         }
     }
@@ -314,7 +336,7 @@ pub(crate) fn features(
     if len < 200.0 {
         score *= (len / 200.0).sqrt();
     }
-    f.score = score + w.retrieval * retrieval;
+    f.score = score;
     f
 }
 
@@ -351,13 +373,7 @@ pub(crate) fn in_context(
     if has_topic && !page.topic {
         score *= w.no_topic;
     }
-    if has_audience
-        && !(if w.audience_page > 0.5 {
-            page.audience
-        } else {
-            f.audience
-        })
-    {
+    if has_audience && !page.audience {
         score *= w.no_audience;
     }
     score
@@ -384,7 +400,7 @@ mod tests {
     }
 
     fn score(concepts: &[Concept], text: &str) -> Features {
-        features(&mut analyzer(), concepts, &[], text, "", "", 0.0, &WEIGHTS)
+        features(&mut analyzer(), concepts, &[], text, "", "", &WEIGHTS)
     }
 
     const FILLER: &str = " Teksten fortsætter med flere ord om emnet, så længden er normal og \
@@ -439,7 +455,7 @@ mod tests {
         let c = [concept(ProfileField::Theme, "fællesskab")];
         let ex = [concept(ProfileField::Exclude, "idrætshal")];
         let text = format!("Fællesskab i den nye idrætshal.{FILLER}");
-        let pushed = features(&mut analyzer(), &c, &ex, &text, "", "", 0.0, &WEIGHTS);
+        let pushed = features(&mut analyzer(), &c, &ex, &text, "", "", &WEIGHTS);
         let plain = score(&c, &text);
         assert_eq!(pushed.excluded, [0]);
         assert!(pushed.score < plain.score);
@@ -455,7 +471,6 @@ mod tests {
             FILLER,
             "Forebyggelse af ensomhed",
             "",
-            0.0,
             &WEIGHTS,
         );
         assert!(f.hits[0].in_heading && f.score > 0.0);
