@@ -120,7 +120,13 @@ fn suggest_formats_and_exit_codes() {
             .unwrap()
             .contains(&serde_json::json!({"field": "theme", "term": "ensomhed"}))
     );
-    assert_eq!(first["reasons"][0], "theme 'ensomhed' in a goal sentence");
+    assert!(
+        first["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("theme 'ensomhed' in a goal sentence")),
+        "{first}"
+    );
 
     // text: title, page, highlighted passage and one line of reasons
     let out = suggest(&f, &profile, &[]);
@@ -128,10 +134,13 @@ fn suggest_formats_and_exit_codes() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("1. "), "{text}");
     assert!(text.contains("**ensomhed**"), "{text}");
+    assert!(text.contains("\n   why: "), "{text}");
     assert!(
-        text.contains("   why: theme 'ensomhed' in a goal sentence"),
+        text.contains("theme 'ensomhed' in a goal sentence"),
         "{text}"
     );
+    // every suggestion says why (regression: a passage matching nothing rode on its page)
+    assert!(!text.contains("why: \n"), "{text}");
 
     // markdown: a report to forward
     let out = suggest(&f, &profile, &["--format", "markdown"]);

@@ -361,7 +361,8 @@ impl PageContext {
 
 /// The final score of a passage in the context of its page: a page whose passages never
 /// name what the association does (its themes and activities), or never whom it works
-/// for (its target groups), is pushed down; the rest of the page adds a little.
+/// for (its target groups), is pushed down; the rest of the page adds a little to a passage
+/// that names something of the profile itself.
 pub(crate) fn in_context(
     f: &Features,
     page: &PageContext,
@@ -369,6 +370,11 @@ pub(crate) fn in_context(
     has_audience: bool,
     w: &Weights,
 ) -> f32 {
+    // a passage that names no theme, activity or target group does not ride on its
+    // neighbours
+    if !f.topic && !f.audience {
+        return 0.0;
+    }
     let mut score = f.score + w.page * (page.total - f.score).max(0.0);
     if has_topic && !page.topic {
         score *= w.no_topic;
