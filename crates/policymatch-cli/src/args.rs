@@ -65,6 +65,9 @@ pub enum Command {
         /// Time limit for one file, in seconds.
         #[arg(long, default_value_t = 60)]
         timeout: u64,
+        /// Commit after this many changed files (a killed run loses at most this many).
+        #[arg(long, default_value_t = 64, hide = true)]
+        commit_every: usize,
         /// Output format of the summary.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

@@ -35,6 +35,7 @@ pub fn run(
     dir: &Path,
     manifest: Option<&Path>,
     timeout: u64,
+    commit_every: usize,
     format: Format,
 ) -> anyhow::Result<ExitCode> {
     let manifest = match manifest {
@@ -75,6 +76,7 @@ pub fn run(
         manifest,
         loader: &loader,
         progress: Some(&progress),
+        commit_every,
         ..IndexOptions::default()
     };
     let summary = index_paths(&index, paths, &opts)?;

@@ -21,12 +21,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
             manifest,
             timeout,
+            commit_every,
             format,
         } => index::run(
             &paths,
             &index.resolve(),
             manifest.as_deref(),
             timeout,
+            commit_every,
             format,
         ),
         Command::Search {

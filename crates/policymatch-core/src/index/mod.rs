@@ -156,6 +156,18 @@ impl PolicyIndex {
         read_commit_info(&self.index, &self.dir)
     }
 
+    /// Number of passage records (counted, not read from document records, so duplicates
+    /// would show).
+    pub fn passage_count(&self) -> Result<usize> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.kind, schema::kind::PASSAGE),
+            IndexRecordOption::Basic,
+        );
+        self.searcher()
+            .search(&q, &tantivy::collector::Count)
+            .map_err(|e| Error::index(&self.dir, e))
+    }
+
     /// All document records, sorted by path and document id.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         let searcher = self.searcher();

@@ -1,0 +1,297 @@
+//! Integration tests of the `policymatch` binary over the bundled corpus-samples.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
+    c.env_remove("POLICYMATCH_INDEX").env("NO_COLOR", "1");
+    c
+}
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus-samples")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .output()
+        .expect("the policymatch binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// Copies the sample PDFs and manifest into a fresh folder.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(samples()).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".pdf") || name == "MANIFEST.tsv" {
+            std::fs::copy(&p, dir.path().join(&name)).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn index_search_list_and_incremental_rerun() {
+    let docs = sample_copy();
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    let docs_s = docs.path().to_str().unwrap();
+
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["indexed"].as_array().unwrap().len(), 8);
+    assert!(summary["failed"].as_array().unwrap().is_empty());
+    assert!(summary["passages"].as_u64().unwrap() > 100);
+
+    let o = run(&[
+        "search",
+        "ensomhed blandt ældre",
+        "--index",
+        idx_s,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &hits["hits"][0];
+    assert_eq!(first["rank"], 1);
+    assert_eq!(first["document"]["municipality"], "Havsø Kommune");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("ensom")
+    );
+    assert!(first["page"].as_u64().unwrap() >= 1);
+
+    let o = run(&["search", "ensomhed", "--index", idx_s]);
+    assert!(stdout(&o).contains("**"), "text output highlights matches");
+
+    let o = run(&["list", "--index", idx_s, "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let docs_list = list["documents"].as_array().unwrap();
+    assert_eq!(docs_list.len(), 8);
+    assert!(docs_list.iter().all(|d| d["pages"].as_u64().unwrap() >= 3));
+
+    // Unchanged files are skipped; a deleted one is removed; a changed one re-indexed.
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["unchanged"], 8);
+    assert!(summary["indexed"].as_array().unwrap().is_empty());
+
+    let victim = docs.path().join("ravnstrup-frivillighedspolitik-2026.pdf");
+    std::fs::remove_file(&victim).unwrap();
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["removed"].as_array().unwrap().len(), 1);
+    assert_eq!(summary["unchanged"], 7);
+    let o = run(&["list", "--index", idx_s, "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(list["documents"].as_array().unwrap().len(), 7);
+}
+
+#[test]
+fn bad_files_are_reported_and_skipped_not_fatal() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        samples().join("havsoe-sundhedspolitik-2026-2030.pdf"),
+        docs.path().join("good.pdf"),
+    )
+    .unwrap();
+    std::fs::write(docs.path().join("empty.pdf"), b"").unwrap();
+    std::fs::write(docs.path().join("fake.pdf"), b"this is not a pdf").unwrap();
+    std::fs::write(
+        docs.path().join("truncated.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
+    )
+    .unwrap();
+    std::fs::write(docs.path().join("notes.docx"), b"PK").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(docs.path(), docs.path().join("loop")).unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "index",
+        docs.path().to_str().unwrap(),
+        "--index",
+        idx.path().to_str().unwrap(),
+    ]);
+    let out = stdout(&o);
+    assert!(
+        matches!(o.status.code(), Some(0) | Some(3)),
+        "{out}{}",
+        stderr(&o)
+    );
+    assert!(out.contains("indexed 1 "), "{out}");
+    assert!(out.contains("empty.pdf: empty file"), "{out}");
+    assert!(out.contains("fake.pdf: not a PDF"), "{out}");
+    assert!(
+        out.contains("notes.docx: not a supported document"),
+        "{out}"
+    );
+    assert!(out.contains("truncated.pdf"), "{out}");
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn analyze_json_shape() {
+    let o = run(&["analyze", "--format", "json", "Ensomhed blandt ældre"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let tokens = v["tokens"].as_array().unwrap();
+    assert!(tokens.iter().any(|t| t["text"] == "ensom"), "{v}");
+    for t in tokens {
+        assert!(t["offset_from"].as_u64() < t["offset_to"].as_u64());
+        assert!(t["position"].is_u64());
+    }
+}
+
+#[test]
+fn extract_text_and_json() {
+    let pdf = samples().join("havsoe-aeldrepolitik-2027-2030.pdf");
+    let o = run(&["extract", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(text.matches('\u{c}').count(), 4, "one form feed per page");
+    assert!(text.contains("ældre"));
+    let o = run(&["extract", "--format", "json", pdf.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["pages"][0]["number"], 1);
+    assert!(v["path"].as_str().unwrap().ends_with(".pdf"));
+}
+
+#[test]
+fn errors_are_one_line_with_exit_code_2() {
+    let idx = tempfile::tempdir().unwrap();
+    let missing = idx.path().join("nothing-here");
+    let o = run(&["search", "ensomhed", "--index", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no index here"), "{err}");
+    assert!(err.contains("nothing-here"), "{err}");
+    assert!(o.stdout.is_empty());
+
+    let o = run(&["extract", "/definitely/not/here.pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/definitely/not/here.pdf"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn second_writer_gets_a_lock_error() {
+    let idx = tempfile::tempdir().unwrap();
+    let _lock = policymatch_core::index::lock::WriteLock::acquire(idx.path()).unwrap();
+    let o = run(&[
+        "index",
+        samples().to_str().unwrap(),
+        "--index",
+        idx.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("is locked by process"), "{err}");
+}
+
+/// Documents (path, pages, passages) and the counted passage records of an index.
+fn index_state(idx: &str) -> (Vec<(String, u64, u64)>, u64) {
+    let o = run(&["list", "--index", idx, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    let mut docs: Vec<(String, u64, u64)> = v["documents"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| {
+                    (
+                        d["path"].as_str().unwrap_or_default().to_string(),
+                        d["pages"].as_u64().unwrap_or(0),
+                        d["passages"].as_u64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    docs.sort();
+    (docs, v["passages"].as_u64().unwrap_or(0))
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_at_any_point_then_rerun_equals_clean_run() {
+    // Many small documents so that a run takes long enough to be killed in the middle.
+    let docs = tempfile::tempdir().unwrap();
+    for copy in 0..6 {
+        for entry in std::fs::read_dir(samples()).unwrap() {
+            let p = entry.unwrap().path();
+            if p.extension().is_some_and(|e| e == "pdf") {
+                let name = format!("{copy}-{}", p.file_name().unwrap().to_string_lossy());
+                let mut bytes = std::fs::read(&p).unwrap();
+                // Make each copy distinct (a trailing comment is ignored by PDF readers).
+                bytes.extend_from_slice(format!("\n% copy {copy}\n").as_bytes());
+                std::fs::write(docs.path().join(name), bytes).unwrap();
+            }
+        }
+    }
+    let docs_s = docs.path().to_str().unwrap();
+    let clean = tempfile::tempdir().unwrap();
+    let clean_s = clean.path().to_str().unwrap();
+    let o = run(&["index", docs_s, "--index", clean_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let expected = index_state(clean_s);
+    assert_eq!(expected.0.len(), 48);
+    assert_eq!(expected.0.iter().map(|d| d.2).sum::<u64>(), expected.1);
+
+    for delay_ms in [30u64, 120, 300, 700] {
+        let idx = tempfile::tempdir().unwrap();
+        let idx_s = idx.path().to_str().unwrap();
+        let mut child = bin()
+            .args(["index", docs_s, "--index", idx_s, "--commit-every", "3"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let o = run(&["index", docs_s, "--index", idx_s]);
+        assert!(
+            o.status.success(),
+            "rerun after kill at {delay_ms} ms: {}",
+            stderr(&o)
+        );
+        let state = index_state(idx_s);
+        let strip = |s: &(Vec<(String, u64, u64)>, u64)| {
+            let docs: Vec<_> =
+                s.0.iter()
+                    .map(|(p, a, b)| {
+                        (
+                            Path::new(p)
+                                .file_name()
+                                .unwrap()
+                                .to_string_lossy()
+                                .to_string(),
+                            *a,
+                            *b,
+                        )
+                    })
+                    .collect();
+            (docs, s.1)
+        };
+        assert_eq!(strip(&state), strip(&expected), "kill at {delay_ms} ms");
+    }
+}
