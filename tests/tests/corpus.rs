@@ -12,7 +12,10 @@ use std::path::{Path, PathBuf};
 fn shared() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
     if !dir.join("corpus").is_dir() {
-        eprintln!("SKIP: {} not found; the real-corpus suite needs ../shared", dir.display());
+        eprintln!(
+            "SKIP: {} not found; the real-corpus suite needs ../shared",
+            dir.display()
+        );
         return None;
     }
     if cfg!(debug_assertions) {
@@ -55,7 +58,9 @@ fn extraction_quality_against_poppler_reference() {
     let mut worst = (1.0f64, String::new());
     for name in names {
         let ref_path = reference.join(format!("{}.txt", &name[..name.len() - 4]));
-        let Ok(ref_text) = std::fs::read_to_string(&ref_path) else { continue };
+        let Ok(ref_text) = std::fs::read_to_string(&ref_path) else {
+            continue;
+        };
         let r = bag(&ref_text);
         let r_n: usize = r.values().sum();
         if r_n < 20 {
@@ -63,7 +68,11 @@ fn extraction_quality_against_poppler_reference() {
         }
         let bytes = std::fs::read(corpus.join(&name)).unwrap();
         let text = match extract_pdf(&bytes) {
-            Ok(pages) => pages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\u{c}"),
+            Ok(pages) => pages
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\u{c}"),
             Err(e) => {
                 eprintln!("failed {name}: {e}");
                 failed += 1;
@@ -71,7 +80,10 @@ fn extraction_quality_against_poppler_reference() {
             }
         };
         let g = bag(&text);
-        let m: usize = r.iter().map(|(w, n)| (*n).min(*g.get(w).unwrap_or(&0))).sum();
+        let m: usize = r
+            .iter()
+            .map(|(w, n)| (*n).min(*g.get(w).unwrap_or(&0)))
+            .sum();
         matched += m;
         ref_total += r_n;
         got_total += g.values().sum::<usize>();
@@ -89,7 +101,12 @@ fn extraction_quality_against_poppler_reference() {
     assert_eq!(failed, 0);
     assert!(recall >= MIN_RECALL, "recall {recall:.4}");
     assert!(precision >= MIN_PRECISION, "precision {precision:.4}");
-    assert!(worst.0 >= MIN_WORST, "worst recall {:.3} in {}", worst.0, worst.1);
+    assert!(
+        worst.0 >= MIN_WORST,
+        "worst recall {:.3} in {}",
+        worst.0,
+        worst.1
+    );
 }
 
 /// Floors this suite holds the extractor to (the targets where they are met).
@@ -122,13 +139,20 @@ fn indexes_the_whole_corpus() {
     for (p, r) in &s.failed {
         eprintln!("failed {}: {r}", p.display());
     }
-    let no_text = s.skipped.iter().filter(|(_, r)| r.contains("no text layer")).count();
+    let no_text = s
+        .skipped
+        .iter()
+        .filter(|(_, r)| r.contains("no text layer"))
+        .count();
     assert_eq!(no_text, 3, "{:?}", s.skipped);
     assert!(s.failed.is_empty(), "{:?}", s.failed);
     assert!(s.pages > 2800, "{} pages", s.pages);
     assert_eq!(index.passage_count().unwrap(), s.passages);
     let docs = index.documents().unwrap();
-    let greve = docs.iter().filter(|d| d.municipality.contains("Greve")).count();
+    let greve = docs
+        .iter()
+        .filter(|d| d.municipality.contains("Greve"))
+        .count();
     assert!(greve >= 149, "{greve} Greve documents");
     // A second run changes nothing.
     let again = index_paths(&index, &[corpus], &opts).unwrap();

@@ -52,3 +52,11 @@ pub fn highlight(text: &str, ranges: &[(usize, usize)]) -> String {
     out.push_str(&text[pos..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// True when `err` is a write to a closed pipe (e.g. output piped into `head`): not an error.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -27,11 +27,13 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod deadlines;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod index;
 pub mod metadata;
+pub mod process;
 pub mod segment;
 pub mod sources;
 

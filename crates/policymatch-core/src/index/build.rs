@@ -13,6 +13,7 @@ use crate::segment::segment_page_with;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -29,11 +30,25 @@ pub struct SourceDocument {
     pub date: u64,
     /// The pages (for agenda items, sections may stand as pages).
     pub pages: Vec<Page>,
-    /// Headings to use for pages instead of detected ones (agenda item sections), by page
-    /// number; pages not listed get detected headings.
-    pub page_headings: HashMap<u32, String>,
+    /// Known sections (e.g. an agenda item's "Indstilling", "Beslutning"): byte spans of a
+    /// page's text with their heading. Pages with sections are segmented section by section
+    /// under the given heading; other pages get detected headings.
+    pub sections: Vec<Section>,
     /// Extra metadata stored with the document and its passages.
     pub extra: serde_json::Value,
+}
+
+/// A section of a page with a known heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 1-based page number.
+    pub page: u32,
+    /// Byte span start in the page text.
+    pub start: usize,
+    /// Byte span end in the page text.
+    pub end: usize,
+    /// The section's heading.
+    pub heading: Option<String>,
 }
 
 /// What loading one file gave.
@@ -375,6 +390,33 @@ fn commit(writer: &mut IndexWriter, run: u64, complete: bool, dir: &Path) -> Res
     Ok(())
 }
 
+/// Indexes an agenda item's case number and marks it as an agenda item.
+fn add_agenda_fields(d: &mut TantivyDocument, f: &Fields, extra: &serde_json::Value) {
+    if extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item") {
+        d.add_text(f.flags, "agenda_item");
+    }
+    if let Some(case) = extra.get("case_number").and_then(|c| c.as_str()) {
+        d.add_text(f.case_number, case);
+    }
+}
+
+/// Segments each known section separately under its own heading.
+fn sectioned_passages(text: &str, sections: &[&Section]) -> Vec<crate::segment::Passage> {
+    let mut out = Vec::new();
+    for s in sections {
+        let Some(body) = text.get(s.start..s.end) else {
+            continue;
+        };
+        for mut p in segment_page_with(body, None) {
+            p.start += s.start;
+            p.end += s.start;
+            p.heading = s.heading.clone().or(p.heading);
+            out.push(p);
+        }
+    }
+    out
+}
+
 fn write_document(
     writer: &IndexWriter,
     f: &Fields,
@@ -435,13 +477,41 @@ fn write_document(
     let mut ordinal = 0u64;
     let mut heading: Option<String> = None;
     for page in &doc.pages {
-        let forced = doc.page_headings.get(&page.number).cloned();
-        let inherited = forced.as_deref().or(heading.as_deref());
-        let passages = segment_page_with(&page.text, inherited);
+        let sections: Vec<&Section> = doc
+            .sections
+            .iter()
+            .filter(|s| s.page == page.number)
+            .collect();
+        let passages = if sections.is_empty() {
+            let passages = segment_page_with(&page.text, heading.as_deref());
+            heading = crate::segment::last_heading(&passages)
+                .map(str::to_string)
+                .or(heading);
+            passages
+        } else {
+            sectioned_passages(&page.text, &sections)
+        };
         for p in &passages {
+            let text = p.text(&page.text);
+            let mut pextra = extra.clone();
+            let found = crate::deadlines::find_deadlines(text, doc.date);
+            let mut flags: Vec<&str> = Vec::new();
+            if !found.is_empty() {
+                flags.push("deadline");
+                if found
+                    .iter()
+                    .any(|d| d.kind == crate::deadlines::DeadlineKind::Consultation)
+                {
+                    flags.push("consultation");
+                }
+                if let serde_json::Value::Object(m) = &mut pextra {
+                    m.insert("deadlines".into(), serde_json::json!(found));
+                }
+            }
             let mut d = TantivyDocument::default();
             d.add_text(f.kind, kind::PASSAGE);
             info.write(&mut d, f);
+            add_agenda_fields(&mut d, f, &extra);
             d.add_u64(f.page, u64::from(page.number));
             d.add_text(f.heading, p.heading.as_deref().unwrap_or(""));
             d.add_text(f.text, p.text(&page.text));
@@ -449,19 +519,18 @@ fn write_document(
             d.add_u64(f.span_end, p.end as u64);
             d.add_u64(f.ordinal, ordinal);
             d.add_u64(f.run, run);
-            d.add_field_value(f.extra, &json_string(&extra));
+            d.add_field_value(f.extra, &json_string(&pextra));
+            for flag in flags {
+                d.add_text(f.flags, flag);
+            }
             writer.add_document(d)?;
             ordinal += 1;
-        }
-        if forced.is_none() {
-            heading = crate::segment::last_heading(&passages)
-                .map(str::to_string)
-                .or(heading);
         }
     }
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, kind::DOCUMENT);
     info.write(&mut d, f);
+    add_agenda_fields(&mut d, f, &extra);
     d.add_text(f.hash, hash);
     d.add_u64(f.page, doc.pages.len() as u64);
     d.add_u64(f.ordinal, ordinal);

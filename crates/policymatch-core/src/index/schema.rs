@@ -10,7 +10,7 @@ use tantivy::schema::{
 pub const KEYWORD: &str = "policymatch_keyword";
 
 /// Version of the schema; an index made with another version must be rebuilt.
-pub const SCHEMA_VERSION: u64 = 1;
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Record kinds stored in the `kind` field.
 pub mod kind {
@@ -57,8 +57,12 @@ pub struct Fields {
     pub ordinal: Field,
     /// The index run that added the record.
     pub run: Field,
-    /// JSON object with extra metadata (inferred flags, agenda fields).
+    /// JSON object with extra metadata (inferred flags, agenda fields, deadlines).
     pub extra: Field,
+    /// Markers for quick filtering: `deadline`, `consultation`, `agenda_item`.
+    pub flags: Field,
+    /// Case number (sagsnummer) of an agenda item.
+    pub case_number: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -97,6 +101,8 @@ pub fn build() -> (Schema, Fields) {
         ordinal: b.add_u64_field("ordinal", STORED),
         run: b.add_u64_field("run", INDEXED | STORED | FAST),
         extra: b.add_text_field("extra", STORED),
+        flags: b.add_text_field("flags", STRING),
+        case_number: b.add_text_field("case_number", STRING | STORED),
     };
     (b.build(), fields)
 }
