@@ -124,7 +124,7 @@ fn indexes_the_whole_corpus() {
         manifest: Manifest::read(&corpus.join("MANIFEST.tsv")).unwrap(),
         ..IndexOptions::default()
     };
-    let s = index_paths(&index, &[corpus.clone()], &opts).unwrap();
+    let s = index_paths(&index, std::slice::from_ref(&corpus), &opts).unwrap();
     eprintln!(
         "indexed {} unchanged {} skipped {} failed {} documents {} pages {} passages {} in {:.1} s",
         s.indexed.len(),

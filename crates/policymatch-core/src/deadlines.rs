@@ -249,7 +249,8 @@ mod tests {
 
     #[test]
     fn table_of_sentences() {
-        let cases: &[(&str, Option<(DeadlineKind, u64, bool)>)] = &[
+        type Expected = Option<(DeadlineKind, u64, bool)>;
+        let cases: &[(&str, Expected)] = &[
             (
                 "Forslaget sendes i offentlig høring med høringsfrist den 15. marts 2027.",
                 Some((DeadlineKind::Consultation, 20270315, true)),
