@@ -133,6 +133,40 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// List public consultations and deadlines (høringer, ansøgningsfrister, revisions).
+    Deadlines {
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only deadlines relevant to this association profile.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Only deadlines on or after this date (YYYY-MM-DD or YYYY) [default: one year ago].
+        #[arg(long, value_name = "DATE")]
+        after: Option<String>,
+        /// Only documents from this municipality (repeatable).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show where a policy or case stands: its agenda items in date order with their stage.
+    Timeline {
+        /// Words from the policy or case (e.g. "sundhedspolitik").
+        #[arg(required_unless_present = "case", conflicts_with = "case")]
+        query: Option<String>,
+        /// A case number (sagsnummer).
+        #[arg(long)]
+        case: Option<String>,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Number of cases to show for a query.
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker {

@@ -1,12 +1,14 @@
 //! One module per subcommand.
 
 mod analyze;
+mod deadlines;
 mod eval;
 mod extract;
 mod index;
 mod list;
 mod search;
 mod suggest;
+mod timeline;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -63,9 +65,51 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
             format,
         } => eval::run(&profiles, &qrels, &index.resolve(), format),
+        Command::Deadlines {
+            index,
+            profile,
+            after,
+            municipality,
+            format,
+        } => deadlines::run(
+            &index.resolve(),
+            profile.as_deref(),
+            after.as_deref(),
+            municipality,
+            format,
+        ),
+        Command::Timeline {
+            query,
+            case,
+            index,
+            top,
+            format,
+        } => timeline::run(
+            &index.resolve(),
+            query.as_deref(),
+            case.as_deref(),
+            top,
+            format,
+        ),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Free text for "relevant to this profile": its themes, activities and target groups.
+///
+/// Temporary reader until the matcher's profile type is wired in.
+pub fn profile_query(path: &std::path::Path) -> anyhow::Result<String> {
+    let text = fs_err::read_to_string(path)?;
+    let value: toml::Value = toml::from_str(&text)
+        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
+    let mut words = Vec::new();
+    for key in ["themes", "activities", "target_groups"] {
+        if let Some(list) = value.get(key).and_then(|v| v.as_array()) {
+            words.extend(list.iter().filter_map(|v| v.as_str()).map(str::to_string));
+        }
+    }
+    Ok(words.join(" "))
 }

@@ -201,19 +201,19 @@ pub fn index_paths(
     for d in index.documents()? {
         known.insert(d.path, d.hash);
     }
+    let walked = walk(roots);
+    // Manifests found in the walked folders, then the one given explicitly (which wins).
     let mut manifest = Manifest::default();
-    for root in roots {
-        if root.is_dir()
-            && let Some(m) = metadata::find_manifest(root)
-        {
-            manifest.merge(Manifest::read(&m)?);
+    let mut skipped = walked.skipped.clone();
+    for m in &walked.manifests {
+        match Manifest::read(m) {
+            Ok(found) => manifest.merge(found),
+            Err(e) => skipped.push((m.clone(), format!("manifest not used: {e}"))),
         }
     }
     manifest.merge(opts.manifest.clone());
-
-    let walked = walk(roots);
     let mut summary = IndexSummary {
-        skipped: walked.skipped.clone(),
+        skipped,
         run,
         ..Default::default()
     };

@@ -7,6 +7,7 @@
 //! moment leaves the last committed state, which the next run completes.
 
 pub mod build;
+pub mod civic;
 pub mod lock;
 pub mod records;
 pub mod schema;

@@ -37,6 +37,8 @@ pub struct Walk {
     pub files: Vec<(PathBuf, SourceKind)>,
     /// Paths that were not indexed, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Manifests (`MANIFEST.tsv` / `.csv`) found in the walked folders.
+    pub manifests: Vec<PathBuf>,
 }
 
 /// Walks `roots`: files are taken as they are, folders recursively. Symbolic links are
@@ -50,6 +52,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
         visit(root, 0, &mut w, &mut seen_dirs, &mut seen_files, true);
     }
     w.files.sort();
+    w.manifests.sort();
     w
 }
 
