@@ -32,6 +32,13 @@ pub enum ReportFormat {
     Markdown,
 }
 
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON lines.
+    Jsonl,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -166,6 +173,14 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Export every passage with its metadata, for a distributed search engine.
+    Export {
+        #[command(flatten)]
+        index: IndexArg,
+        /// Output format (JSON lines: one passage per line).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
     },
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]

@@ -85,6 +85,33 @@ fn index_search_list_and_incremental_rerun() {
     let docs_list = list["documents"].as_array().unwrap();
     assert_eq!(docs_list.len(), 8);
     assert!(docs_list.iter().all(|d| d["pages"].as_u64().unwrap() >= 3));
+    // Metadata comes from the MANIFEST.tsv found in the folder.
+    let elderly = docs_list
+        .iter()
+        .find(|d| {
+            d["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("havsoe-aeldrepolitik-2027-2030.pdf")
+        })
+        .unwrap();
+    assert_eq!(elderly["area"], "aeldre");
+    assert_eq!(elderly["year"], 2027);
+    assert_eq!(elderly["title"], "Ældrepolitik 2027–2030");
+
+    // Export: one JSON line per passage, as many as the index holds.
+    let o = run(&["export", "--index", idx_s, "--format", "jsonl"]);
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len() as u64, list["passages"].as_u64().unwrap());
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["text"].as_str().is_some_and(|t| !t.is_empty()))
+    );
 
     // Unchanged files are skipped; a deleted one is removed; a changed one re-indexed.
     let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);

@@ -3,6 +3,7 @@
 mod analyze;
 mod deadlines;
 mod eval;
+mod export;
 mod extract;
 mod index;
 mod list;
@@ -91,6 +92,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             top,
             format,
         ),
+        Command::Export { index, format } => export::run(&index.resolve(), format),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)

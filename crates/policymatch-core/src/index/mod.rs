@@ -169,6 +169,30 @@ impl PolicyIndex {
             .map_err(|e| Error::index(&self.dir, e))
     }
 
+    /// Calls `f` with every passage record, segment by segment (streaming: memory stays flat
+    /// however large the index). Stops at the first error `f` returns.
+    pub fn for_each_passage<E>(
+        &self,
+        mut f: impl FnMut(records::PassageRecord) -> std::result::Result<(), E>,
+    ) -> Result<std::result::Result<(), E>> {
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|e| Error::index(&self.dir, e))?;
+            for doc in store.iter::<tantivy::TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc.map_err(|e| Error::index(&self.dir, e))?;
+                if records::text_of(&doc, self.fields.kind) != schema::kind::PASSAGE {
+                    continue;
+                }
+                if let Err(e) = f(records::PassageRecord::from_doc(&doc, &self.fields)) {
+                    return Ok(Err(e));
+                }
+            }
+        }
+        Ok(Ok(()))
+    }
+
     /// All document records, sorted by path and document id.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         let searcher = self.searcher();

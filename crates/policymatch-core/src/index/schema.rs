@@ -83,7 +83,7 @@ pub fn build() -> (Schema, Fields) {
         )
         .set_stored();
     let fields = Fields {
-        kind: b.add_text_field("kind", STRING),
+        kind: b.add_text_field("kind", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED),
         doc_id: b.add_text_field("doc_id", STRING | STORED),
         file_name: b.add_text_field("file_name", STRING | STORED),
