@@ -128,17 +128,15 @@ fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
             .filter_map(|s| text.get(s.start..s.end))
             .collect::<Vec<_>>()
             .join(" ");
-        let stage = crate::process::stage_of(&caption, &recommendation);
-        let unit = crate::process::administrative_unit(&text);
-        let extra = serde_json::json!({
-            "kind": "agenda_item",
-            "committee": committee,
-            "meeting_date": crate::deadlines::format_date(date),
-            "item": number,
-            "case_number": case,
-            "attachments": attachments,
-            "stage": stage,
-            "unit": unit,
+        let extra = super::agenda_extra(&super::AgendaItemInfo {
+            committee: &committee,
+            date,
+            number: &number,
+            caption: &caption,
+            case_number: case.as_deref(),
+            attachments: &attachments,
+            text: &text,
+            recommendation: &recommendation,
         });
         let mut meta = DocumentMeta {
             title: Some(MetaValue::given(caption)),

@@ -1,6 +1,7 @@
 //! Sources other than PDF: agenda-system JSON exports, HTML and plain text.
 
 pub mod agenda_json;
+pub mod agenda_pdf;
 pub mod html;
 
 pub use html::html_to_text;
@@ -41,4 +42,42 @@ fn plain(path: &Path, text: String) -> Loaded {
         pages,
         ..Default::default()
     }])
+}
+
+/// What the agenda loaders know of one item, for its extra metadata.
+#[derive(Debug)]
+pub struct AgendaItemInfo<'a> {
+    /// Committee name.
+    pub committee: &'a str,
+    /// Meeting date as YYYYMMDD (0 when unknown).
+    pub date: u64,
+    /// Item number.
+    pub number: &'a str,
+    /// Caption.
+    pub caption: &'a str,
+    /// Case number.
+    pub case_number: Option<&'a str>,
+    /// Attachment names.
+    pub attachments: &'a [String],
+    /// The item's whole text.
+    pub text: &'a str,
+    /// The recommendation and decision text.
+    pub recommendation: &'a str,
+}
+
+/// The extra metadata stored with an agenda item: committee, meeting date, item and case
+/// number, attachments, stage in the policy process and administrative unit.
+pub fn agenda_extra(item: &AgendaItemInfo<'_>) -> serde_json::Value {
+    let stage = crate::process::stage_of(item.caption, item.recommendation);
+    let unit = crate::process::administrative_unit(item.text);
+    serde_json::json!({
+        "kind": "agenda_item",
+        "committee": item.committee,
+        "meeting_date": (item.date > 0).then(|| crate::deadlines::format_date(item.date)),
+        "item": item.number,
+        "case_number": item.case_number,
+        "attachments": item.attachments,
+        "stage": stage,
+        "unit": unit,
+    })
 }
