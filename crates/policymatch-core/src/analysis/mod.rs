@@ -22,7 +22,7 @@
 //! use policymatch_core::analysis::analyze;
 //!
 //! let texts: Vec<String> = analyze("ensomhedsindsats").into_iter().map(|t| t.text).collect();
-//! assert_eq!(texts, ["ensomhedsindsat", "ensomhed", "indsat"]);
+//! assert_eq!(texts, ["ensomhedsindsat", "ensom", "indsat"]);
 //! ```
 
 use std::sync::Arc;

@@ -22,6 +22,9 @@ use super::lexicon::{Lexicon, Linking, MIN_HEAD_CHARS};
 /// Most parts a compound is split into (modifiers and head).
 pub const MAX_PARTS: usize = 4;
 
+/// Shortest modifier, in characters, after the first part of a compound.
+pub const MIN_INNER_MODIFIER_CHARS: usize = 3;
+
 /// Shortest word, in characters, that is tried as a compound.
 pub const MIN_COMPOUND_CHARS: usize = 5;
 
@@ -126,7 +129,10 @@ impl CompoundSplitter {
             if usize::from(from.parts) + 1 >= MAX_PARTS {
                 continue;
             }
-            for k in j + 2..=last_modifier_end {
+            // Two-letter modifiers ("bo", "by") only start a word: inside one they are
+            // mostly syllables ("hånd|te|ring").
+            let shortest = if j == 0 { 2 } else { MIN_INNER_MODIFIER_CHARS };
+            for k in j + shortest..=last_modifier_end {
                 let form = &word[self.bounds[j]..self.bounds[k]];
                 let Some(modifier) = self.lexicon.modifier(form) else {
                     continue;

@@ -42,7 +42,7 @@ impl Tokenizer for DanishTokenizer {
 impl DanishTokenStream<'_> {
     /// Consumes the rest of the current word and returns its end offset.
     fn word_end(&mut self) -> usize {
-        (&mut self.chars)
+        self.chars
             .find(|(_, c)| !c.is_alphanumeric())
             .map_or(self.text.len(), |(offset, _)| offset)
     }
