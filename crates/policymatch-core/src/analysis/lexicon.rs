@@ -37,7 +37,23 @@ pub const NEVER_HEADS: &[&str] = &[
     "ende", "ene", "ere", "erne", "bar", "bare", "sam", "somme", "agtig", "ist", "isme", "ion",
     "ering", "ling", "linger", "inde", "eri", "tion", "ighed", "elig", "lighed", "ske", "lse",
     "ler", "rer", "isere", "ner", "ter", "tet", "nen", "ser", "sen", "ligste", "mæssig", "mæssige",
-    "mæssigt", "agtige", "somt",
+    "mæssigt", "agtige", "somt", "vis", "ring", "ringe", "ringen", "mest", "meste", "sigt",
+];
+
+/// Inflectional endings a head may carry beyond a lexicon word or its stem ("udvalg|et",
+/// "væsen|et", "aktivitet|er"). Anything else the stemmer removed was derivational
+/// ("hovedsag|eligt") and the head does not count.
+pub const HEAD_ENDINGS: &[&str] = &[
+    "", "e", "en", "et", "er", "ere", "erne", "ene", "es", "s", "ens", "ets", "ers", "ernes",
+    "enes", "t", "ede", "te", "ende", "endes", "ne", "r", "n", "rne", "ts",
+];
+
+/// Endings that turn a verb root into a noun ("sorter|ing" from "sortere", "rens|ning" from
+/// "rense", "inddrag|else" from "inddrage", "behandl|er" from "behandle"), with their
+/// inflections. A head made so from a lexicon verb counts as a lexicon word.
+pub const NOUN_FROM_VERB: &[&str] = &[
+    "ing", "ingen", "inger", "ingerne", "ning", "ningen", "ninger", "ningerne", "else", "elsen",
+    "elser", "elserne", "er", "eren", "ere", "erne",
 ];
 
 /// Shortest lexicon word (in characters) that may be the modifier of a compound with a

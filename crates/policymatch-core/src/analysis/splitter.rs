@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::lexicon::{Lexicon, Linking, MIN_HEAD_CHARS};
+use super::lexicon::{HEAD_ENDINGS, Lexicon, Linking, MIN_HEAD_CHARS, NOUN_FROM_VERB};
 
 /// Most parts a compound is split into (modifiers and head).
 pub const MAX_PARTS: usize = 4;
@@ -56,6 +56,8 @@ pub struct CompoundSplitter {
     stemmer: Stemmer,
     bounds: Vec<usize>,
     cells: Vec<Option<Cell>>,
+    /// Scratch buffer for verb look-ups in [`Self::is_head`].
+    verb: String,
 }
 
 impl Clone for CompoundSplitter {
@@ -73,6 +75,7 @@ impl CompoundSplitter {
             stemmer: Stemmer::create(Algorithm::Danish),
             bounds: Vec::with_capacity(MAX_COMPOUND_CHARS + 1),
             cells: Vec::with_capacity(MAX_COMPOUND_CHARS + 1),
+            verb: String::new(),
         }
     }
 
@@ -81,8 +84,10 @@ impl CompoundSplitter {
         &self.lexicon
     }
 
-    /// Whether `head` (lower-case) may be the head of a compound.
-    pub fn is_head(&self, head: &str) -> bool {
+    /// Whether `head` (lower-case) may be the head of a compound: a lexicon word with at most
+    /// an inflectional ending ([`HEAD_ENDINGS`]), found as written, by stripping the ending,
+    /// or by Snowball stem.
+    pub fn is_head(&mut self, head: &str) -> bool {
         if head.chars().nth(MIN_HEAD_CHARS - 1).is_none()
             || !self.lexicon.may_be_head(head)
             || self.lexicon.is_never_head(head)
@@ -92,8 +97,44 @@ impl CompoundSplitter {
         if self.lexicon.contains(head) {
             return true;
         }
+        let stripped = HEAD_ENDINGS.iter().any(|ending| {
+            !ending.is_empty()
+                && head.strip_suffix(ending).is_some_and(|base| {
+                    base.chars().nth(MIN_HEAD_CHARS - 1).is_some()
+                        && self.lexicon.contains(base)
+                        && !self.lexicon.is_never_head(base)
+                })
+        });
+        if stripped || self.is_noun_from_verb(head) {
+            return true;
+        }
         let stem = self.stemmer.stem(head);
-        !self.lexicon.is_never_head(&stem) && self.lexicon.contains_stem(&stem)
+        if self.lexicon.is_never_head(&stem) || !self.lexicon.contains_stem(&stem) {
+            return false;
+        }
+        // What the stemmer removed must be inflection, possibly after an undoubled consonant
+        // ("politik|ken").
+        let Some(mut ending) = head.strip_prefix(stem.as_ref()) else {
+            return false;
+        };
+        if let Some(last) = stem.chars().last() {
+            ending = ending.strip_prefix(last).unwrap_or(ending);
+        }
+        HEAD_ENDINGS.contains(&ending)
+    }
+
+    /// Whether `head` is a noun made from a lexicon verb ([`NOUN_FROM_VERB`]).
+    fn is_noun_from_verb(&mut self, head: &str) -> bool {
+        NOUN_FROM_VERB.iter().any(|ending| {
+            head.strip_suffix(ending).is_some_and(|root| {
+                root.chars().nth(MIN_HEAD_CHARS - 1).is_some() && {
+                    self.verb.clear();
+                    self.verb.push_str(root);
+                    self.verb.push('e');
+                    self.lexicon.contains(&self.verb)
+                }
+            })
+        })
     }
 
     /// Splits the lower-case `word` into `parts` (cleared first). Returns whether it is a
