@@ -48,12 +48,13 @@ pub const HEAD_ENDINGS: &[&str] = &[
     "enes", "t", "ede", "te", "ende", "endes", "ne", "r", "n", "rne", "ts",
 ];
 
-/// Endings that turn a verb root into a noun ("sorter|ing" from "sortere", "rens|ning" from
-/// "rense", "inddrag|else" from "inddrage", "behandl|er" from "behandle"), with their
-/// inflections. A head made so from a lexicon verb counts as a lexicon word.
+/// Endings that turn a verb root into a noun or participle ("sorter|ing" from "sortere",
+/// "rens|ning" from "rense", "inddrag|else" from "inddrage", "behandl|er" from "behandle",
+/// "baser|et" from "basere"), with their inflections. A head made so from a lexicon verb counts
+/// as a lexicon word.
 pub const NOUN_FROM_VERB: &[&str] = &[
     "ing", "ingen", "inger", "ingerne", "ning", "ningen", "ninger", "ningerne", "else", "elsen",
-    "elser", "elserne", "er", "eren", "ere", "erne",
+    "elser", "elserne", "er", "eren", "ere", "erne", "et", "ede", "te", "t", "ende",
 ];
 
 /// Shortest lexicon word (in characters) that may be the modifier of a compound with a

@@ -7,8 +7,9 @@
 //! ("politikken", "udvalget"); derivational suffixes never are heads ([`NEVER_HEADS`]). A word
 //! that is itself in the lexicon, also inflected, is never split.
 //!
-//! Of all splits the one with the fewest parts wins (at most [`MAX_PARTS`]), then the one whose
-//! parts are longest (largest sum of squared lengths).
+//! Of all splits the one with the fewest parts wins (at most [`MAX_PARTS`]), then the one with
+//! the fewest linking letters, then the one whose parts are longest (largest sum of squared
+//! lengths).
 //!
 //! [`NEVER_MODIFIERS`]: super::lexicon::NEVER_MODIFIERS
 //! [`NEVER_HEADS`]: super::lexicon::NEVER_HEADS
@@ -45,6 +46,7 @@ pub struct Part {
 #[derive(Debug, Clone, Copy)]
 struct Cell {
     parts: u8,
+    links: u8,
     score: u32,
     prev: u8,
     word: u32,
@@ -160,6 +162,7 @@ impl CompoundSplitter {
         self.cells.resize(chars + 1, None);
         self.cells[0] = Some(Cell {
             parts: 0,
+            links: 0,
             score: 0,
             prev: 0,
             word: 0,
@@ -181,6 +184,7 @@ impl CompoundSplitter {
                 let len = (k - j) as u32;
                 let cand = Cell {
                     parts: from.parts + 1,
+                    links: from.links + u8::from(modifier.linking != Linking::None),
                     score: from.score + len * len,
                     prev: j as u8,
                     word: modifier.word,
@@ -196,6 +200,7 @@ impl CompoundSplitter {
             let head_len = (chars - k) as u32;
             let cand = Cell {
                 parts: cell.parts + 1,
+                links: cell.links,
                 score: cell.score + head_len * head_len,
                 prev: k as u8,
                 word: 0,
@@ -251,9 +256,11 @@ impl CompoundSplitter {
     }
 }
 
-/// Fewer parts first, then longer parts.
+/// Fewer parts first, then fewer linking letters ("ryge|stop", not "ryge|s|top"), then longer
+/// parts.
 fn better(cand: &Cell, old: Option<&Cell>) -> bool {
     old.is_none_or(|old| {
-        (cand.parts, std::cmp::Reverse(cand.score)) < (old.parts, std::cmp::Reverse(old.score))
+        (cand.parts, cand.links, std::cmp::Reverse(cand.score))
+            < (old.parts, old.links, std::cmp::Reverse(old.score))
     })
 }
