@@ -9,8 +9,8 @@ use tantivy::schema::{
 /// Name of the lower-casing keyword analyzer used for municipality and area filters.
 pub const KEYWORD: &str = "policymatch_keyword";
 
-/// Version of the schema; an index made with another version must be rebuilt.
-pub const SCHEMA_VERSION: u64 = 2;
+/// Version of the schema and analyzers; an index made with another version must be rebuilt.
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Record kinds stored in the `kind` field.
 pub mod kind {
