@@ -1,4 +1,487 @@
 //! # policymatch-matcher
 //!
-//! Ranks indexed policy passages against a volunteer association's profile.
+//! Ranks indexed policy passages against a volunteer association's profile and says why
+//! each one matches.
+//!
+//! A short tour:
+//!
+//! - [`Profile`] is the association's TOML profile ([`Profile::load`]), with errors that name
+//!   the file, line and column ([`ProfileError`]).
+//! - [`Matcher`] over an opened [`PolicyIndex`] turns a profile into [`Suggestion`]s
+//!   ([`Matcher::suggest`]): each is a passage with its score, the profile terms it matched,
+//!   its [`Reason`]s and the other places the same text appears (`also_in`).
+//! - [`intent`] finds the words that mark goals, initiatives, decisions, funding and
+//!   consultations; [`diversity`] finds near-duplicate passages.
+//! - [`eval`] measures a ranking against graded page judgments (nDCG@10, P@5, R@20).
+//!
+//! How the ranking works: every theme, activity and target group becomes a concept, analysed
+//! with the index's Danish analyzer (so stems and compounds match as indexed; multi-word
+//! entries stay phrases with a little slop). A weighted tantivy query retrieves candidate
+//! passages under the filters; each candidate is then re-scored by the concepts it mentions
+//! (field weight × rarity, so that covering several concepts beats repeating one), whether
+//! they stand in sentences that state intent, whether the heading or document title names
+//! them, and the exclude terms. Near-duplicates are shown once, and no page gives more than
+//! two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never shown.
+//!
+//! ```
+//! use policymatch_core::index::{PolicyIndex, build::{index_paths, IndexOptions}};
+//! use policymatch_matcher::{Matcher, Options, Profile};
+//! use std::path::Path;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let docs = dir.path().join("docs");
+//! std::fs::create_dir(&docs)?;
+//! std::fs::write(
+//!     docs.join("aeldrepolitik.txt"),
+//!     "Ensomhed\n\nMålet er, at færre ældre oplever ensomhed. Vi vil styrke samarbejdet med \
+//!      frivillige foreninger om besøgsvenner og fællesspisning.\n\n\
+//!      Trafik\n\nVejene i kommunen asfalteres i løbet af foråret, og cykelstierne udvides.",
+//! )?;
+//! let index = PolicyIndex::open_or_create(&dir.path().join("index"))?;
+//! index_paths(&index, &[docs], &IndexOptions::default())?;
+//! index.reload()?;
+//!
+//! let profile = Profile::parse(
+//!     r#"
+//!     name = "Besøgsvennerne"
+//!     description = "Frivillige besøgsvenner hos ældre, der sidder alene."
+//!     themes = ["ensomhed"]
+//!     target_groups = ["ældre"]
+//!     "#,
+//!     Path::new("besoegsvennerne.toml"),
+//! )?;
+//! let suggestions = Matcher::new(&index).suggest(&profile, &Options::default())?;
+//! assert_eq!(suggestions.len(), 1);
+//! assert!(suggestions[0].passage.text.contains("Målet er"));
+//! assert_eq!(
+//!     suggestions[0].reasons[0].to_string(),
+//!     "theme 'ensomhed' in a goal sentence"
+//! );
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 #![deny(missing_docs)]
+
+pub mod diversity;
+pub mod eval;
+pub mod intent;
+pub mod profile;
+mod query;
+mod rank;
+
+pub use intent::Intent;
+pub use profile::{Profile, ProfileError};
+pub use query::ProfileField;
+
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::records::PassageRecord;
+use policymatch_core::index::search::Filters;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use tantivy::TantivyDocument;
+use tantivy::collector::TopDocs;
+
+/// Suggestions scoring below this are never shown. A passage that mentions one theme of
+/// average rarity once, in no particular context, scores about 3; one that mentions only a
+/// common target group or a few description words scores below 1.
+pub const SCORE_FLOOR: f32 = 1.0;
+
+/// Everything that can go wrong while matching.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The index could not be searched or read.
+    #[error(transparent)]
+    Index(#[from] policymatch_core::Error),
+    /// Tantivy failed while searching.
+    #[error("searching {path}: {source}")]
+    Search {
+        /// The index directory.
+        path: std::path::PathBuf,
+        /// The underlying error.
+        source: tantivy::TantivyError,
+    },
+    /// The index has no Danish analyzer registered (it was not opened through
+    /// [`PolicyIndex`]).
+    #[error("the index has no analyzer {0:?}; open it with PolicyIndex::open")]
+    Analyzer(String),
+}
+
+/// Result of the matcher.
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// How to suggest.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Maximum number of suggestions.
+    pub top: usize,
+    /// Filters; an empty municipality or area list falls back to the profile's list.
+    pub filters: Filters,
+    /// Number of passages retrieved before re-ranking.
+    pub candidates: usize,
+    /// Suggestions scoring below this are dropped (see [`SCORE_FLOOR`]).
+    pub min_score: f32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            top: 10,
+            filters: Filters::default(),
+            candidates: 300,
+            min_score: SCORE_FLOOR,
+        }
+    }
+}
+
+/// A profile term a suggestion matched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Matched {
+    /// The profile field it comes from.
+    pub field: ProfileField,
+    /// The term as written in the profile (for the description, the word as written there).
+    pub term: String,
+}
+
+/// Another place where the same passage text appears.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Place {
+    /// Source file path.
+    pub path: String,
+    /// 1-based page.
+    pub page: u64,
+    /// Document title.
+    pub title: String,
+}
+
+/// Why a passage was suggested.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Reason {
+    /// A profile term in a sentence that states a goal, initiative, decision, funding or
+    /// consultation.
+    InIntentSentence {
+        /// The field.
+        field: ProfileField,
+        /// The term.
+        term: String,
+        /// What the sentence states.
+        intent: Intent,
+    },
+    /// A profile term named in the heading or the document title.
+    InHeading {
+        /// The field.
+        field: ProfileField,
+        /// The term.
+        term: String,
+    },
+    /// A profile term in the passage.
+    Term {
+        /// The field.
+        field: ProfileField,
+        /// The term.
+        term: String,
+    },
+    /// Words of the profile's description.
+    Description {
+        /// The words as they stand in the description.
+        words: Vec<String>,
+    },
+    /// The passage states intent (listed when no term stands in an intent sentence).
+    States {
+        /// What it states.
+        intents: Vec<Intent>,
+    },
+    /// The passage mentions volunteers, associations or civil society.
+    CivilSociety,
+    /// The passage mentions an excluded term and was pushed down.
+    Excluded {
+        /// The term.
+        term: String,
+    },
+}
+
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Reason::InIntentSentence {
+                field,
+                term,
+                intent,
+            } => write!(
+                f,
+                "{} '{term}' in {} {} sentence",
+                field.label(),
+                if matches!(intent, Intent::Initiative) {
+                    "an"
+                } else {
+                    "a"
+                },
+                intent.noun()
+            ),
+            Reason::InHeading { field, term } => {
+                write!(f, "{} '{term}' in the heading", field.label())
+            }
+            Reason::Term { field, term } => write!(f, "{} '{term}'", field.label()),
+            Reason::Description { words } => {
+                write!(f, "description words: {}", words.join(", "))
+            }
+            Reason::States { intents } => {
+                let names: Vec<&str> = intents.iter().map(|i| i.noun()).collect();
+                write!(f, "states {}", names.join(", "))
+            }
+            Reason::CivilSociety => write!(f, "mentions volunteers or associations"),
+            Reason::Excluded { term } => write!(f, "pushed down: mentions '{term}'"),
+        }
+    }
+}
+
+/// One suggested passage.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// The passage and its document.
+    pub passage: PassageRecord,
+    /// The matcher's score (higher is better; never below the floor).
+    pub score: f32,
+    /// The profile terms it matched.
+    pub matched: Vec<Matched>,
+    /// Why it was suggested, strongest first.
+    pub reasons: Vec<Reason>,
+    /// What the passage states.
+    pub intents: Vec<Intent>,
+    /// Byte ranges of matched words in `passage.text`.
+    pub highlights: Vec<(usize, usize)>,
+    /// Other places where the same text appears.
+    pub also_in: Vec<Place>,
+}
+
+/// Ranks passages of one index against profiles.
+#[derive(Debug)]
+pub struct Matcher<'a> {
+    index: &'a PolicyIndex,
+}
+
+impl<'a> Matcher<'a> {
+    /// A matcher over `index`.
+    pub fn new(index: &'a PolicyIndex) -> Matcher<'a> {
+        Matcher { index }
+    }
+
+    /// The filters a suggestion uses: `options.filters`, with the profile's municipalities
+    /// and areas where the options give none.
+    pub fn filters(profile: &Profile, options: &Options) -> Filters {
+        let mut f = options.filters.clone();
+        if f.municipalities.is_empty() {
+            f.municipalities = profile.municipalities.clone();
+        }
+        if f.areas.is_empty() {
+            f.areas = profile.areas.clone();
+        }
+        f
+    }
+
+    /// The passages that best meet `profile`, best first, at most `options.top`.
+    pub fn suggest(&self, profile: &Profile, options: &Options) -> Result<Vec<Suggestion>> {
+        let index = self.index;
+        let fields = index.fields();
+        let mut analyzer = index
+            .tantivy()
+            .tokenizers()
+            .get(policymatch_core::analysis::DANISH)
+            .ok_or_else(|| Error::Analyzer(policymatch_core::analysis::DANISH.into()))?;
+        let searcher = index.searcher();
+        let concepts = query::concepts(profile, &mut analyzer, &searcher, fields.text);
+        let excludes = query::excludes(profile, &mut analyzer);
+        if std::env::var_os("PM_DEBUG").is_some() {
+            for c in &concepts {
+                eprintln!(
+                    "{:?} {:?} idf {:.2} emph {:.2} w {:.2}",
+                    c.field,
+                    c.term,
+                    c.idf,
+                    c.emphasis,
+                    c.weight()
+                );
+            }
+        }
+        if concepts.is_empty() || options.top == 0 {
+            return Ok(Vec::new());
+        }
+        let filters = Matcher::filters(profile, options);
+        let q = query::build_query(index, &concepts, &filters);
+        let search_err = |source| Error::Search {
+            path: index.dir().to_path_buf(),
+            source,
+        };
+        let top_docs = searcher
+            .search(
+                &q,
+                &TopDocs::with_limit(options.candidates.max(options.top)).order_by_score(),
+            )
+            .map_err(search_err)?;
+        let w = rank::weights();
+        let best = top_docs.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
+        let mut scored = Vec::with_capacity(top_docs.len());
+        for (retrieval, addr) in top_docs {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(search_err)?;
+            let passage = PassageRecord::from_doc(&doc, fields);
+            let feats = rank::features(
+                &mut analyzer,
+                &concepts,
+                &excludes,
+                &passage.text,
+                &passage.heading,
+                &passage.document.title,
+                retrieval / best,
+                &w,
+            );
+            scored.push((passage, feats));
+        }
+        let mut pages: HashMap<(String, u64), rank::PageContext> = HashMap::new();
+        for (p, f) in &scored {
+            pages
+                .entry((p.document.path.clone(), p.page))
+                .or_default()
+                .add(f);
+        }
+        let has_topic = concepts
+            .iter()
+            .any(|c| matches!(c.field, ProfileField::Theme | ProfileField::Activity));
+        let has_audience = concepts
+            .iter()
+            .any(|c| c.field == ProfileField::TargetGroup);
+        for (p, f) in &mut scored {
+            let page = pages
+                .get(&(p.document.path.clone(), p.page))
+                .copied()
+                .unwrap_or_default();
+            f.score = rank::in_context(f, &page, has_topic, has_audience, &w);
+        }
+        scored.retain(|(_, f)| f.score >= options.min_score);
+        scored.sort_by(|a, b| {
+            b.1.score
+                .total_cmp(&a.1.score)
+                .then_with(|| a.0.document.path.cmp(&b.0.document.path))
+                .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
+        });
+        Ok(diversify(scored, &concepts, &excludes, options.top))
+    }
+}
+
+/// Picks suggestions in score order: a near-duplicate of one already picked joins its
+/// `also_in` (best first, one place per other document); a page gives at most two
+/// suggestions.
+fn diversify(
+    scored: Vec<(PassageRecord, rank::Features)>,
+    concepts: &[query::Concept],
+    excludes: &[query::Concept],
+    top: usize,
+) -> Vec<Suggestion> {
+    let mut out: Vec<Suggestion> = Vec::new();
+    let mut kept: Vec<HashSet<u64>> = Vec::new();
+    let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
+    for (passage, feats) in scored {
+        let sh = diversity::shingles(&passage.text);
+        if let Some(i) = kept.iter().position(|k| diversity::near_duplicate(k, &sh)) {
+            // one place per document: the same text again in one document adds nothing
+            let s = &mut out[i];
+            let here = &passage.document.path;
+            let known =
+                &s.passage.document.path == here || s.also_in.iter().any(|p| &p.path == here);
+            if !known {
+                s.also_in.push(Place {
+                    path: passage.document.path.clone(),
+                    page: passage.page,
+                    title: passage.document.title.clone(),
+                });
+            }
+            continue;
+        }
+        if out.len() >= top {
+            continue;
+        }
+        let n = per_page
+            .entry((passage.document.path.clone(), passage.page))
+            .or_default();
+        if *n >= 2 {
+            continue;
+        }
+        *n += 1;
+        kept.push(sh);
+        out.push(explain(passage, feats, concepts, excludes));
+    }
+    out
+}
+
+/// Turns features into matched terms, reasons and highlights.
+fn explain(
+    passage: PassageRecord,
+    feats: rank::Features,
+    concepts: &[query::Concept],
+    excludes: &[query::Concept],
+) -> Suggestion {
+    let mut hits = feats.hits.clone();
+    hits.sort_by(|a, b| {
+        let wa = concepts[a.concept].weight() * a.strength.max(0.5);
+        let wb = concepts[b.concept].weight() * b.strength.max(0.5);
+        wb.total_cmp(&wa)
+    });
+    let mut reasons = Vec::new();
+    let mut matched = Vec::new();
+    let mut highlights = Vec::new();
+    let mut desc_words = Vec::new();
+    let mut any_intent_sentence = false;
+    for h in &hits {
+        let c = &concepts[h.concept];
+        matched.push(Matched {
+            field: c.field,
+            term: c.term.clone(),
+        });
+        highlights.extend(h.spans.iter().copied());
+        if c.field == ProfileField::Description {
+            desc_words.push(c.term.clone());
+            continue;
+        }
+        let (field, term) = (c.field, c.term.clone());
+        reasons.push(match (h.intent, h.in_heading) {
+            (Some(intent), _) => {
+                any_intent_sentence = true;
+                Reason::InIntentSentence {
+                    field,
+                    term,
+                    intent,
+                }
+            }
+            (None, true) => Reason::InHeading { field, term },
+            (None, false) => Reason::Term { field, term },
+        });
+    }
+    if !desc_words.is_empty() {
+        desc_words.truncate(5);
+        reasons.push(Reason::Description { words: desc_words });
+    }
+    if !any_intent_sentence && !feats.intents.is_empty() {
+        reasons.push(Reason::States {
+            intents: feats.intents.iter().copied().collect(),
+        });
+    }
+    if feats.civil_society {
+        reasons.push(Reason::CivilSociety);
+    }
+    for &i in &feats.excluded {
+        reasons.push(Reason::Excluded {
+            term: excludes[i].term.clone(),
+        });
+    }
+    highlights.sort_unstable();
+    highlights.dedup();
+    Suggestion {
+        passage,
+        score: feats.score,
+        matched,
+        reasons,
+        intents: feats.intents.into_iter().collect(),
+        highlights,
+        also_in: Vec::new(),
+    }
+}

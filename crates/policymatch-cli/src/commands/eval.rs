@@ -1,10 +1,63 @@
 //! `policymatch eval --profiles DIR --qrels FILE`.
 
 use crate::args::Format;
+use anyhow::Context;
+use policymatch_core::index::PolicyIndex;
+use policymatch_matcher::eval::{self, K, Metrics};
+use policymatch_matcher::{Matcher, Profile};
+use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(profiles: &Path, qrels: &Path, dir: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let _ = (profiles, qrels, dir, format);
-    anyhow::bail!("eval is not implemented yet")
+    let judged = eval::read_qrels(qrels)?;
+    let mut loaded = BTreeMap::new();
+    let entries = fs_err::read_dir(profiles)?;
+    for entry in entries {
+        let path = entry
+            .with_context(|| format!("reading {}", profiles.display()))?
+            .path();
+        if path.extension().is_some_and(|e| e == "toml")
+            && let Some(stem) = path.file_stem()
+        {
+            loaded.insert(stem.to_string_lossy().into_owned(), Profile::load(&path)?);
+        }
+    }
+    let index = PolicyIndex::open(dir)?;
+    let rows = eval::evaluate(&Matcher::new(&index), &loaded, &judged)?;
+    let mean = Metrics::mean(&rows.iter().map(|r| r.1).collect::<Vec<_>>());
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let per: Vec<_> = rows
+                .iter()
+                .map(|(name, m)| serde_json::json!({ "profile": name, "metrics": m }))
+                .collect();
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({ "k": K, "profiles": per, "mean": mean }),
+            )?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            // the same lines as tools/relevance.py prints
+            for (name, m) in &rows {
+                writeln!(
+                    out,
+                    "{name:28} nDCG@{K} {:.3} P@5 {:.2} R@20 {:.2} judged@{K} {:.2}",
+                    m.ndcg, m.p5, m.r20, m.judged
+                )?;
+            }
+            writeln!(
+                out,
+                "mean nDCG@{K} {:.3} P@5 {:.3} R@20 {:.3} judged@{K} {:.3}",
+                mean.ndcg, mean.p5, mean.r20, mean.judged
+            )?;
+        }
+    }
+    for name in loaded.keys().filter(|n| !judged.contains_key(*n)) {
+        eprintln!("policymatch: profile {name} has no judgments; not measured");
+    }
+    Ok(ExitCode::SUCCESS)
 }

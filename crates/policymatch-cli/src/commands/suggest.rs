@@ -1,6 +1,11 @@
 //! `policymatch suggest --profile FILE`.
 
 use crate::args::ReportFormat;
+use crate::output::{document_json, highlight};
+use anyhow::{Context, bail};
+use policymatch_core::index::PolicyIndex;
+use policymatch_matcher::{Matcher, Options, Profile, SCORE_FLOOR, Suggestion};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -16,16 +21,239 @@ pub struct SuggestArgs {
     pub new: bool,
 }
 
+/// `--since YEAR` or `--since YYYY-MM-DD` as (year, date as YYYYMMDD).
+fn parse_since(since: &str) -> anyhow::Result<(Option<u64>, Option<u64>)> {
+    let s = since.trim();
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+    if s.len() == 4 && digits(s) {
+        return Ok((Some(s.parse()?), None));
+    }
+    let parts: Vec<&str> = s.split('-').collect();
+    if let [y, m, d] = parts[..]
+        && y.len() == 4
+        && m.len() == 2
+        && d.len() == 2
+        && digits(y)
+        && digits(m)
+        && digits(d)
+    {
+        let (m, d): (u64, u64) = (m.parse()?, d.parse()?);
+        if (1..=12).contains(&m) && (1..=31).contains(&d) {
+            return Ok((None, Some(y.parse::<u64>()? * 10_000 + m * 100 + d)));
+        }
+    }
+    bail!("--since {since:?}: expected a year (2024) or a date (2024-03-01)")
+}
+
+/// The options `suggest` runs with (shared with `eval`, which passes no filters).
+pub fn options(args: &SuggestArgs, index: &PolicyIndex) -> anyhow::Result<Options> {
+    let mut options = Options {
+        top: args.top,
+        ..Options::default()
+    };
+    options.filters.municipalities = args.municipality.clone();
+    options.filters.areas = args.area.clone();
+    if let Some(since) = &args.since {
+        (options.filters.since_year, options.filters.since_date) = parse_since(since)?;
+    }
+    if args.new {
+        options.filters.run = Some(index.commit_info()?.run);
+    }
+    Ok(options)
+}
+
 pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
-    let _ = (
-        &args.profile,
-        &args.dir,
-        args.top,
-        args.format,
-        &args.municipality,
-        &args.area,
-        &args.since,
-        args.new,
-    );
-    anyhow::bail!("suggest is not implemented yet")
+    let profile = Profile::load(&args.profile)?;
+    let index = PolicyIndex::open(&args.dir)?;
+    let options = options(&args, &index)?;
+    let suggestions = Matcher::new(&index)
+        .suggest(&profile, &options)
+        .with_context(|| format!("suggesting for {}", args.profile.display()))?;
+    let mut out = std::io::stdout().lock();
+    match args.format {
+        ReportFormat::Json => {
+            serde_json::to_writer(&mut out, &json(&profile, &suggestions))?;
+            writeln!(out)?;
+        }
+        ReportFormat::Text => text(&mut out, &suggestions)?,
+        ReportFormat::Markdown => markdown(&mut out, &profile, &suggestions)?,
+    }
+    if suggestions.is_empty() {
+        eprintln!(
+            "policymatch: no passage meets the profile {:?} well enough (score floor {SCORE_FLOOR}); \
+             try fewer filters or more themes",
+            profile.name
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
+    let items: Vec<_> = suggestions
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let p = &s.passage;
+            serde_json::json!({
+                "rank": i + 1,
+                "score": s.score,
+                "document": document_json(&p.document),
+                "page": p.page,
+                "heading": p.heading,
+                "text": p.text,
+                "matched": s.matched.iter().map(|m| serde_json::json!({
+                    "field": m.field.key(),
+                    "term": m.term,
+                })).collect::<Vec<_>>(),
+                "reasons": s.reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "intents": s.intents,
+                "also_in": s.also_in.iter().map(|a| serde_json::json!({
+                    "path": a.path,
+                    "page": a.page,
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "profile": { "name": profile.name },
+        "suggestions": items,
+    })
+}
+
+fn or_unknown(s: &str) -> &str {
+    if s.is_empty() { "?" } else { s }
+}
+
+fn reasons_line(s: &Suggestion) -> String {
+    s.reasons
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn text(out: &mut impl Write, suggestions: &[Suggestion]) -> anyhow::Result<()> {
+    for (i, s) in suggestions.iter().enumerate() {
+        let p = &s.passage;
+        writeln!(
+            out,
+            "{}. {} — {} p. {}{}  (score {:.2})",
+            i + 1,
+            or_unknown(&p.document.title),
+            or_unknown(&p.document.municipality),
+            p.page,
+            if p.heading.is_empty() {
+                String::new()
+            } else {
+                format!(" › {}", p.heading)
+            },
+            s.score
+        )?;
+        writeln!(out, "   {}", highlight(&p.text, &s.highlights))?;
+        writeln!(out, "   why: {}", reasons_line(s))?;
+        writeln!(out, "   {}", p.document.path)?;
+        for a in &s.also_in {
+            writeln!(out, "   also in: {} p. {}", a.path, a.page)?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn markdown(
+    out: &mut impl Write,
+    profile: &Profile,
+    suggestions: &[Suggestion],
+) -> anyhow::Result<()> {
+    writeln!(
+        out,
+        "# Where {} meets the municipality's goals\n",
+        profile.name
+    )?;
+    if suggestions.is_empty() {
+        writeln!(
+            out,
+            "No passage in the indexed documents meets the profile well enough."
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} passages from municipal policies and council papers, best match first. \
+         Matched words are in **bold**.\n",
+        suggestions.len()
+    )?;
+    for (i, s) in suggestions.iter().enumerate() {
+        let p = &s.passage;
+        let d = &p.document;
+        let mut meta = vec![or_unknown(&d.municipality).to_string()];
+        if d.year > 0 {
+            meta.push(d.year.to_string());
+        }
+        meta.push(format!("page {}", p.page));
+        writeln!(
+            out,
+            "## {}. {}\n\n*{}*{}\n",
+            i + 1,
+            or_unknown(&d.title).replace(['\n', '#'], " "),
+            meta.join(", "),
+            if p.heading.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", p.heading.replace('\n', " "))
+            }
+        )?;
+        writeln!(out, "> {}\n", highlight_md(&p.text, &s.highlights))?;
+        writeln!(out, "**Why:** {}\n", reasons_line(s))?;
+        writeln!(out, "Source: `{}`", d.path)?;
+        if !s.also_in.is_empty() {
+            let places: Vec<String> = s
+                .also_in
+                .iter()
+                .map(|a| format!("`{}` p. {}", a.path, a.page))
+                .collect();
+            writeln!(
+                out,
+                "\nThe same text also appears in {}.",
+                places.join(", ")
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Highlighting for Markdown: always `**…**`, whatever the terminal.
+fn highlight_md(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 4);
+    let mut pos = 0;
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    for (s, e) in sorted {
+        if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&text[pos..s]);
+        out.push_str("**");
+        out.push_str(&text[s..e]);
+        out.push_str("**");
+        pos = e;
+    }
+    out.push_str(&text[pos..]);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_since;
+
+    #[test]
+    fn since_takes_a_year_or_a_date() {
+        assert_eq!(parse_since("2024").unwrap(), (Some(2024), None));
+        assert_eq!(parse_since("2024-03-01").unwrap(), (None, Some(20240301)));
+        assert!(parse_since("24").is_err());
+        assert!(parse_since("2024-13-01").is_err());
+        assert!(parse_since("2024-3-1").is_err());
+    }
 }
