@@ -39,6 +39,15 @@ pub enum ExportFormat {
     Jsonl,
 }
 
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFileFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// Markdown.
+    Markdown,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -181,6 +190,27 @@ pub enum Command {
         /// Output format (JSON lines: one passage per line).
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
+    },
+    /// Write a report for an association: best matches by policy and committee, who to
+    /// contact, deadlines, a chart and draft pitches (one self-contained HTML page).
+    Report {
+        /// The association's profile (TOML).
+        #[arg(long)]
+        profile: PathBuf,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only documents from this municipality (repeatable; overrides the profile's list).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// Number of matches.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+        /// Write the report to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFileFormat::Html)]
+        format: ReportFileFormat,
     },
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]

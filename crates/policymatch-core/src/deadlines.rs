@@ -44,7 +44,7 @@ impl DeadlineKind {
 pub struct Deadline {
     /// What it is.
     pub kind: DeadlineKind,
-    /// The date as YYYYMMDD (a bare year as YYYY1231); taken from the document's date when
+    /// The date as YYYYMMDD (a bare year as YYYY0000); taken from the document's date when
     /// the sentence gives none.
     pub date: u64,
     /// True when the date is written in the sentence, false when it is the document's date.
@@ -134,7 +134,7 @@ fn valid(y: u64, m: u64, d: u64) -> Option<u64> {
 }
 
 /// The first date written in `sentence`, as YYYYMMDD; `year_hint` completes dates without a
-/// year; `allow_year` accepts a bare year (as YYYY1231).
+/// year; `allow_year` accepts a bare year (as YYYY0000).
 pub fn parse_date(sentence: &str, year_hint: Option<u64>, allow_year: bool) -> Option<u64> {
     let mut found: Vec<(usize, u64)> = Vec::new();
     for c in MONTH_DATE.captures_iter(sentence) {
@@ -184,7 +184,7 @@ pub fn parse_date(sentence: &str, year_hint: Option<u64>, allow_year: bool) -> O
             .captures(sentence)
             .and_then(|c| c.get(1))
             .and_then(|y| y.as_str().parse::<u64>().ok())
-            .map(|y| y * 10000 + 1231);
+            .map(|y| y * 10000);
     }
     None
 }
@@ -220,11 +220,11 @@ pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
     out
 }
 
-/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year's YYYY1231 as YYYY).
+/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year, YYYY0000, as YYYY).
 pub fn format_date(date: u64) -> String {
     let (y, m, d) = (date / 10000, date / 100 % 100, date % 100);
-    if m == 12 && d == 31 && date % 10000 == 1231 {
-        format!("{y}-12-31")
+    if m == 0 {
+        format!("{y:04}")
     } else {
         format!("{y:04}-{m:02}-{d:02}")
     }
@@ -265,7 +265,7 @@ mod tests {
             ),
             (
                 "Politikken revideres i 2026.",
-                Some((DeadlineKind::Revision, 20261231, true)),
+                Some((DeadlineKind::Revision, 20260000, true)),
             ),
             (
                 "Svar skal sendes senest den 01.09.2024 til sekretariatet.",
@@ -287,6 +287,7 @@ mod tests {
         assert_eq!(parse_date("15/3-2027", None, false), Some(20270315));
         assert_eq!(parse_date("ingen dato", Some(2024), true), None);
         assert_eq!(format_date(20270315), "2027-03-15");
+        assert_eq!(format_date(20260000), "2026");
         assert_eq!(parse_iso_or_year("2024"), Some(20240101));
         assert_eq!(parse_iso_or_year("2024-03-05"), Some(20240305));
         assert_eq!(parse_iso_or_year("marts"), None);

@@ -7,6 +7,7 @@ mod export;
 mod extract;
 mod index;
 mod list;
+mod report;
 mod search;
 mod suggest;
 mod timeline;
@@ -93,6 +94,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         ),
         Command::Export { index, format } => export::run(&index.resolve(), format),
+        Command::Report {
+            profile,
+            index,
+            municipality,
+            top,
+            out,
+            format,
+        } => report::run(
+            &profile,
+            &index.resolve(),
+            municipality,
+            top,
+            out.as_deref(),
+            format,
+        ),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)
@@ -100,18 +116,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Free text for "relevant to this profile": its themes, activities and target groups.
-///
-/// Temporary reader until the matcher's profile type is wired in.
+/// Free text for "relevant to this profile": its themes, activities and target groups (the
+/// description when it names none).
 pub fn profile_query(path: &std::path::Path) -> anyhow::Result<String> {
-    let text = fs_err::read_to_string(path)?;
-    let value: toml::Value = toml::from_str(&text)
-        .map_err(|e| anyhow::anyhow!("{}: {}", path.display(), e.message()))?;
-    let mut words = Vec::new();
-    for key in ["themes", "activities", "target_groups"] {
-        if let Some(list) = value.get(key).and_then(|v| v.as_array()) {
-            words.extend(list.iter().filter_map(|v| v.as_str()).map(str::to_string));
-        }
-    }
-    Ok(words.join(" "))
+    let p = policymatch_matcher::Profile::load(path)?;
+    let words: Vec<&str> = p
+        .themes
+        .iter()
+        .chain(&p.activities)
+        .chain(&p.target_groups)
+        .map(String::as_str)
+        .collect();
+    Ok(if words.is_empty() {
+        p.description.clone()
+    } else {
+        words.join(" ")
+    })
 }

@@ -310,7 +310,14 @@ pub fn index_paths(
                                 if doc.doc_id == p.to_string_lossy() {
                                     doc.doc_id = key.clone();
                                 }
-                                let given = manifest.get(&p).cloned().unwrap_or_default();
+                                let mut given = manifest.get(&p).cloned().unwrap_or_default();
+                                if doc.extra.get("kind").and_then(|k| k.as_str())
+                                    == Some("agenda_item")
+                                {
+                                    // A manifest's title names the whole file; an item keeps
+                                    // its own caption.
+                                    given.title = None;
+                                }
                                 merge_meta(&mut doc.meta, given);
                                 metadata::infer(&mut doc.meta, &p, &doc.pages);
                                 let (pages, passages) =

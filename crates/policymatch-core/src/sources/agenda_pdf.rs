@@ -23,6 +23,13 @@ static CASE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalget\b|\bByrådet\b|\bKommunalbestyrelsen\b|\bØkonomiudvalget\b",
+    )
+    .expect("constant regex")
+});
+
 const SECTION_CUES: &[&str] = &[
     "Beslutning",
     "Indstilling",
@@ -104,12 +111,7 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
     let preamble: Vec<&str> = lines[..starts[0].0].iter().map(|l| l.text.trim()).collect();
     let committee = preamble
         .iter()
-        .find(|l| {
-            let lower = l.to_lowercase();
-            (lower.ends_with("udvalget") || lower.ends_with("udvalg") || lower == "byrådet")
-                && l.split_whitespace().count() <= 8
-        })
-        .map(|s| s.to_string())
+        .find_map(|l| COMMITTEE.find(l).map(|m| m.as_str().to_string()))
         .unwrap_or_default();
     let date = preamble
         .iter()
