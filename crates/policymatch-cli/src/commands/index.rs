@@ -38,6 +38,11 @@ pub fn run(
     commit_every: usize,
     format: Format,
 ) -> anyhow::Result<ExitCode> {
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
+    }
     let manifest = match manifest {
         Some(m) => Manifest::read(m)?,
         None => Manifest::default(),
