@@ -26,7 +26,7 @@ pub const NEVER_MODIFIERS: &[&str] = &[
     "in", "ikke", "selv", "and", "ad", "al", "eks", "inter", "re", "de", "dis", "kon", "kom",
     "pro", "sammen", "gennem", "igennem", "tilbage", "bort", "før", "mellem", "uden", "inden",
     "vel", "sær", "hel", "omkring", "hver", "alle", "nogen", "ingen", "anden", "andet", "samme",
-    "bag", "ens", "lige", "ene", "fri",
+    "bag", "ens", "lige", "ene", "fri", "is",
 ];
 
 /// Derivational suffixes (and suffix-like endings) that never count as the head of a compound:
@@ -37,7 +37,8 @@ pub const NEVER_HEADS: &[&str] = &[
     "ende", "ene", "ere", "erne", "bar", "bare", "sam", "somme", "agtig", "ist", "isme", "ion",
     "ering", "ling", "linger", "inde", "eri", "tion", "ighed", "elig", "lighed", "ske", "lse",
     "ler", "rer", "isere", "ner", "ter", "tet", "nen", "ser", "sen", "ligste", "mæssig", "mæssige",
-    "mæssigt", "agtige", "somt", "vis", "ring", "ringe", "ringen", "mest", "meste", "sigt",
+    "mæssigt", "agtige", "somt", "vis", "ring", "ringe", "ringen", "mest", "meste", "sigt", "vist",
+    "iser", "isere", "iseret",
 ];
 
 /// Inflectional endings a head may carry beyond a lexicon word or its stem ("udvalg|et",
@@ -59,7 +60,7 @@ pub const NOUN_FROM_VERB: &[&str] = &[
 
 /// Shortest lexicon word (in characters) that may be the modifier of a compound with a
 /// linking letter ("ungdom" + "s"); without one, two characters are enough ("bo", "by").
-pub const MIN_LINKED_MODIFIER_CHARS: usize = 3;
+pub const MIN_LINKED_MODIFIER_CHARS: usize = 2;
 
 /// Shortest head of a compound, in characters ("liv", "hus", "råd").
 pub const MIN_HEAD_CHARS: usize = 3;

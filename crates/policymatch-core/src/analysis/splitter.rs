@@ -17,6 +17,7 @@
 use std::sync::Arc;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{HEAD_ENDINGS, Lexicon, Linking, MIN_HEAD_CHARS, NOUN_FROM_VERB};
 
@@ -52,7 +53,18 @@ struct Cell {
     word: u32,
 }
 
-/// Splits words into compound parts. Keeps its buffers between calls.
+/// Most words whose split is remembered; the memo is emptied when it is full.
+pub const MEMO_CAPACITY: usize = 1 << 16;
+
+/// A remembered split: `len` parts (0 when the word is not a compound).
+#[derive(Clone, Copy)]
+struct Memo {
+    parts: [Part; MAX_PARTS],
+    len: u8,
+}
+
+/// Splits words into compound parts. Keeps its buffers between calls, and remembers the splits
+/// of the words it tried (bounded by [`MEMO_CAPACITY`]), since running text repeats words.
 pub struct CompoundSplitter {
     lexicon: Arc<Lexicon>,
     stemmer: Stemmer,
@@ -60,6 +72,7 @@ pub struct CompoundSplitter {
     cells: Vec<Option<Cell>>,
     /// Scratch buffer for verb look-ups in [`Self::is_head`].
     verb: String,
+    memo: FxHashMap<Box<str>, Memo>,
 }
 
 impl Clone for CompoundSplitter {
@@ -78,6 +91,7 @@ impl CompoundSplitter {
             bounds: Vec::with_capacity(MAX_COMPOUND_CHARS + 1),
             cells: Vec::with_capacity(MAX_COMPOUND_CHARS + 1),
             verb: String::new(),
+            memo: FxHashMap::default(),
         }
     }
 
@@ -143,6 +157,34 @@ impl CompoundSplitter {
     /// compound, i.e. whether `parts` holds two or more parts.
     pub fn split(&mut self, word: &str, parts: &mut Vec<Part>) -> bool {
         parts.clear();
+        if word.len() < MIN_COMPOUND_CHARS || self.lexicon.contains(word) {
+            return false;
+        }
+        if let Some(memo) = self.memo.get(word) {
+            parts.extend_from_slice(&memo.parts[..usize::from(memo.len)]);
+            return !parts.is_empty();
+        }
+        let found = self.split_uncached(word, parts);
+        if self.memo.len() >= MEMO_CAPACITY {
+            self.memo.clear();
+        }
+        let mut memo = Memo {
+            parts: [Part {
+                start: 0,
+                end: 0,
+                word: None,
+            }; MAX_PARTS],
+            len: 0,
+        };
+        for (slot, part) in memo.parts.iter_mut().zip(parts.iter()) {
+            *slot = *part;
+            memo.len += 1;
+        }
+        self.memo.insert(word.into(), memo);
+        found
+    }
+
+    fn split_uncached(&mut self, word: &str, parts: &mut Vec<Part>) -> bool {
         self.bounds.clear();
         self.bounds.extend(
             word.char_indices()
