@@ -78,6 +78,10 @@ pub enum Command {
         /// given folder is read automatically.
         #[arg(long)]
         manifest: Option<PathBuf>,
+        /// Domain words for compound splitting (one per line), kept with the index and used
+        /// for queries too; when they change, every document is re-indexed.
+        #[arg(long, value_name = "FILE")]
+        words: Option<PathBuf>,
         /// Time limit for one file, in seconds.
         #[arg(long, default_value_t = 60)]
         timeout: u64,

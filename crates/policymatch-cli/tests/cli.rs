@@ -344,3 +344,39 @@ fn sigkill_at_any_point_then_rerun_equals_clean_run() {
         assert_eq!(strip(&state), strip(&expected), "kill at {delay_ms} ms");
     }
 }
+
+#[test]
+fn domain_words_split_new_compounds_and_force_a_reindex() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("a.txt"),
+        "Kommunen opretter en ny zorblatforening for borgere i byen, og vi vil styrke den.",
+    )
+    .unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let (docs_s, idx_s) = (docs.path().to_str().unwrap(), idx.path().to_str().unwrap());
+    assert!(run(&["index", docs_s, "--index", idx_s]).status.success());
+    let o = run(&["search", "zorblat", "--index", idx_s]);
+    assert_eq!(o.status.code(), Some(1), "unknown part: no split, no hit");
+
+    let words = docs.path().join("words.lst");
+    std::fs::write(&words, "zorblat\n").unwrap();
+    let o = run(&[
+        "index",
+        docs_s,
+        "--index",
+        idx_s,
+        "--words",
+        words.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        summary["indexed"].as_array().unwrap().len(),
+        1,
+        "changed words re-index"
+    );
+    let o = run(&["search", "zorblat", "--index", idx_s, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}

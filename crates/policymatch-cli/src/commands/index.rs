@@ -34,6 +34,7 @@ pub fn run(
     paths: &[PathBuf],
     dir: &Path,
     manifest: Option<&Path>,
+    words: Option<&Path>,
     timeout: u64,
     commit_every: usize,
     format: Format,
@@ -58,6 +59,17 @@ pub fn run(
             ..Limits::default()
         },
     };
+    let mut force = false;
+    if let Some(words) = words {
+        let new = fs_err::read_to_string(words)?;
+        fs_err::create_dir_all(dir)?;
+        let kept = dir.join(policymatch_core::index::DOMAIN_WORDS);
+        let old = std::fs::read_to_string(&kept).unwrap_or_default();
+        if old != new {
+            fs_err::write(&kept, new)?;
+            force = true;
+        }
+    }
     let index = PolicyIndex::open_or_create(dir)?;
     let bar = ProgressBar::new(0);
     bar.set_style(
@@ -82,6 +94,7 @@ pub fn run(
         loader: &loader,
         progress: Some(&progress),
         commit_every,
+        force,
         ..IndexOptions::default()
     };
     let summary = index_paths(&index, paths, &opts)?;

@@ -110,6 +110,8 @@ pub struct IndexOptions<'a> {
     pub commit_every: usize,
     /// Memory budget of the tantivy writer, in bytes.
     pub writer_memory: usize,
+    /// Re-index every file even when unchanged (after the analyzer's domain words changed).
+    pub force: bool,
     /// Called after each file with its outcome.
     pub progress: Option<&'a (dyn Fn(&Progress<'_>) + Sync)>,
 }
@@ -120,6 +122,7 @@ impl Default for IndexOptions<'_> {
             manifest: Manifest::default(),
             loader: &InProcessLoader,
             commit_every: 64,
+            force: false,
             writer_memory: 96 * 1024 * 1024,
             progress: None,
         }
@@ -257,7 +260,8 @@ pub fn index_paths(
 
     let (tx, rx) = mpsc::sync_channel::<Work>(16);
     let loader = opts.loader;
-    let known_ref = &known;
+    let unchanged_map = HashMap::new();
+    let known_ref = if opts.force { &unchanged_map } else { &known };
     let mut pending = 0usize;
     let mut done = 0usize;
     let result: Result<()> = std::thread::scope(|scope| {

@@ -95,7 +95,7 @@ impl PolicyIndex {
     }
 
     fn finish_open(dir: &Path, index: Index, fields: Fields) -> Result<PolicyIndex> {
-        register_analyzers(&index);
+        register_analyzers(&index, dir)?;
         let info = read_commit_info(&index, dir)?;
         if info.run > 0 && info.schema != SCHEMA_VERSION {
             return Err(Error::Index {
@@ -215,16 +215,28 @@ impl PolicyIndex {
     }
 }
 
-/// Registers every analyzer the schema names. Tantivy does not store analyzers in the index,
-/// so every open and create path calls this.
-pub fn register_analyzers(index: &Index) {
-    crate::analysis::register(index);
+/// File in the index directory with the user's domain words for compound splitting (one word
+/// per line); used at index and query time alike.
+pub const DOMAIN_WORDS: &str = "domain-words.txt";
+
+/// Registers every analyzer the schema names, with the index's domain words when it has
+/// them. Tantivy does not store analyzers in the index, so every open and create path calls
+/// this.
+pub fn register_analyzers(index: &Index, dir: &Path) -> Result<()> {
+    let words = dir.join(DOMAIN_WORDS);
+    if words.is_file() {
+        let lexicon = crate::analysis::Lexicon::with_words_file(&words)?;
+        crate::analysis::register_with(index, std::sync::Arc::new(lexicon));
+    } else {
+        crate::analysis::register(index);
+    }
     index.tokenizers().register(
         KEYWORD,
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .build(),
     );
+    Ok(())
 }
 
 fn read_commit_info(index: &Index, dir: &Path) -> Result<CommitInfo> {
