@@ -380,3 +380,87 @@ fn domain_words_split_new_compounds_and_force_a_reindex() {
     let o = run(&["search", "zorblat", "--index", idx_s, "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
 }
+
+#[test]
+fn deadlines_timeline_and_new_on_the_samples() {
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    let samples_s = samples();
+    let samples_s = samples_s.to_str().unwrap();
+    assert!(
+        run(&["index", samples_s, "--index", idx_s])
+            .status
+            .success()
+    );
+
+    let o = run(&[
+        "deadlines",
+        "--index",
+        idx_s,
+        "--after",
+        "2027-01-01",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v["deadlines"].as_array().unwrap();
+    assert!(
+        list.iter()
+            .any(|d| d["kind"] == "consultation" && d["date"] == "2027-03-15"),
+        "the consultation deadline of the loneliness strategy: {v}"
+    );
+    assert!(list.iter().any(|d| d["kind"] == "application"));
+    let dates: Vec<&str> = list.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "soonest first: {dates:?}"
+    );
+
+    // With the profile, only deadlines in passages about its themes remain.
+    let profile = samples().join("profiles/ensomhed.toml");
+    let o = run(&[
+        "deadlines",
+        "--index",
+        idx_s,
+        "--after",
+        "2027-01-01",
+        "--format",
+        "json",
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    let filtered: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let n = filtered["deadlines"].as_array().unwrap().len();
+    assert!(n >= 1 && n <= list.len(), "{n} of {}", list.len());
+
+    let o = run(&[
+        "timeline",
+        "strategi mod ensomhed",
+        "--index",
+        idx_s,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let items = t["cases"][0]["items"].as_array().unwrap();
+    assert_eq!(items[0]["stage"], "public consultation");
+    assert_eq!(items[0]["date"], "2027-01-20");
+
+    // Nothing changed since the last run, so nothing is new.
+    assert!(
+        run(&["index", samples_s, "--index", idx_s])
+            .status
+            .success()
+    );
+    let o = run(&[
+        "suggest",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--index",
+        idx_s,
+        "--new",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}

@@ -194,7 +194,9 @@ pub fn parse_date(sentence: &str, year_hint: Option<u64>, allow_year: bool) -> O
 pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
     let year_hint = (doc_date > 0).then_some(doc_date / 10000);
     let mut out = Vec::new();
-    for sentence in text.unicode_sentences() {
+    // Line breaks from the page layout are not sentence ends.
+    let flat = text.replace(['\n', '\r'], " ");
+    for sentence in flat.unicode_sentences() {
         let lower = sentence.to_lowercase();
         let Some(kind) = kind_of(&lower) else {
             continue;
@@ -220,10 +222,12 @@ pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
     out
 }
 
-/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year, YYYY0000, as YYYY).
+/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year, YYYY0000, as YYYY; 0 as "-").
 pub fn format_date(date: u64) -> String {
     let (y, m, d) = (date / 10000, date / 100 % 100, date % 100);
-    if m == 0 {
+    if date == 0 {
+        "-".to_string()
+    } else if m == 0 {
         format!("{y:04}")
     } else {
         format!("{y:04}-{m:02}-{d:02}")
