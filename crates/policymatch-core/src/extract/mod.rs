@@ -5,7 +5,10 @@
 //! loops and memory bombs cannot be caught in-process, so batch callers run extraction through
 //! [`isolated`], which bounds each file's time and memory in a worker process.
 
+mod font;
+mod interp;
 pub mod isolated;
+mod lexer;
 pub mod normalize;
 
 use crate::document::Page;
@@ -68,6 +71,49 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
 }
 
 fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    let primary = std::panic::catch_unwind(|| lopdf_pages(bytes))
+        .unwrap_or_else(|payload| Err(ExtractError::Panicked(panic_message(&payload))));
+    match primary {
+        Ok(pages) if pages.iter().any(|p| !p.trim().is_empty()) => Ok(pages),
+        Err(ExtractError::Encrypted) => Err(ExtractError::Encrypted),
+        primary => match pdf_extract_pages(bytes) {
+            Ok(pages) if pages.iter().any(|p| !p.trim().is_empty()) => Ok(pages),
+            fallback => primary.or(fallback),
+        },
+    }
+}
+
+/// The primary backend: lopdf's object model and our own content-stream interpreter.
+fn lopdf_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => ExtractError::Encrypted,
+        e => {
+            let msg = e.to_string();
+            if msg.to_lowercase().contains("encrypt") {
+                ExtractError::Encrypted
+            } else {
+                ExtractError::Malformed(msg)
+            }
+        }
+    })?;
+    if doc.is_encrypted() {
+        return Err(ExtractError::Encrypted);
+    }
+    let mut fonts = interp::FontCache::default();
+    let pages = doc.get_pages();
+    let mut out = Vec::with_capacity(pages.len());
+    for page_id in pages.values() {
+        let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            interp::page_text(&doc, *page_id, &mut fonts)
+        }))
+        .unwrap_or_default();
+        out.push(text);
+    }
+    Ok(out)
+}
+
+/// The fallback backend: pdf-extract, with its panics caught.
+fn pdf_extract_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
     let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     match result {
         Ok(Ok(pages)) => Ok(pages),
