@@ -10,6 +10,7 @@ mod interp;
 pub mod isolated;
 mod lexer;
 pub mod normalize;
+mod repair;
 
 use crate::document::Page;
 
@@ -54,7 +55,9 @@ impl ExtractError {
     }
 }
 
-/// Extracts the normalised text of each page of a PDF held in memory.
+/// Extracts the text of each page of a PDF held in memory, as laid out in the file: words by
+/// position, one text line per line, ligature characters and line-end hyphens as printed
+/// (soft hyphens removed). See [`extract_pdf_normalized`] for the indexing form.
 pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
@@ -63,11 +66,19 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
         return Err(ExtractError::NotPdf);
     }
     let raw = raw_pages(bytes)?;
-    let pages = normalize::normalize_pages(raw);
+    let raw = raw.into_iter().map(|t| t.replace('\u{ad}', "")).collect();
+    let pages = normalize::number_pages(raw);
     if pages.iter().all(|p| p.text.trim().is_empty()) {
         return Err(ExtractError::NoTextLayer);
     }
     Ok(pages)
+}
+
+/// Extracts the text of each page like [`extract_pdf`] and normalises it for passages and the
+/// index with [`normalize::normalize_document`]: NFKC (ligatures), hyphenation joined,
+/// running headers, footers and page numbers removed.
+pub fn extract_pdf_normalized(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
+    extract_pdf(bytes).map(normalize::normalize_document)
 }
 
 fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
@@ -85,17 +96,7 @@ fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
 
 /// The primary backend: lopdf's object model and our own content-stream interpreter.
 fn lopdf_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
-    let doc = lopdf::Document::load_mem(bytes).map_err(|e| match e {
-        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => ExtractError::Encrypted,
-        e => {
-            let msg = e.to_string();
-            if msg.to_lowercase().contains("encrypt") {
-                ExtractError::Encrypted
-            } else {
-                ExtractError::Malformed(msg)
-            }
-        }
-    })?;
+    let doc = load_document(bytes)?;
     if doc.is_encrypted() {
         return Err(ExtractError::Encrypted);
     }
@@ -110,6 +111,36 @@ fn lopdf_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
         out.push(text);
     }
     Ok(out)
+}
+
+/// Loads a document with lopdf; a damaged cross-reference table is rebuilt by scanning
+/// for object headers ([`repair`]).
+fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
+    let err = match lopdf::Document::load_mem(bytes) {
+        Ok(doc) => return Ok(doc),
+        Err(e) => classify_lopdf_error(e),
+    };
+    if err == ExtractError::Encrypted {
+        return Err(err);
+    }
+    match repair::rebuild_xref(bytes).map(|fixed| lopdf::Document::load_mem(&fixed)) {
+        Some(Ok(doc)) => Ok(doc),
+        _ => Err(err),
+    }
+}
+
+fn classify_lopdf_error(e: lopdf::Error) -> ExtractError {
+    match e {
+        lopdf::Error::Decryption(_) | lopdf::Error::InvalidPassword => ExtractError::Encrypted,
+        e => {
+            let msg = e.to_string();
+            if msg.to_lowercase().contains("encrypt") {
+                ExtractError::Encrypted
+            } else {
+                ExtractError::Malformed(msg)
+            }
+        }
+    }
 }
 
 /// The fallback backend: pdf-extract, with its panics caught.
