@@ -355,8 +355,23 @@ fn media_box(doc: &Document, page_id: ObjectId) -> Option<[f64; 4]> {
 }
 
 /// The text of one page.
-pub(crate) fn page_text(doc: &Document, page_id: ObjectId, fonts: &mut FontCache) -> String {
-    let content = doc.get_page_content(page_id).unwrap_or_default();
+/// `raw` gives access to stream bodies by scanning, for content streams lopdf could not read.
+pub(crate) fn page_text(
+    doc: &Document,
+    page_id: ObjectId,
+    fonts: &mut FontCache,
+    raw: &dyn Fn(u32) -> Option<Vec<u8>>,
+) -> String {
+    let mut content = doc.get_page_content(page_id).unwrap_or_default();
+    if content.iter().all(u8::is_ascii_whitespace) {
+        content.clear();
+        for id in doc.get_page_contents(page_id).into_iter().take(1024) {
+            if let Some(bytes) = raw(id.0) {
+                content.extend_from_slice(&bytes);
+                content.push(b'\n');
+            }
+        }
+    }
     let res: Resources<'_> = match doc.get_page_resources(page_id) {
         Ok((own, inherited)) => own
             .into_iter()

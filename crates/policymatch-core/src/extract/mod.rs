@@ -62,10 +62,13 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
-    if !bytes.windows(5).take(1024).any(|w| w == b"%PDF-") {
-        return Err(ExtractError::NotPdf);
-    }
-    let raw = raw_pages(bytes)?;
+    let raw = match raw_pages(bytes) {
+        Ok(raw) => raw,
+        Err(ExtractError::Malformed(_)) if !has_pdf_header(bytes) => {
+            return Err(ExtractError::NotPdf);
+        }
+        Err(e) => return Err(e),
+    };
     let raw = raw.into_iter().map(|t| t.replace('\u{ad}', "")).collect();
     let pages = normalize::number_pages(raw);
     if pages.iter().all(|p| p.text.trim().is_empty()) {
@@ -81,11 +84,30 @@ pub fn extract_pdf_normalized(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
     extract_pdf(bytes).map(normalize::normalize_document)
 }
 
+fn has_pdf_header(bytes: &[u8]) -> bool {
+    bytes.windows(5).take(1024).any(|w| w == b"%PDF-")
+}
+
+fn has_text(pages: &[String]) -> bool {
+    pages.iter().any(|p| !p.trim().is_empty())
+}
+
 fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
-    let primary = std::panic::catch_unwind(|| lopdf_pages(bytes))
-        .unwrap_or_else(|payload| Err(ExtractError::Panicked(panic_message(&payload))));
+    let run = |repair: bool| {
+        std::panic::catch_unwind(|| lopdf_pages(bytes, repair))
+            .unwrap_or_else(|payload| Err(ExtractError::Panicked(panic_message(&payload))))
+    };
+    let mut primary = run(false);
+    if matches!(&primary, Ok(pages) if !has_text(pages)) {
+        // Loaded but empty: a stale xref can point past the real objects; try a rebuilt one.
+        if let Ok(pages) = run(true)
+            && has_text(&pages)
+        {
+            primary = Ok(pages);
+        }
+    }
     match primary {
-        Ok(pages) if pages.iter().any(|p| !p.trim().is_empty()) => Ok(pages),
+        Ok(pages) if has_text(&pages) => Ok(pages),
         Err(ExtractError::Encrypted) => Err(ExtractError::Encrypted),
         primary => match pdf_extract_pages(bytes) {
             Ok(pages) if pages.iter().any(|p| !p.trim().is_empty()) => Ok(pages),
@@ -95,17 +117,40 @@ fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
 }
 
 /// The primary backend: lopdf's object model and our own content-stream interpreter.
-fn lopdf_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
-    let doc = load_document(bytes)?;
+fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractError> {
+    let doc = if force_repair {
+        load_repaired(bytes).ok_or_else(|| ExtractError::Malformed("no objects found".into()))?
+    } else {
+        load_document(bytes)?
+    };
     if doc.is_encrypted() {
         return Err(ExtractError::Encrypted);
     }
     let mut fonts = interp::FontCache::default();
-    let pages = doc.get_pages();
+    let mut pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    if pages.is_empty() {
+        // Broken page tree: take every page object, in object order.
+        pages = doc
+            .objects
+            .iter()
+            .filter(|(_, o)| {
+                o.as_dict()
+                    .is_ok_and(|d| d.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"Page"))
+            })
+            .map(|(id, _)| *id)
+            .take(100_000)
+            .collect();
+    }
+    let scanned = std::cell::OnceCell::new();
+    let raw = |num: u32| {
+        scanned
+            .get_or_init(|| repair::RawObjects::new(bytes))
+            .stream(num)
+    };
     let mut out = Vec::with_capacity(pages.len());
-    for page_id in pages.values() {
+    for page_id in &pages {
         let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            interp::page_text(&doc, *page_id, &mut fonts)
+            interp::page_text(&doc, *page_id, &mut fonts, &raw)
         }))
         .unwrap_or_default();
         out.push(text);
@@ -123,10 +168,21 @@ fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
     if err == ExtractError::Encrypted {
         return Err(err);
     }
-    match repair::rebuild_xref(bytes).map(|fixed| lopdf::Document::load_mem(&fixed)) {
-        Some(Ok(doc)) => Ok(doc),
-        _ => Err(err),
-    }
+    load_repaired(bytes).ok_or(err)
+}
+
+/// Loads the document with a rebuilt cross-reference table (and a `%PDF` header put in front
+/// when it has none).
+fn load_repaired(bytes: &[u8]) -> Option<lopdf::Document> {
+    let with_header;
+    let bytes = if has_pdf_header(bytes) {
+        bytes
+    } else {
+        with_header = [b"%PDF-1.4\n".as_slice(), bytes].concat();
+        &with_header
+    };
+    let fixed = repair::rebuild_xref(bytes)?;
+    lopdf::Document::load_mem(&fixed).ok()
 }
 
 fn classify_lopdf_error(e: lopdf::Error) -> ExtractError {

@@ -113,9 +113,9 @@ fn find_catalog(bytes: &[u8], objs: &BTreeMap<u32, (u32, usize)>) -> Option<(u32
 pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     let objs = scan_objects(bytes);
     let (&max, _) = objs.last_key_value()?;
-    let root = last_reference(bytes, b"/Root")
-        .filter(|(n, _)| objs.contains_key(n))
-        .or_else(|| find_catalog(bytes, &objs))?;
+    // The catalogue may sit in an object stream (lopdf unpacks those), so a /Root that the
+    // scan did not see is still taken.
+    let root = last_reference(bytes, b"/Root").or_else(|| find_catalog(bytes, &objs))?;
     let info = last_reference(bytes, b"/Info").filter(|(n, _)| objs.contains_key(n));
     let mut out = Vec::with_capacity(bytes.len() + 20 * (max as usize + 2) + 200);
     out.extend_from_slice(bytes);
@@ -143,6 +143,61 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     trailer.push_str(&format!(" >>\nstartxref\n{xref_at}\n%%EOF\n"));
     out.extend_from_slice(trailer.as_bytes());
     Some(out)
+}
+
+/// Object bodies found by scanning the file, for streams lopdf could not read (a missing or
+/// wrong `/Length` makes lopdf drop the object).
+pub(crate) struct RawObjects<'a> {
+    bytes: &'a [u8],
+    offsets: BTreeMap<u32, (u32, usize)>,
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+impl<'a> RawObjects<'a> {
+    /// Scans `bytes` for object headers.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        RawObjects {
+            bytes,
+            offsets: scan_objects(bytes),
+        }
+    }
+
+    /// The decoded data of stream object `num`, delimited by `stream`/`endstream` rather than
+    /// by `/Length`. Only FlateDecode is undone (through lopdf); other filters give the raw
+    /// bytes.
+    pub(crate) fn stream(&self, num: u32) -> Option<Vec<u8>> {
+        let &(_, off) = self.offsets.get(&num)?;
+        let body = &self.bytes[off..];
+        let end_obj = find(body, b"endobj").unwrap_or(body.len());
+        let body = &body[..end_obj];
+        let kw = find(body, b"stream")?;
+        let dict_text = &body[..kw];
+        let mut start = kw + 6;
+        if body.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if body.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let data = &body[start.min(body.len())..];
+        let mut data = &data[..find(data, b"endstream").unwrap_or(data.len())];
+        while let [rest @ .., b'\r' | b'\n'] = data {
+            data = rest;
+        }
+        let mut dict = lopdf::Dictionary::new();
+        if find(dict_text, b"FlateDecode").is_some() || find(dict_text, b"/Fl").is_some() {
+            dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        }
+        let stream = lopdf::Stream::new(dict, data.to_vec());
+        Some(
+            stream
+                .decompressed_content()
+                .unwrap_or_else(|_| data.to_vec()),
+        )
+    }
 }
 
 #[cfg(test)]
@@ -173,6 +228,14 @@ xref\n0 x\ngarbage\nstartxref\n99999\n%%EOF\n\0\0\0";
         let fixed = rebuild_xref(BROKEN).expect("repairable");
         let doc = lopdf::Document::load_mem(&fixed).expect("loads after repair");
         assert_eq!(doc.get_pages().len(), 1);
+    }
+
+    #[test]
+    fn raw_stream_without_length_is_found() {
+        let data = b"%PDF-1.7\n6 0 obj <<\n>>\nstream\nBT (Hej) Tj ET\nendstream\nendobj\n";
+        let raw = RawObjects::new(data);
+        assert_eq!(raw.stream(6).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
+        assert_eq!(raw.stream(7), None);
     }
 
     #[test]
