@@ -362,15 +362,24 @@ pub(crate) fn page_text(
     fonts: &mut FontCache,
     raw: &dyn Fn(u32) -> Option<Vec<u8>>,
 ) -> String {
-    let mut content = doc.get_page_content(page_id).unwrap_or_default();
-    if content.iter().all(u8::is_ascii_whitespace) {
-        content.clear();
-        for id in doc.get_page_contents(page_id).into_iter().take(1024) {
-            if let Some(bytes) = raw(id.0) {
-                content.extend_from_slice(&bytes);
-                content.push(b'\n');
+    let mut content = Vec::new();
+    for id in doc.get_page_contents(page_id).into_iter().take(4096) {
+        let bytes = match doc.get_object(id) {
+            Ok(Object::Stream(stream)) => stream
+                .decompressed_content()
+                .unwrap_or_else(|_| stream.content.clone()),
+            _ => Vec::new(),
+        };
+        // A stream lopdf could not read (bad /Length, no EOL after `stream`) is missing or
+        // empty here; scanning the file finds its body.
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            if let Some(raw) = raw(id.0) {
+                content.extend_from_slice(&raw);
             }
+        } else {
+            content.extend_from_slice(&bytes);
         }
+        content.push(b'\n');
     }
     let res: Resources<'_> = match doc.get_page_resources(page_id) {
         Ok((own, inherited)) => own

@@ -175,8 +175,10 @@ fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
 /// when it has none).
 fn load_repaired(bytes: &[u8]) -> Option<lopdf::Document> {
     let with_header;
-    let bytes = if has_pdf_header(bytes) {
-        bytes
+    let header_at = bytes.windows(5).take(1024).position(|w| w == b"%PDF-");
+    let bytes = if let Some(at) = header_at {
+        // lopdf reads offsets from the header, so junk before it is cut off.
+        &bytes[at..]
     } else {
         with_header = [b"%PDF-1.4\n".as_slice(), bytes].concat();
         &with_header

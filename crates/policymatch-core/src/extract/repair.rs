@@ -175,6 +175,7 @@ impl<'a> RawObjects<'a> {
         let body = &body[..end_obj];
         let kw = find(body, b"stream")?;
         let dict_text = &body[..kw];
+        // "stream" directly followed by data (no end-of-line) is accepted too.
         let mut start = kw + 6;
         if body.get(start) == Some(&b'\r') {
             start += 1;
