@@ -320,6 +320,25 @@ impl<'d> Interp<'d> {
     }
 }
 
+/// The content stream references of a page, whether or not lopdf could load the streams
+/// (`Document::get_page_contents` skips those it could not).
+fn content_ids(doc: &Document, page_id: ObjectId) -> Vec<ObjectId> {
+    let Ok(page) = doc.get_dictionary(page_id) else {
+        return Vec::new();
+    };
+    match page.get(b"Contents") {
+        Ok(Object::Reference(id)) => match doc.get_object(*id) {
+            // An indirect array of streams.
+            Ok(Object::Array(items)) => {
+                items.iter().filter_map(|o| o.as_reference().ok()).collect()
+            }
+            _ => vec![*id],
+        },
+        Ok(Object::Array(items)) => items.iter().filter_map(|o| o.as_reference().ok()).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The page's media box (inherited through the page tree), if any.
 fn media_box(doc: &Document, page_id: ObjectId) -> Option<[f64; 4]> {
     let mut dict = doc.get_dictionary(page_id).ok()?;
@@ -363,7 +382,7 @@ pub(crate) fn page_text(
     raw: &dyn Fn(u32) -> Option<Vec<u8>>,
 ) -> String {
     let mut content = Vec::new();
-    for id in doc.get_page_contents(page_id).into_iter().take(4096) {
+    for id in content_ids(doc, page_id).into_iter().take(4096) {
         let bytes = match doc.get_object(id) {
             Ok(Object::Stream(stream)) => stream
                 .decompressed_content()
