@@ -83,6 +83,8 @@ struct Interp<'d> {
     glyphs: Vec<Glyph>,
     ops: usize,
     forms: Vec<ObjectId>,
+    /// Font for text shown without a usable `Tf` (only in the last-resort scan).
+    default_font: Option<Rc<Font>>,
 }
 
 /// Resource dictionaries in look-up order (innermost first).
@@ -280,7 +282,7 @@ impl<'d> Interp<'d> {
     }
 
     fn show(&mut self, bytes: &[u8], gs: &GState, tm: &mut Matrix, codes: &mut Vec<(u32, usize)>) {
-        let Some(font) = gs.font.clone() else {
+        let Some(font) = gs.font.clone().or_else(|| self.default_font.clone()) else {
             return;
         };
         font.codes(bytes, codes);
@@ -417,6 +419,7 @@ pub(crate) fn page_text(
         glyphs: Vec::new(),
         ops: 0,
         forms: Vec::new(),
+        default_font: None,
     };
     let start = GState {
         ctm: IDENTITY,
@@ -455,6 +458,35 @@ impl Word {
             && (across - self.across).abs() < 0.5 * size
             && along > self.end - 0.7 * size
     }
+}
+
+/// Last resort for files whose page tree cannot be read: the text of a content stream found
+/// by scanning the file, with no resources (fonts decode as WinAnsi) and no page box.
+pub(crate) fn loose_text(content: &[u8]) -> String {
+    let doc = Document::new();
+    let mut fonts = FontCache::default();
+    let fallback = Rc::new(Font::fallback(&doc, &mut fonts.encodings));
+    let mut interp = Interp {
+        doc: &doc,
+        fonts: &mut fonts,
+        glyphs: Vec::new(),
+        ops: 0,
+        forms: Vec::new(),
+        default_font: Some(fallback),
+    };
+    let start = GState {
+        ctm: IDENTITY,
+        font: None,
+        size: 0.0,
+        char_space: 0.0,
+        word_space: 0.0,
+        hscale: 1.0,
+        leading: 0.0,
+        rise: 0.0,
+    };
+    interp.run(content, &Vec::new(), start);
+    let glyphs = std::mem::take(&mut interp.glyphs);
+    layout(&glyphs, None)
 }
 
 /// Grid cell of the duplicate-word index, in device units.

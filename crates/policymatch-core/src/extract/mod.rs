@@ -39,9 +39,11 @@
 //! scanning, junk before `%PDF` cut off, a header supplied when missing), content streams that
 //! lopdf could not read (missing or wrong `/Length`) are taken from a scan of the file, and
 //! an empty page tree falls back to every `/Type /Page` object. Only then is pdf-extract
-//! asked (panics caught), so it can only add files, never lose one. Result:
+//! asked (panics caught), so it can only add files, never lose one; and as a last resort,
+//! every stream in the file that looks like page content (found by scanning, `BT` plus a
+//! text operator) is interpreted without resources, one "page" each. Result:
 //! `files 185 failed 0 recall 0.9954 precision 0.9965 worst_recall 0.959`. Over the 311
-//! damaged files of `badpdfs/`: text from 123, no crash or hang (pdf-extract 55, pdf_oxide
+//! damaged files of `badpdfs/`: text from 146, no crash or hang (pdf-extract 55, pdf_oxide
 //! 133, poppler 182).
 //!
 //! # Faithful text, normalisation on request
@@ -162,8 +164,16 @@ fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
         Ok(pages) if has_text(&pages) => Ok(pages),
         Err(ExtractError::Encrypted) => Err(ExtractError::Encrypted),
         primary => match pdf_extract_pages(bytes) {
-            Ok(pages) if pages.iter().any(|p| !p.trim().is_empty()) => Ok(pages),
-            fallback => primary.or(fallback),
+            Ok(pages) if has_text(&pages) => Ok(pages),
+            fallback => {
+                let scanned =
+                    std::panic::catch_unwind(|| scanned_streams(bytes)).unwrap_or_default();
+                if has_text(&scanned) {
+                    Ok(scanned)
+                } else {
+                    primary.or(fallback)
+                }
+            }
         },
     }
 }
@@ -251,6 +261,29 @@ fn classify_lopdf_error(e: lopdf::Error) -> ExtractError {
             }
         }
     }
+}
+
+/// The last resort when no page can be read: every stream in the file that looks like page
+/// content (`BT` and a text-showing operator), interpreted without resources, one "page"
+/// each.
+fn scanned_streams(bytes: &[u8]) -> Vec<String> {
+    /// Streams looked at, at most.
+    const MAX_STREAMS: usize = 10_000;
+    let raw = repair::RawObjects::new(bytes);
+    let mut out = Vec::new();
+    for num in raw.numbers().take(MAX_STREAMS) {
+        let Some(content) = raw.stream(num) else {
+            continue;
+        };
+        let has = |op: &[u8]| content.windows(op.len()).any(|w| w == op);
+        if has(b"BT") && (has(b"Tj") || has(b"TJ") || has(b"'")) {
+            let text = interp::loose_text(&content);
+            if !text.trim().is_empty() {
+                out.push(text);
+            }
+        }
+    }
+    out
 }
 
 /// The fallback backend: pdf-extract, with its panics caught.

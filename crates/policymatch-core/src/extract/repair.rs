@@ -165,6 +165,11 @@ impl<'a> RawObjects<'a> {
         }
     }
 
+    /// The object numbers found, in order.
+    pub(crate) fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.offsets.keys().copied()
+    }
+
     /// The decoded data of stream object `num`, delimited by `stream`/`endstream` rather than
     /// by `/Length`. Only FlateDecode is undone (through lopdf); other filters give the raw
     /// bytes.
