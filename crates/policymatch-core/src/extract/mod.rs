@@ -272,7 +272,7 @@ fn scanned_streams(bytes: &[u8]) -> Vec<String> {
     let raw = repair::RawObjects::new(bytes);
     let mut out = Vec::new();
     for num in raw.numbers().take(MAX_STREAMS) {
-        let Some(content) = raw.stream(num) else {
+        let Some(content) = raw.stream_filtered(num, true) else {
             continue;
         };
         let has = |op: &[u8]| content.windows(op.len()).any(|w| w == op);

@@ -174,12 +174,21 @@ impl<'a> RawObjects<'a> {
     /// by `/Length`. Only FlateDecode is undone (through lopdf); other filters give the raw
     /// bytes.
     pub(crate) fn stream(&self, num: u32) -> Option<Vec<u8>> {
+        self.stream_filtered(num, false)
+    }
+
+    /// Like [`RawObjects::stream`], but `None` for image XObjects (and other streams whose
+    /// dictionary says `/Image`) when `skip_images` is set, so a scan does not inflate them.
+    pub(crate) fn stream_filtered(&self, num: u32, skip_images: bool) -> Option<Vec<u8>> {
         let &(_, off) = self.offsets.get(&num)?;
         let body = &self.bytes[off..];
         let end_obj = find(body, b"endobj").unwrap_or(body.len());
         let body = &body[..end_obj];
         let kw = find(body, b"stream")?;
         let dict_text = &body[..kw];
+        if skip_images && find(dict_text, b"/Image").is_some() {
+            return None;
+        }
         // "stream" directly followed by data (no end-of-line) is accepted too.
         let mut start = kw + 6;
         if body.get(start) == Some(&b'\r') {
