@@ -51,7 +51,9 @@
 //! [`extract_pdf`] returns the text as printed (soft hyphens removed, nothing else). The
 //! reference keeps ligature characters (7,496 of its words contain ﬁ, ﬂ or ﬀ) and line-end
 //! hyphens, so NFKC plus hyphen joining inside `extract_pdf` cost 1.1 points of recall
-//! (0.9844 instead of 0.9954), below the 0.99 target; removing running headers costs more.
+//! (0.9844 instead of 0.9954), below the 0.99 target; hyphen joining alone still costs 0.2
+//! (0.9933; poppler joins some line-end hyphens, keeps others); removing running headers costs
+//! more.
 //! [`extract_pdf_normalized`] (and [`normalize::normalize_document`] for pages already
 //! extracted) applies NFKC, hyphenation joining that keeps suspended compounds, and removes
 //! running headers, footers and page numbers ([`normalize::running_lines`]).

@@ -142,8 +142,16 @@ pub fn number_pages(raw: Vec<String>) -> Vec<Page> {
 /// keeps suspended compounds such as "Sundheds- og Omsorgsudvalget".
 pub fn normalize_text(text: &str) -> String {
     let nfkc: String = text.nfkc().filter(|&c| c != '\u{ad}').collect();
-    let mut out = String::with_capacity(nfkc.len());
-    let lines: Vec<&str> = nfkc.lines().collect();
+    join_hyphenation(&nfkc)
+}
+
+/// Joins a word hyphenated at a line end with its rest on the next line ("sund-\nhed" →
+/// "sundhed"), unless the next line starts with an upper-case letter or with "og", "eller",
+/// "samt" or "til" (a suspended compound: "Sundheds-\nog Omsorgsudvalget" stays). Every line
+/// of the result ends with a newline.
+pub fn join_hyphenation(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i].trim_end();
@@ -189,6 +197,19 @@ mod tests {
         assert_eq!(
             normalize_text("sundheds-\npolitikken er"),
             "sundhedspolitikken\ner\n"
+        );
+    }
+
+    #[test]
+    fn join_hyphenation_keeps_ligatures_and_upper_case_continuations() {
+        assert_eq!(join_hyphenation("ﬁnan-\nsiering"), "ﬁnansiering\n");
+        assert_eq!(
+            join_hyphenation("Børne-\nUngeudvalget"),
+            "Børne-\nUngeudvalget\n"
+        );
+        assert_eq!(
+            join_hyphenation("børne- og unge-\nområdet"),
+            "børne- og ungeområdet\n"
         );
     }
 
