@@ -55,6 +55,10 @@ pub enum Command {
     Extract {
         /// The PDF file.
         file: PathBuf,
+        /// Normalise as for indexing: running headers and footers dropped, NFKC (ligatures),
+        /// line-end hyphenation joined. Without it the text is as printed, like pdftotext.
+        #[arg(long)]
+        normalize: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

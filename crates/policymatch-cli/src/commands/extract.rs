@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
+pub fn run(file: &Path, normalize: bool, format: Format) -> anyhow::Result<ExitCode> {
     // Read once here so that a missing or unreadable file is reported with its path; the
     // extraction itself runs in a worker process, bounded in time and memory like `index`.
     fs_err::metadata(file)?;
@@ -26,6 +26,11 @@ pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
         Err(e) => return Err(e).with_context(|| format!("{}", file.display())),
+    };
+    let pages = if normalize {
+        policymatch_core::extract::normalize::normalize_document(pages)
+    } else {
+        pages
     };
     let mut out = std::io::stdout().lock();
     match format {

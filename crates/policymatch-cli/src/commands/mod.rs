@@ -18,7 +18,11 @@ use std::process::ExitCode;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Extract { file, format } => extract::run(&file, format),
+        Command::Extract {
+            file,
+            normalize,
+            format,
+        } => extract::run(&file, normalize, format),
         Command::Analyze { text, format } => analyze::run(&text, format),
         Command::Index {
             paths,

@@ -86,17 +86,26 @@ impl Loader for InProcessLoader {
 /// Converts a PDF extraction result into a [`Loaded`].
 pub fn pdf_outcome(path: &Path, result: std::result::Result<Vec<Page>, ExtractError>) -> Loaded {
     match result {
-        Ok(pages) => match crate::sources::agenda_pdf::split_agenda(path, &pages) {
-            Some(items) => Loaded::Documents(items),
-            None => Loaded::Documents(vec![SourceDocument {
-                doc_id: path.to_string_lossy().to_string(),
-                pages,
-                ..Default::default()
-            }]),
-        },
+        Ok(pages) => {
+            let pages = crate::extract::normalize::normalize_document(pages);
+            pdf_documents(path, pages)
+        }
         Err(e) if e.is_skip() => Loaded::Skipped(e.to_string()),
         Err(ExtractError::NotPdf) => Loaded::Skipped(ExtractError::NotPdf.to_string()),
         Err(e) => Loaded::Failed(e.to_string()),
+    }
+}
+
+/// The documents of an extracted, normalised PDF: its agenda items when it is an agenda,
+/// else the whole file.
+fn pdf_documents(path: &Path, pages: Vec<Page>) -> Loaded {
+    match crate::sources::agenda_pdf::split_agenda(path, &pages) {
+        Some(items) => Loaded::Documents(items),
+        None => Loaded::Documents(vec![SourceDocument {
+            doc_id: path.to_string_lossy().to_string(),
+            pages,
+            ..Default::default()
+        }]),
     }
 }
 
