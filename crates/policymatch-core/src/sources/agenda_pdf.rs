@@ -87,8 +87,11 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
         let Ok(n) = n.as_str().parse::<u32>() else {
             continue;
         };
+        // Numbers go up one at a time; an item whose heading the text layer broke up (one
+        // word per line) may be skipped, and its text then stays with the item before.
         let expected = starts.last().map(|s| s.1 + 1).unwrap_or(1);
-        if n != expected
+        let in_sequence = n >= expected && n <= expected + 3 && (n == 1 || !starts.is_empty());
+        if !in_sequence
             || !caption
                 .as_str()
                 .chars()
