@@ -189,10 +189,15 @@ impl Buffers {
     /// Emits a complete word and its compound parts.
     fn emit_word(&mut self, index: usize) {
         let first = self.out_len;
-        let word = std::mem::take(&mut self.group[index].text);
-        self.emit(index, first, &word);
+        let mut word = std::mem::take(&mut self.group[index].text);
         if self.splitter.split(&word, &mut self.parts) {
+            self.emit(index, first, &word);
             self.emit_parts(index, first, &word, true);
+        } else if !word.is_empty() {
+            // Not a compound (the common case): hand the text over instead of copying it.
+            copy_token(&mut self.out, self.out_len, &self.group[index], "");
+            std::mem::swap(&mut self.out[self.out_len].text, &mut word);
+            self.out_len += 1;
         }
         self.group[index].text = word;
     }

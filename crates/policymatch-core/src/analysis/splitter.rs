@@ -56,10 +56,21 @@ struct Cell {
 /// Most words whose split is remembered; the memo is emptied when it is full.
 pub const MEMO_CAPACITY: usize = 1 << 16;
 
+/// One remembered part, compact so the memo stays small in the cache: byte offsets fit in a
+/// `u8` because words longer than [`MAX_COMPOUND_CHARS`] characters (at most 4 bytes each) are
+/// never split.
+#[derive(Clone, Copy, Default)]
+struct MemoPart {
+    start: u8,
+    end: u8,
+    /// The modifier's lexicon word, or `u32::MAX` for the head.
+    word: u32,
+}
+
 /// A remembered split: `len` parts (0 when the word is not a compound).
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 struct Memo {
-    parts: [Part; MAX_PARTS],
+    parts: [MemoPart; MAX_PARTS],
     len: u8,
 }
 
@@ -157,27 +168,32 @@ impl CompoundSplitter {
     /// compound, i.e. whether `parts` holds two or more parts.
     pub fn split(&mut self, word: &str, parts: &mut Vec<Part>) -> bool {
         parts.clear();
-        if word.len() < MIN_COMPOUND_CHARS || self.lexicon.contains(word) {
+        if word.len() < MIN_COMPOUND_CHARS {
             return false;
         }
         if let Some(memo) = self.memo.get(word) {
-            parts.extend_from_slice(&memo.parts[..usize::from(memo.len)]);
+            parts.extend(memo.parts[..usize::from(memo.len)].iter().map(|p| Part {
+                start: usize::from(p.start),
+                end: usize::from(p.end),
+                word: (p.word != u32::MAX).then_some(p.word),
+            }));
             return !parts.is_empty();
         }
         let found = self.split_uncached(word, parts);
         if self.memo.len() >= MEMO_CAPACITY {
             self.memo.clear();
         }
-        let mut memo = Memo {
-            parts: [Part {
-                start: 0,
-                end: 0,
-                word: None,
-            }; MAX_PARTS],
-            len: 0,
-        };
+        let mut memo = Memo::default();
         for (slot, part) in memo.parts.iter_mut().zip(parts.iter()) {
-            *slot = *part;
+            let (Ok(start), Ok(end)) = (u8::try_from(part.start), u8::try_from(part.end)) else {
+                // Not reachable (see MemoPart); do not remember rather than truncate.
+                return found;
+            };
+            *slot = MemoPart {
+                start,
+                end,
+                word: part.word.unwrap_or(u32::MAX),
+            };
             memo.len += 1;
         }
         self.memo.insert(word.into(), memo);
