@@ -464,3 +464,47 @@ fn deadlines_timeline_and_new_on_the_samples() {
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
 }
+
+#[test]
+fn compound_queries_find_their_parts_and_parts_find_compounds() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("a.txt"),
+        "Kommunen vil styrke sin indsats mod ensomhed blandt unge.",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.path().join("b.txt"),
+        "Ensomhedsstrategien skal revideres, og foreningerne inddrages.",
+    )
+    .unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    assert!(
+        run(&["index", docs.path().to_str().unwrap(), "--index", idx_s])
+            .status
+            .success()
+    );
+    let hits = |q: &str| -> Vec<String> {
+        let o = run(&["search", q, "--index", idx_s, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+        v["hits"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|h| h["text"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let got = hits("ensomhedsindsats");
+    assert!(
+        got.iter().any(|t| t.contains("indsats mod ensomhed")),
+        "{got:?}"
+    );
+    let got = hits("strategi");
+    assert!(
+        got.iter().any(|t| t.contains("Ensomhedsstrategien")),
+        "{got:?}"
+    );
+}

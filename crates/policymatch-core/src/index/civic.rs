@@ -2,6 +2,7 @@
 //! timeline of a case.
 
 use super::PolicyIndex;
+use super::query::{Combine, danish_query};
 use super::records::{DocumentRecord, PassageRecord};
 use super::schema::kind;
 use super::search::Filters;
@@ -10,7 +11,7 @@ use crate::error::{Error, Result};
 use serde::Serialize;
 use std::collections::HashSet;
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{TantivyDocument, Term};
 
@@ -68,9 +69,11 @@ impl PolicyIndex {
         let searcher = self.searcher();
         let addrs: Vec<tantivy::DocAddress> = match relevant_to {
             Some(text) => {
-                let parser =
-                    QueryParser::for_index(self.tantivy(), vec![f.text, f.heading, f.title]);
-                let (q, _) = parser.parse_query_lenient(text);
+                let mut analyzer = self.analyzer()?;
+                let fields = [(f.text, 1.0), (f.heading, 1.0), (f.title, 1.0)];
+                let Some(q) = danish_query(&mut analyzer, text, &fields, Combine::Any) else {
+                    return Ok(Vec::new());
+                };
                 clauses.push((Occur::Must, q));
                 let top = searcher
                     .search(
@@ -160,9 +163,11 @@ impl PolicyIndex {
     pub fn timelines(&self, query: &str, max_cases: usize) -> Result<Vec<Timeline>> {
         let f = self.fields();
         let searcher = self.searcher();
-        let mut title_parser = QueryParser::for_index(self.tantivy(), vec![f.title]);
-        title_parser.set_conjunction_by_default();
-        let (title_q, _) = title_parser.parse_query_lenient(query);
+        let mut analyzer = self.analyzer()?;
+        let Some(title_q) = danish_query(&mut analyzer, query, &[(f.title, 1.0)], Combine::All)
+        else {
+            return Ok(Vec::new());
+        };
         let by_title = BooleanQuery::new(vec![
             (Occur::Must, term(f.kind, kind::DOCUMENT)),
             (Occur::Must, term(f.flags, "agenda_item")),
@@ -183,19 +188,34 @@ impl PolicyIndex {
                 ));
             }
             entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.item.doc_id.cmp(&b.item.doc_id)));
-            let mut cases: Vec<String> = entries
-                .iter()
-                .filter_map(|e| e.item.extra.get("case_number").and_then(|c| c.as_str()))
-                .map(str::to_string)
-                .collect();
-            cases.dedup();
+            // The same meeting item published twice (agenda JSON and PDF) is listed once.
+            let mut seen = HashSet::new();
+            entries.retain(|e| {
+                let item = e
+                    .item
+                    .extra
+                    .get("item")
+                    .map(|i| i.to_string())
+                    .unwrap_or_default();
+                seen.insert((e.date, e.committee.clone(), item, e.item.title.clone()))
+            });
+            let mut cases: Vec<String> = Vec::new();
+            for e in &entries {
+                if let Some(c) = e.item.extra.get("case_number").and_then(|c| c.as_str())
+                    && !cases.iter().any(|k| k == c)
+                {
+                    cases.push(c.to_string());
+                }
+            }
             return Ok(vec![Timeline {
                 case_number: cases.join(", "),
                 entries,
             }]);
         }
-        let parser = QueryParser::for_index(self.tantivy(), vec![f.title, f.heading, f.text]);
-        let (q, _) = parser.parse_query_lenient(query);
+        let fields = [(f.title, 2.0), (f.heading, 1.0), (f.text, 1.0)];
+        let Some(q) = danish_query(&mut analyzer, query, &fields, Combine::Any) else {
+            return Ok(Vec::new());
+        };
         let full = BooleanQuery::new(vec![
             (Occur::Must, term(f.flags, "agenda_item")),
             (Occur::Must, q),

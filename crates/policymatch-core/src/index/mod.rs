@@ -9,6 +9,7 @@
 pub mod build;
 pub mod civic;
 pub mod lock;
+pub mod query;
 pub mod records;
 pub mod schema;
 pub mod search;
