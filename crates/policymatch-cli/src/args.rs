@@ -32,6 +32,22 @@ pub enum ReportFormat {
     Markdown,
 }
 
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// JSON lines.
+    Jsonl,
+}
+
+/// Formats of `report`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFileFormat {
+    /// One self-contained HTML page.
+    Html,
+    /// Markdown.
+    Markdown,
+}
+
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -39,6 +55,10 @@ pub enum Command {
     Extract {
         /// The PDF file.
         file: PathBuf,
+        /// Normalise as for indexing: running headers and footers dropped, NFKC (ligatures),
+        /// line-end hyphenation joined. Without it the text is as printed, like pdftotext.
+        #[arg(long)]
+        normalize: bool,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -62,9 +82,16 @@ pub enum Command {
         /// given folder is read automatically.
         #[arg(long)]
         manifest: Option<PathBuf>,
+        /// Domain words for compound splitting (one per line), kept with the index and used
+        /// for queries too; when they change, every document is re-indexed.
+        #[arg(long, value_name = "FILE")]
+        words: Option<PathBuf>,
         /// Time limit for one file, in seconds.
         #[arg(long, default_value_t = 60)]
         timeout: u64,
+        /// Commit after this many changed files (a killed run loses at most this many).
+        #[arg(long, default_value_t = 64, hide = true)]
+        commit_every: usize,
         /// Output format of the summary.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
@@ -129,6 +156,69 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// List public consultations and deadlines (høringer, ansøgningsfrister, revisions).
+    Deadlines {
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only deadlines relevant to this association profile.
+        #[arg(long)]
+        profile: Option<PathBuf>,
+        /// Only deadlines on or after this date (YYYY-MM-DD or YYYY) [default: one year ago].
+        #[arg(long, value_name = "DATE")]
+        after: Option<String>,
+        /// Only documents from this municipality (repeatable).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Show where a policy or case stands: its agenda items in date order with their stage.
+    Timeline {
+        /// Words from the policy or case (e.g. "sundhedspolitik").
+        #[arg(required_unless_present = "case", conflicts_with = "case")]
+        query: Option<String>,
+        /// A case number (sagsnummer).
+        #[arg(long)]
+        case: Option<String>,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Number of cases to show for a query.
+        #[arg(long, default_value_t = 3)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Export every passage with its metadata, for a distributed search engine.
+    Export {
+        #[command(flatten)]
+        index: IndexArg,
+        /// Output format (JSON lines: one passage per line).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+    },
+    /// Write a report for an association: best matches by policy and committee, who to
+    /// contact, deadlines, a chart and draft pitches (one self-contained HTML page).
+    Report {
+        /// The association's profile (TOML).
+        #[arg(long)]
+        profile: PathBuf,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Only documents from this municipality (repeatable; overrides the profile's list).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// Number of matches.
+        #[arg(long, default_value_t = 15)]
+        top: usize,
+        /// Write the report to this file instead of stdout.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFileFormat::Html)]
+        format: ReportFileFormat,
     },
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]

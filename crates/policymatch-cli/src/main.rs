@@ -7,12 +7,38 @@ mod commands;
 mod output;
 
 use clap::Parser;
+
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = args::Cli::parse();
+    // A panic is a bug; say so in one line instead of a backtrace. (Panics inside PDF
+    // extraction never get here: they are caught in the worker and reported per file.)
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".into());
+        if std::env::var_os("POLICYMATCH_WORKER").is_none() {
+            eprintln!("policymatch: internal error: {msg} (please report this)");
+        }
+    }));
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if !e.use_stderr() => {
+            // --help and --version: print as clap renders them, exit 0.
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            output::print_usage_error(&e);
+            return ExitCode::from(2);
+        }
+    };
     match commands::run(cli) {
         Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             output::print_error(&err);
             ExitCode::from(2)

@@ -4,7 +4,11 @@
 pub fn print_error(err: &anyhow::Error) {
     let mut line = format!("policymatch: error: {err}");
     for cause in err.chain().skip(1) {
-        line.push_str(&format!(": {cause}"));
+        // Typed errors often print their source already; do not say it twice.
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(&format!(": {cause}"));
+        }
     }
     eprintln!("{line}");
 }
@@ -51,4 +55,27 @@ pub fn highlight(text: &str, ranges: &[(usize, usize)]) -> String {
     }
     out.push_str(&text[pos..]);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// True when `err` is a write to a closed pipe (e.g. output piped into `head`): not an error.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Prints a command-line usage error as one line with a hint.
+pub fn print_usage_error(e: &clap::Error) {
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" lists them on the next lines.
+    if message.ends_with(':') {
+        let listed: Vec<&str> = lines.take_while(|l| !l.starts_with("Usage:")).collect();
+        message.push(' ');
+        message.push_str(&listed.join(", "));
+    }
+    eprintln!("policymatch: error: {message} (hint: see `policymatch --help`)");
 }

@@ -5,15 +5,20 @@
 //!
 //! A short tour of the main types:
 //!
-//! - [`extract`] turns PDF bytes into [`document::Page`]s of normalised text
-//!   ([`extract::extract_pdf`]); [`extract::isolated`] runs that in worker processes so that a
-//!   hostile file can never stop a run.
+//! - [`extract`] turns PDF bytes into [`document::Page`]s of text as printed
+//!   ([`extract::extract_pdf`]); [`extract::normalize::normalize_document`] drops running
+//!   headers and footers, applies NFKC and joins hyphenation, as indexing does;
+//!   [`extract::isolated`] runs extraction in worker processes so that a hostile file can never
+//!   stop a run.
+//! - [`sources`] reads agenda-system JSON exports, HTML and text, and splits agenda PDFs into
+//!   items; [`deadlines`] finds consultations and deadlines; [`process`] the stage of a case and
+//!   the administrative unit; [`metadata`] manifests and inference.
 //! - [`segment`] cuts a page into [`segment::Passage`]s of about one paragraph, each with its
 //!   nearest heading and character span.
 //! - [`analysis`] is the Danish analyzer (lower-casing, stop words, Snowball stemming and
 //!   compound splitting) registered in tantivy.
 //! - [`index`] stores passages on disk ([`index::PolicyIndex`]) incrementally and atomically, and
-//!   searches them.
+//!   searches them; [`index::civic`] lists deadlines and case timelines.
 //!
 //! ```
 //! use policymatch_core::segment::segment_page;
@@ -27,11 +32,13 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod deadlines;
 pub mod document;
 pub mod error;
 pub mod extract;
 pub mod index;
 pub mod metadata;
+pub mod process;
 pub mod segment;
 pub mod sources;
 

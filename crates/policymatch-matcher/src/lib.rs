@@ -67,6 +67,7 @@ pub mod intent;
 pub mod profile;
 mod query;
 mod rank;
+pub mod report;
 
 pub use intent::Intent;
 pub use profile::{Profile, ProfileError};

@@ -2,14 +2,21 @@
 
 use crate::args::Format;
 use anyhow::Context;
-use policymatch_core::extract::{ExtractError, extract_pdf};
+use policymatch_core::extract::ExtractError;
+use policymatch_core::extract::isolated::{Limits, WorkerCommand, extract_isolated};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
-    let bytes = fs_err::read(file)?;
-    let pages = match extract_pdf(&bytes) {
+pub fn run(file: &Path, normalize: bool, format: Format) -> anyhow::Result<ExitCode> {
+    // Read once here so that a missing or unreadable file is reported with its path; the
+    // extraction itself runs in a worker process, bounded in time and memory like `index`.
+    fs_err::metadata(file)?;
+    let worker = WorkerCommand {
+        program: std::env::current_exe().context("cannot find the policymatch executable")?,
+        args: vec!["__extract-worker".into()],
+    };
+    let pages = match extract_isolated(&worker, file, Limits::default()) {
         Ok(pages) => pages,
         Err(ExtractError::NoTextLayer) => {
             eprintln!(
@@ -19,6 +26,11 @@ pub fn run(file: &Path, format: Format) -> anyhow::Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
         Err(e) => return Err(e).with_context(|| format!("{}", file.display())),
+    };
+    let pages = if normalize {
+        policymatch_core::extract::normalize::normalize_document(pages)
+    } else {
+        pages
     };
     let mut out = std::io::stdout().lock();
     match format {

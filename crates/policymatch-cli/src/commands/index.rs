@@ -34,9 +34,16 @@ pub fn run(
     paths: &[PathBuf],
     dir: &Path,
     manifest: Option<&Path>,
+    words: Option<&Path>,
     timeout: u64,
+    commit_every: usize,
     format: Format,
 ) -> anyhow::Result<ExitCode> {
+    for p in paths {
+        if std::fs::symlink_metadata(p).is_err() {
+            anyhow::bail!("{}: no such file or folder", p.display());
+        }
+    }
     let manifest = match manifest {
         Some(m) => Manifest::read(m)?,
         None => Manifest::default(),
@@ -52,6 +59,17 @@ pub fn run(
             ..Limits::default()
         },
     };
+    let mut force = false;
+    if let Some(words) = words {
+        let new = fs_err::read_to_string(words)?;
+        fs_err::create_dir_all(dir)?;
+        let kept = dir.join(policymatch_core::index::DOMAIN_WORDS);
+        let old = std::fs::read_to_string(&kept).unwrap_or_default();
+        if old != new {
+            fs_err::write(&kept, new)?;
+            force = true;
+        }
+    }
     let index = PolicyIndex::open_or_create(dir)?;
     let bar = ProgressBar::new(0);
     bar.set_style(
@@ -75,6 +93,8 @@ pub fn run(
         manifest,
         loader: &loader,
         progress: Some(&progress),
+        commit_every,
+        force,
         ..IndexOptions::default()
     };
     let summary = index_paths(&index, paths, &opts)?;

@@ -12,7 +12,13 @@ pub fn run(dir: &Path, format: Format) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer(&mut out, &serde_json::json!({ "documents": docs }))?;
+            serde_json::to_writer(
+                &mut out,
+                &serde_json::json!({
+                    "documents": docs,
+                    "passages": index.passage_count()?,
+                }),
+            )?;
             writeln!(out)?;
         }
         Format::Text => {

@@ -1,12 +1,16 @@
 //! One module per subcommand.
 
 mod analyze;
+mod deadlines;
 mod eval;
+mod export;
 mod extract;
 mod index;
 mod list;
+mod report;
 mod search;
 mod suggest;
+mod timeline;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -14,19 +18,27 @@ use std::process::ExitCode;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Extract { file, format } => extract::run(&file, format),
+        Command::Extract {
+            file,
+            normalize,
+            format,
+        } => extract::run(&file, normalize, format),
         Command::Analyze { text, format } => analyze::run(&text, format),
         Command::Index {
             paths,
             index,
             manifest,
+            words,
             timeout,
+            commit_every,
             format,
         } => index::run(
             &paths,
             &index.resolve(),
             manifest.as_deref(),
+            words.as_deref(),
             timeout,
+            commit_every,
             format,
         ),
         Command::Search {
@@ -61,9 +73,69 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
             format,
         } => eval::run(&profiles, &qrels, &index.resolve(), format),
+        Command::Deadlines {
+            index,
+            profile,
+            after,
+            municipality,
+            format,
+        } => deadlines::run(
+            &index.resolve(),
+            profile.as_deref(),
+            after.as_deref(),
+            municipality,
+            format,
+        ),
+        Command::Timeline {
+            query,
+            case,
+            index,
+            top,
+            format,
+        } => timeline::run(
+            &index.resolve(),
+            query.as_deref(),
+            case.as_deref(),
+            top,
+            format,
+        ),
+        Command::Export { index, format } => export::run(&index.resolve(), format),
+        Command::Report {
+            profile,
+            index,
+            municipality,
+            top,
+            out,
+            format,
+        } => report::run(
+            &profile,
+            &index.resolve(),
+            municipality,
+            top,
+            out.as_deref(),
+            format,
+        ),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Free text for "relevant to this profile": its themes, activities and target groups (the
+/// description when it names none).
+pub fn profile_query(path: &std::path::Path) -> anyhow::Result<String> {
+    let p = policymatch_matcher::Profile::load(path)?;
+    let words: Vec<&str> = p
+        .themes
+        .iter()
+        .chain(&p.activities)
+        .chain(&p.target_groups)
+        .map(String::as_str)
+        .collect();
+    Ok(if words.is_empty() {
+        p.description.clone()
+    } else {
+        words.join(" ")
+    })
 }

@@ -13,6 +13,7 @@ use crate::segment::segment_page_with;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
+
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Instant;
@@ -29,11 +30,25 @@ pub struct SourceDocument {
     pub date: u64,
     /// The pages (for agenda items, sections may stand as pages).
     pub pages: Vec<Page>,
-    /// Headings to use for pages instead of detected ones (agenda item sections), by page
-    /// number; pages not listed get detected headings.
-    pub page_headings: HashMap<u32, String>,
+    /// Known sections (e.g. an agenda item's "Indstilling", "Beslutning"): byte spans of a
+    /// page's text with their heading. Pages with sections are segmented section by section
+    /// under the given heading; other pages get detected headings.
+    pub sections: Vec<Section>,
     /// Extra metadata stored with the document and its passages.
     pub extra: serde_json::Value,
+}
+
+/// A section of a page with a known heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// 1-based page number.
+    pub page: u32,
+    /// Byte span start in the page text.
+    pub start: usize,
+    /// Byte span end in the page text.
+    pub end: usize,
+    /// The section's heading.
+    pub heading: Option<String>,
 }
 
 /// What loading one file gave.
@@ -71,14 +86,26 @@ impl Loader for InProcessLoader {
 /// Converts a PDF extraction result into a [`Loaded`].
 pub fn pdf_outcome(path: &Path, result: std::result::Result<Vec<Page>, ExtractError>) -> Loaded {
     match result {
-        Ok(pages) => Loaded::Documents(vec![SourceDocument {
+        Ok(pages) => {
+            let pages = crate::extract::normalize::normalize_document(pages);
+            pdf_documents(path, pages)
+        }
+        Err(e) if e.is_skip() => Loaded::Skipped(e.to_string()),
+        Err(ExtractError::NotPdf) => Loaded::Skipped(ExtractError::NotPdf.to_string()),
+        Err(e) => Loaded::Failed(e.to_string()),
+    }
+}
+
+/// The documents of an extracted, normalised PDF: its agenda items when it is an agenda,
+/// else the whole file.
+fn pdf_documents(path: &Path, pages: Vec<Page>) -> Loaded {
+    match crate::sources::agenda_pdf::split_agenda(path, &pages) {
+        Some(items) => Loaded::Documents(items),
+        None => Loaded::Documents(vec![SourceDocument {
             doc_id: path.to_string_lossy().to_string(),
             pages,
             ..Default::default()
         }]),
-        Err(e) if e.is_skip() => Loaded::Skipped(e.to_string()),
-        Err(ExtractError::NotPdf) => Loaded::Skipped(ExtractError::NotPdf.to_string()),
-        Err(e) => Loaded::Failed(e.to_string()),
     }
 }
 
@@ -92,6 +119,8 @@ pub struct IndexOptions<'a> {
     pub commit_every: usize,
     /// Memory budget of the tantivy writer, in bytes.
     pub writer_memory: usize,
+    /// Re-index every file even when unchanged (after the analyzer's domain words changed).
+    pub force: bool,
     /// Called after each file with its outcome.
     pub progress: Option<&'a (dyn Fn(&Progress<'_>) + Sync)>,
 }
@@ -102,6 +131,7 @@ impl Default for IndexOptions<'_> {
             manifest: Manifest::default(),
             loader: &InProcessLoader,
             commit_every: 64,
+            force: false,
             writer_memory: 96 * 1024 * 1024,
             progress: None,
         }
@@ -186,19 +216,19 @@ pub fn index_paths(
     for d in index.documents()? {
         known.insert(d.path, d.hash);
     }
+    let walked = walk(roots);
+    // Manifests found in the walked folders, then the one given explicitly (which wins).
     let mut manifest = Manifest::default();
-    for root in roots {
-        if root.is_dir()
-            && let Some(m) = metadata::find_manifest(root)
-        {
-            manifest.merge(Manifest::read(&m)?);
+    let mut skipped = walked.skipped.clone();
+    for m in &walked.manifests {
+        match Manifest::read(m) {
+            Ok(found) => manifest.merge(found),
+            Err(e) => skipped.push((m.clone(), format!("manifest not used: {e}"))),
         }
     }
     manifest.merge(opts.manifest.clone());
-
-    let walked = walk(roots);
     let mut summary = IndexSummary {
-        skipped: walked.skipped.clone(),
+        skipped,
         run,
         ..Default::default()
     };
@@ -239,7 +269,8 @@ pub fn index_paths(
 
     let (tx, rx) = mpsc::sync_channel::<Work>(16);
     let loader = opts.loader;
-    let known_ref = &known;
+    let unchanged_map = HashMap::new();
+    let known_ref = if opts.force { &unchanged_map } else { &known };
     let mut pending = 0usize;
     let mut done = 0usize;
     let result: Result<()> = std::thread::scope(|scope| {
@@ -292,7 +323,14 @@ pub fn index_paths(
                                 if doc.doc_id == p.to_string_lossy() {
                                     doc.doc_id = key.clone();
                                 }
-                                let given = manifest.get(&p).cloned().unwrap_or_default();
+                                let mut given = manifest.get(&p).cloned().unwrap_or_default();
+                                if doc.extra.get("kind").and_then(|k| k.as_str())
+                                    == Some("agenda_item")
+                                {
+                                    // A manifest's title names the whole file; an item keeps
+                                    // its own caption.
+                                    given.title = None;
+                                }
                                 merge_meta(&mut doc.meta, given);
                                 metadata::infer(&mut doc.meta, &p, &doc.pages);
                                 let (pages, passages) =
@@ -375,6 +413,33 @@ fn commit(writer: &mut IndexWriter, run: u64, complete: bool, dir: &Path) -> Res
     Ok(())
 }
 
+/// Indexes an agenda item's case number and marks it as an agenda item.
+fn add_agenda_fields(d: &mut TantivyDocument, f: &Fields, extra: &serde_json::Value) {
+    if extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item") {
+        d.add_text(f.flags, "agenda_item");
+    }
+    if let Some(case) = extra.get("case_number").and_then(|c| c.as_str()) {
+        d.add_text(f.case_number, case);
+    }
+}
+
+/// Segments each known section separately under its own heading.
+fn sectioned_passages(text: &str, sections: &[&Section]) -> Vec<crate::segment::Passage> {
+    let mut out = Vec::new();
+    for s in sections {
+        let Some(body) = text.get(s.start..s.end) else {
+            continue;
+        };
+        for mut p in segment_page_with(body, None) {
+            p.start += s.start;
+            p.end += s.start;
+            p.heading = s.heading.clone().or(p.heading);
+            out.push(p);
+        }
+    }
+    out
+}
+
 fn write_document(
     writer: &IndexWriter,
     f: &Fields,
@@ -435,13 +500,41 @@ fn write_document(
     let mut ordinal = 0u64;
     let mut heading: Option<String> = None;
     for page in &doc.pages {
-        let forced = doc.page_headings.get(&page.number).cloned();
-        let inherited = forced.as_deref().or(heading.as_deref());
-        let passages = segment_page_with(&page.text, inherited);
+        let sections: Vec<&Section> = doc
+            .sections
+            .iter()
+            .filter(|s| s.page == page.number)
+            .collect();
+        let passages = if sections.is_empty() {
+            let passages = segment_page_with(&page.text, heading.as_deref());
+            heading = crate::segment::last_heading(&passages)
+                .map(str::to_string)
+                .or(heading);
+            passages
+        } else {
+            sectioned_passages(&page.text, &sections)
+        };
         for p in &passages {
+            let text = p.text(&page.text);
+            let mut pextra = extra.clone();
+            let found = crate::deadlines::find_deadlines(text, doc.date);
+            let mut flags: Vec<&str> = Vec::new();
+            if !found.is_empty() {
+                flags.push("deadline");
+                if found
+                    .iter()
+                    .any(|d| d.kind == crate::deadlines::DeadlineKind::Consultation)
+                {
+                    flags.push("consultation");
+                }
+                if let serde_json::Value::Object(m) = &mut pextra {
+                    m.insert("deadlines".into(), serde_json::json!(found));
+                }
+            }
             let mut d = TantivyDocument::default();
             d.add_text(f.kind, kind::PASSAGE);
             info.write(&mut d, f);
+            add_agenda_fields(&mut d, f, &extra);
             d.add_u64(f.page, u64::from(page.number));
             d.add_text(f.heading, p.heading.as_deref().unwrap_or(""));
             d.add_text(f.text, p.text(&page.text));
@@ -449,19 +542,18 @@ fn write_document(
             d.add_u64(f.span_end, p.end as u64);
             d.add_u64(f.ordinal, ordinal);
             d.add_u64(f.run, run);
-            d.add_field_value(f.extra, &json_string(&extra));
+            d.add_field_value(f.extra, &json_string(&pextra));
+            for flag in flags {
+                d.add_text(f.flags, flag);
+            }
             writer.add_document(d)?;
             ordinal += 1;
-        }
-        if forced.is_none() {
-            heading = crate::segment::last_heading(&passages)
-                .map(str::to_string)
-                .or(heading);
         }
     }
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, kind::DOCUMENT);
     info.write(&mut d, f);
+    add_agenda_fields(&mut d, f, &extra);
     d.add_text(f.hash, hash);
     d.add_u64(f.page, doc.pages.len() as u64);
     d.add_u64(f.ordinal, ordinal);

@@ -7,7 +7,9 @@
 //! moment leaves the last committed state, which the next run completes.
 
 pub mod build;
+pub mod civic;
 pub mod lock;
+pub mod query;
 pub mod records;
 pub mod schema;
 pub mod search;
@@ -94,7 +96,7 @@ impl PolicyIndex {
     }
 
     fn finish_open(dir: &Path, index: Index, fields: Fields) -> Result<PolicyIndex> {
-        register_analyzers(&index);
+        register_analyzers(&index, dir)?;
         let info = read_commit_info(&index, dir)?;
         if info.run > 0 && info.schema != SCHEMA_VERSION {
             return Err(Error::Index {
@@ -156,6 +158,42 @@ impl PolicyIndex {
         read_commit_info(&self.index, &self.dir)
     }
 
+    /// Number of passage records (counted, not read from document records, so duplicates
+    /// would show).
+    pub fn passage_count(&self) -> Result<usize> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.fields.kind, schema::kind::PASSAGE),
+            IndexRecordOption::Basic,
+        );
+        self.searcher()
+            .search(&q, &tantivy::collector::Count)
+            .map_err(|e| Error::index(&self.dir, e))
+    }
+
+    /// Calls `f` with every passage record, segment by segment (streaming: memory stays flat
+    /// however large the index). Stops at the first error `f` returns.
+    pub fn for_each_passage<E>(
+        &self,
+        mut f: impl FnMut(records::PassageRecord) -> std::result::Result<(), E>,
+    ) -> Result<std::result::Result<(), E>> {
+        let searcher = self.searcher();
+        for segment in searcher.segment_readers() {
+            let store = segment
+                .get_store_reader(64)
+                .map_err(|e| Error::index(&self.dir, e))?;
+            for doc in store.iter::<tantivy::TantivyDocument>(segment.alive_bitset()) {
+                let doc = doc.map_err(|e| Error::index(&self.dir, e))?;
+                if records::text_of(&doc, self.fields.kind) != schema::kind::PASSAGE {
+                    continue;
+                }
+                if let Err(e) = f(records::PassageRecord::from_doc(&doc, &self.fields)) {
+                    return Ok(Err(e));
+                }
+            }
+        }
+        Ok(Ok(()))
+    }
+
     /// All document records, sorted by path and document id.
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         let searcher = self.searcher();
@@ -178,16 +216,28 @@ impl PolicyIndex {
     }
 }
 
-/// Registers every analyzer the schema names. Tantivy does not store analyzers in the index,
-/// so every open and create path calls this.
-pub fn register_analyzers(index: &Index) {
-    crate::analysis::register(index);
+/// File in the index directory with the user's domain words for compound splitting (one word
+/// per line); used at index and query time alike.
+pub const DOMAIN_WORDS: &str = "domain-words.txt";
+
+/// Registers every analyzer the schema names, with the index's domain words when it has
+/// them. Tantivy does not store analyzers in the index, so every open and create path calls
+/// this.
+pub fn register_analyzers(index: &Index, dir: &Path) -> Result<()> {
+    let words = dir.join(DOMAIN_WORDS);
+    if words.is_file() {
+        let lexicon = crate::analysis::Lexicon::with_words_file(&words)?;
+        crate::analysis::register_with(index, std::sync::Arc::new(lexicon));
+    } else {
+        crate::analysis::register(index);
+    }
     index.tokenizers().register(
         KEYWORD,
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .build(),
     );
+    Ok(())
 }
 
 fn read_commit_info(index: &Index, dir: &Path) -> Result<CommitInfo> {

@@ -9,8 +9,8 @@ use tantivy::schema::{
 /// Name of the lower-casing keyword analyzer used for municipality and area filters.
 pub const KEYWORD: &str = "policymatch_keyword";
 
-/// Version of the schema; an index made with another version must be rebuilt.
-pub const SCHEMA_VERSION: u64 = 1;
+/// Version of the schema and analyzers; an index made with another version must be rebuilt.
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// Record kinds stored in the `kind` field.
 pub mod kind {
@@ -57,8 +57,12 @@ pub struct Fields {
     pub ordinal: Field,
     /// The index run that added the record.
     pub run: Field,
-    /// JSON object with extra metadata (inferred flags, agenda fields).
+    /// JSON object with extra metadata (inferred flags, agenda fields, deadlines).
     pub extra: Field,
+    /// Markers for quick filtering: `deadline`, `consultation`, `agenda_item`.
+    pub flags: Field,
+    /// Case number (sagsnummer) of an agenda item.
+    pub case_number: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -79,7 +83,7 @@ pub fn build() -> (Schema, Fields) {
         )
         .set_stored();
     let fields = Fields {
-        kind: b.add_text_field("kind", STRING),
+        kind: b.add_text_field("kind", STRING | STORED),
         path: b.add_text_field("path", STRING | STORED),
         doc_id: b.add_text_field("doc_id", STRING | STORED),
         file_name: b.add_text_field("file_name", STRING | STORED),
@@ -97,6 +101,8 @@ pub fn build() -> (Schema, Fields) {
         ordinal: b.add_u64_field("ordinal", STORED),
         run: b.add_u64_field("run", INDEXED | STORED | FAST),
         extra: b.add_text_field("extra", STORED),
+        flags: b.add_text_field("flags", STRING),
+        case_number: b.add_text_field("case_number", STRING | STORED),
     };
     (b.build(), fields)
 }

@@ -1,12 +1,13 @@
 //! Free-text search over passages.
 
 use super::PolicyIndex;
+use super::query::{Combine, danish_query};
 use super::records::PassageRecord;
 use super::schema::kind;
 use crate::error::{Error, Result};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
@@ -100,13 +101,26 @@ impl PolicyIndex {
         clauses
     }
 
+    /// The Danish analyzer as registered for this index (with its domain words).
+    pub fn analyzer(&self) -> Result<tantivy::tokenizer::TextAnalyzer> {
+        self.tantivy()
+            .tokenizers()
+            .get(crate::analysis::DANISH)
+            .ok_or_else(|| Error::index(self.dir(), "the Danish analyzer is not registered"))
+    }
+
     /// Searches passages for `query` (free text, analysed like the passages), best first.
     pub fn search(&self, query: &str, filters: &Filters, top: usize) -> Result<Vec<Hit>> {
         let f = self.fields();
-        let mut parser = QueryParser::for_index(self.tantivy(), vec![f.text, f.heading, f.title]);
-        parser.set_field_boost(f.heading, 1.5);
-        parser.set_field_boost(f.title, 0.5);
-        let (text_query, _errors) = parser.parse_query_lenient(query);
+        let mut analyzer = self.analyzer()?;
+        let Some(text_query) = danish_query(
+            &mut analyzer,
+            query,
+            &[(f.text, 1.0), (f.heading, 1.5), (f.title, 0.5)],
+            Combine::Any,
+        ) else {
+            return Ok(Vec::new());
+        };
         let mut clauses = self.filter_clauses(filters);
         clauses.push((Occur::Must, text_query.box_clone()));
         let full = BooleanQuery::new(clauses);

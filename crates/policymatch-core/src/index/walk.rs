@@ -37,6 +37,8 @@ pub struct Walk {
     pub files: Vec<(PathBuf, SourceKind)>,
     /// Paths that were not indexed, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Manifests (`MANIFEST.tsv` / `.csv`) found in the walked folders.
+    pub manifests: Vec<PathBuf>,
 }
 
 /// Walks `roots`: files are taken as they are, folders recursively. Symbolic links are
@@ -50,6 +52,7 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
         visit(root, 0, &mut w, &mut seen_dirs, &mut seen_files, true);
     }
     w.files.sort();
+    w.manifests.sort();
     w
 }
 
@@ -126,9 +129,13 @@ fn visit(
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    if !explicit
-        && (name.starts_with("manifest") || name.starts_with("readme") || name.ends_with(".toml"))
-    {
+    let is_manifest =
+        name.starts_with("manifest.") && (name.ends_with(".tsv") || name.ends_with(".csv"));
+    if is_manifest {
+        w.manifests.push(path.to_path_buf());
+        return;
+    }
+    if !explicit && (name.starts_with("readme") || name.ends_with(".toml")) {
         return;
     }
     match SourceKind::of(path) {
@@ -171,6 +178,7 @@ mod tests {
             .map(|(p, _)| p.file_name().unwrap().to_owned())
             .collect();
         assert_eq!(names, ["a.pdf", "b.PDF"]);
+        assert_eq!(w.manifests, [root.join("MANIFEST.tsv")]);
         let reasons: Vec<_> = w.skipped.iter().map(|(_, r)| r.as_str()).collect();
         assert!(
             reasons

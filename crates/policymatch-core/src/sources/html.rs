@@ -1,42 +1,4 @@
-//! Sources other than PDF: agenda-system JSON exports, HTML and plain text.
-
-use crate::document::Page;
-use crate::index::build::{Loaded, SourceDocument};
-use crate::index::walk::SourceKind;
-use std::path::Path;
-
-/// Loads a non-PDF source file.
-pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Loaded::Failed("not valid UTF-8 text".into());
-    };
-    match kind {
-        SourceKind::Text => plain(path, text.to_string()),
-        SourceKind::Html => plain(path, html_to_text(text)),
-        SourceKind::AgendaJson => Loaded::Skipped("agenda JSON is not supported yet".into()),
-        SourceKind::Pdf => Loaded::Failed("internal: PDF given to the text loader".into()),
-    }
-}
-
-fn plain(path: &Path, text: String) -> Loaded {
-    if text.trim().is_empty() {
-        return Loaded::Skipped("no text".into());
-    }
-    let text = crate::extract::normalize::normalize_text(&text);
-    let pages = text
-        .split('\u{c}')
-        .enumerate()
-        .map(|(i, t)| Page {
-            number: u32::try_from(i + 1).unwrap_or(u32::MAX),
-            text: t.to_string(),
-        })
-        .collect();
-    Loaded::Documents(vec![SourceDocument {
-        doc_id: path.to_string_lossy().to_string(),
-        pages,
-        ..Default::default()
-    }])
-}
+//! HTML to text, and HTML cut into sections at its headings.
 
 /// Converts HTML to text: tags dropped, block elements as paragraph breaks, entities decoded.
 pub fn html_to_text(html: &str) -> String {
@@ -116,6 +78,7 @@ fn decode_entity(name: &str) -> Option<char> {
         "quot" => '"',
         "apos" => '\'',
         "nbsp" => ' ',
+        "shy" => '\u{ad}',
         "aelig" => 'æ',
         "AElig" => 'Æ',
         "oslash" => 'ø',
@@ -136,6 +99,77 @@ fn decode_entity(name: &str) -> Option<char> {
     })
 }
 
+/// A section of an HTML text: the nearest heading above it and its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HtmlSection {
+    /// The heading (text of the nearest `h1`-`h6` element above), if any.
+    pub heading: Option<String>,
+    /// The section's text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+/// Cuts HTML into sections at its `h1`-`h6` headings; empty sections are dropped.
+pub fn html_sections(html: &str) -> Vec<HtmlSection> {
+    let lower = html.to_ascii_lowercase();
+    let mut sections = Vec::new();
+    let mut heading: Option<String> = None;
+    let mut pos = 0;
+    loop {
+        let next = (1..=6)
+            .filter_map(|n| lower[pos..].find(&format!("<h{n}")).map(|i| (pos + i, n)))
+            .filter(|&(i, _)| {
+                lower[i + 3..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '>' || c.is_whitespace())
+            })
+            .min();
+        let body_end = next.map(|(i, _)| i).unwrap_or(html.len());
+        let text = tidy(&html_to_text(&html[pos..body_end]));
+        if !text.is_empty() {
+            sections.push(HtmlSection {
+                heading: heading.clone(),
+                text,
+            });
+        }
+        let Some((start, n)) = next else { break };
+        let close = format!("</h{n}>");
+        let inner_start = lower[start..]
+            .find('>')
+            .map(|i| start + i + 1)
+            .unwrap_or(html.len());
+        let inner_end = lower[inner_start..]
+            .find(&close)
+            .map(|i| inner_start + i)
+            .unwrap_or(html.len());
+        let h = tidy(&html_to_text(&html[inner_start..inner_end]));
+        heading = (!h.is_empty()).then(|| h.split_whitespace().collect::<Vec<_>>().join(" "));
+        pos = (inner_end + close.len()).min(html.len());
+    }
+    sections
+}
+
+/// Trims lines, folds runs of spaces and keeps at most one blank line between paragraphs.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines() {
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(&line);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,5 +181,22 @@ mod tests {
         );
         assert!(t.contains("ældre & unge\nny"), "{t}");
         assert!(!t.contains("x<y"));
+    }
+
+    #[test]
+    fn sections_follow_headings() {
+        let html = "<div><h3>Beslutning</h3><span><p>Godkendt.</p></span></div>\
+                    <h3>Fremstilling</h3><span><h4>Resume</h4><p>Kort om sagen.</p>\
+                    <h4>Indstilling</h4><p>Administrationen indstiller, at</p><p>planen godkendes.</p></span>";
+        let s = html_sections(html);
+        let heads: Vec<_> = s
+            .iter()
+            .map(|x| x.heading.as_deref().unwrap_or(""))
+            .collect();
+        assert_eq!(heads, ["Beslutning", "Resume", "Indstilling"]);
+        assert_eq!(
+            s[2].text,
+            "Administrationen indstiller, at\n\nplanen godkendes."
+        );
     }
 }

@@ -1,0 +1,115 @@
+//! `policymatch deadlines`.
+
+use crate::args::Format;
+use crate::output::document_json;
+use anyhow::Context;
+use policymatch_core::deadlines::{format_date, parse_iso_or_year};
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::search::Filters;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+/// Today's date as YYYYMMDD (UTC), from the system clock.
+pub fn today() -> u64 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = (secs / 86_400) as i64;
+    // Civil-from-days (proleptic Gregorian), after Howard Hinnant's published algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y as u64) * 10000 + (m as u64) * 100 + d as u64
+}
+
+pub fn run(
+    dir: &Path,
+    profile: Option<&Path>,
+    after: Option<&str>,
+    municipality: Vec<String>,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let after = match after {
+        Some(a) => parse_iso_or_year(a)
+            .with_context(|| format!("--after {a:?}: expected YYYY-MM-DD or YYYY"))?,
+        None => today().saturating_sub(10000),
+    };
+    let index = PolicyIndex::open(dir)?;
+    let relevant = match profile {
+        Some(p) => Some(crate::commands::profile_query(p)?),
+        None => None,
+    };
+    let filters = Filters {
+        municipalities: municipality,
+        ..Filters::default()
+    };
+    let hits = index.deadlines(&filters, after, relevant.as_deref())?;
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let items: Vec<_> = hits
+                .iter()
+                .map(|h| {
+                    serde_json::json!({
+                        "date": format_date(h.deadline.date),
+                        "date_explicit": h.deadline.explicit,
+                        "kind": h.deadline.kind,
+                        "document": document_json(&h.passage.document),
+                        "page": h.passage.page,
+                        "item": h.passage.extra.get("item"),
+                        "committee": h.passage.extra.get("committee"),
+                        "sentence": h.deadline.sentence,
+                    })
+                })
+                .collect();
+            serde_json::to_writer(&mut out, &serde_json::json!({ "deadlines": items }))?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for h in &hits {
+                let p = &h.passage;
+                let place = match p.extra.get("item").and_then(|i| i.as_str()) {
+                    Some(item) => format!("item {item}"),
+                    None => format!("p. {}", p.page),
+                };
+                writeln!(
+                    out,
+                    "{}{}  {}  {} — {}, {}",
+                    format_date(h.deadline.date),
+                    if h.deadline.explicit { "" } else { "*" },
+                    h.deadline.kind.label(),
+                    p.document.title,
+                    if p.document.municipality.is_empty() {
+                        "?"
+                    } else {
+                        &p.document.municipality
+                    },
+                    place
+                )?;
+                writeln!(out, "    {}", h.deadline.sentence)?;
+            }
+            if !hits.is_empty() {
+                writeln!(
+                    out,
+                    "(* dated by the meeting or document, not in the sentence)"
+                )?;
+            }
+        }
+    }
+    if hits.is_empty() {
+        eprintln!(
+            "policymatch: no consultations or deadlines on or after {}",
+            format_date(after)
+        );
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

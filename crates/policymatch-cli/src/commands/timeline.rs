@@ -1,0 +1,83 @@
+//! `policymatch timeline QUERY|--case NUMBER`.
+
+use crate::args::Format;
+use policymatch_core::deadlines::format_date;
+use policymatch_core::index::PolicyIndex;
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn run(
+    dir: &Path,
+    query: Option<&str>,
+    case: Option<&str>,
+    top: usize,
+    format: Format,
+) -> anyhow::Result<ExitCode> {
+    let index = PolicyIndex::open(dir)?;
+    let timelines = match (case, query) {
+        (Some(c), _) => vec![index.case_timeline(c)?],
+        (None, Some(q)) => index.timelines(q, top.max(1))?,
+        (None, None) => anyhow::bail!("give a QUERY or --case NUMBER"),
+    };
+    let timelines: Vec<_> = timelines
+        .into_iter()
+        .filter(|t| !t.entries.is_empty())
+        .collect();
+    let mut out = std::io::stdout().lock();
+    match format {
+        Format::Json => {
+            let cases: Vec<_> = timelines
+                .iter()
+                .map(|t| {
+                    serde_json::json!({
+                        "case_number": t.case_number,
+                        "items": t.entries.iter().map(|e| serde_json::json!({
+                            "date": format_date(e.date),
+                            "committee": e.committee,
+                            "stage": e.stage,
+                            "title": e.item.title,
+                            "item": e.item.extra.get("item"),
+                            "path": e.item.path,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer(&mut out, &serde_json::json!({ "cases": cases }))?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for t in &timelines {
+                writeln!(
+                    out,
+                    "Case {}",
+                    if t.case_number.is_empty() {
+                        "-"
+                    } else {
+                        &t.case_number
+                    }
+                )?;
+                for e in &t.entries {
+                    writeln!(
+                        out,
+                        "  {}  {:<22} {} — {} (item {})",
+                        format_date(e.date),
+                        e.stage.as_deref().unwrap_or("-"),
+                        e.item.title,
+                        e.committee,
+                        e.item
+                            .extra
+                            .get("item")
+                            .and_then(|i| i.as_str())
+                            .unwrap_or("?")
+                    )?;
+                }
+            }
+        }
+    }
+    if timelines.is_empty() {
+        eprintln!("policymatch: no agenda items found");
+        return Ok(ExitCode::from(1));
+    }
+    Ok(ExitCode::SUCCESS)
+}

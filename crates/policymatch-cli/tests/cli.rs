@@ -1,0 +1,510 @@
+//! Integration tests of the `policymatch` binary over the bundled corpus-samples.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
+    c.env_remove("POLICYMATCH_INDEX").env("NO_COLOR", "1");
+    c
+}
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus-samples")
+}
+
+fn run(args: &[&str]) -> Output {
+    bin()
+        .args(args)
+        .output()
+        .expect("the policymatch binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+/// Copies the sample PDFs and manifest into a fresh folder.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(samples()).unwrap() {
+        let p = entry.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().to_string();
+        if name.ends_with(".pdf") || name == "MANIFEST.tsv" {
+            std::fs::copy(&p, dir.path().join(&name)).unwrap();
+        }
+    }
+    dir
+}
+
+#[test]
+fn index_search_list_and_incremental_rerun() {
+    let docs = sample_copy();
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    let docs_s = docs.path().to_str().unwrap();
+
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["indexed"].as_array().unwrap().len(), 8);
+    assert!(summary["failed"].as_array().unwrap().is_empty());
+    assert!(summary["passages"].as_u64().unwrap() > 100);
+
+    let o = run(&[
+        "search",
+        "ensomhed blandt ældre",
+        "--index",
+        idx_s,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let first = &hits["hits"][0];
+    assert_eq!(first["rank"], 1);
+    assert_eq!(first["document"]["municipality"], "Havsø Kommune");
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("ensom")
+    );
+    assert!(first["page"].as_u64().unwrap() >= 1);
+
+    let o = run(&["search", "ensomhed", "--index", idx_s]);
+    assert!(stdout(&o).contains("**"), "text output highlights matches");
+
+    let o = run(&["list", "--index", idx_s, "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let docs_list = list["documents"].as_array().unwrap();
+    let paths: std::collections::BTreeSet<&str> = docs_list
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 8);
+    // The committee minutes are split into their items, one document each.
+    let minutes: Vec<_> = docs_list
+        .iter()
+        .filter(|d| d["path"].as_str().unwrap().contains("referat"))
+        .collect();
+    assert!(minutes.len() >= 3, "{minutes:?}");
+    assert!(
+        docs_list
+            .iter()
+            .filter(|d| !d["path"].as_str().unwrap().contains("referat"))
+            .all(|d| d["pages"].as_u64().unwrap() >= 3)
+    );
+    // Metadata comes from the MANIFEST.tsv found in the folder.
+    let elderly = docs_list
+        .iter()
+        .find(|d| {
+            d["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("havsoe-aeldrepolitik-2027-2030.pdf")
+        })
+        .unwrap();
+    assert_eq!(elderly["area"], "aeldre");
+    assert_eq!(elderly["year"], 2027);
+    assert_eq!(elderly["title"], "Ældrepolitik 2027–2030");
+
+    // Export: one JSON line per passage, as many as the index holds.
+    let o = run(&["export", "--index", idx_s, "--format", "jsonl"]);
+    assert!(o.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len() as u64, list["passages"].as_u64().unwrap());
+    assert!(
+        lines
+            .iter()
+            .all(|l| l["text"].as_str().is_some_and(|t| !t.is_empty()))
+    );
+
+    // Unchanged files are skipped; a deleted one is removed; a changed one re-indexed.
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["unchanged"], 8);
+    assert!(summary["indexed"].as_array().unwrap().is_empty());
+
+    let victim = docs.path().join("ravnstrup-frivillighedspolitik-2026.pdf");
+    std::fs::remove_file(&victim).unwrap();
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["removed"].as_array().unwrap().len(), 1);
+    assert_eq!(summary["unchanged"], 7);
+    let o = run(&["list", "--index", idx_s, "--format", "json"]);
+    let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let paths: std::collections::BTreeSet<&str> = list["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths.len(), 7);
+}
+
+#[test]
+fn bad_files_are_reported_and_skipped_not_fatal() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        samples().join("havsoe-sundhedspolitik-2026-2030.pdf"),
+        docs.path().join("good.pdf"),
+    )
+    .unwrap();
+    std::fs::write(docs.path().join("empty.pdf"), b"").unwrap();
+    std::fs::write(docs.path().join("fake.pdf"), b"this is not a pdf").unwrap();
+    std::fs::write(
+        docs.path().join("truncated.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog",
+    )
+    .unwrap();
+    std::fs::write(docs.path().join("notes.docx"), b"PK").unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(docs.path(), docs.path().join("loop")).unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "index",
+        docs.path().to_str().unwrap(),
+        "--index",
+        idx.path().to_str().unwrap(),
+    ]);
+    let out = stdout(&o);
+    assert!(
+        matches!(o.status.code(), Some(0) | Some(3)),
+        "{out}{}",
+        stderr(&o)
+    );
+    assert!(out.contains("indexed 1 "), "{out}");
+    assert!(out.contains("empty.pdf: empty file"), "{out}");
+    assert!(out.contains("fake.pdf: not a PDF"), "{out}");
+    assert!(
+        out.contains("notes.docx: not a supported document"),
+        "{out}"
+    );
+    assert!(out.contains("truncated.pdf"), "{out}");
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
+}
+
+#[test]
+fn analyze_json_shape() {
+    let o = run(&["analyze", "--format", "json", "Ensomhed blandt ældre"]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let tokens = v["tokens"].as_array().unwrap();
+    assert!(tokens.iter().any(|t| t["text"] == "ensom"), "{v}");
+    for t in tokens {
+        assert!(t["offset_from"].as_u64() < t["offset_to"].as_u64());
+        assert!(t["position"].is_u64());
+    }
+}
+
+#[test]
+fn extract_text_and_json() {
+    let pdf = samples().join("havsoe-aeldrepolitik-2027-2030.pdf");
+    let o = run(&["extract", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(text.matches('\u{c}').count(), 4, "one form feed per page");
+    assert!(text.contains("ældre"));
+    let o = run(&["extract", "--format", "json", pdf.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["pages"][0]["number"], 1);
+    assert!(v["path"].as_str().unwrap().ends_with(".pdf"));
+}
+
+#[test]
+fn errors_are_one_line_with_exit_code_2() {
+    let idx = tempfile::tempdir().unwrap();
+    let missing = idx.path().join("nothing-here");
+    let o = run(&["search", "ensomhed", "--index", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no index here"), "{err}");
+    assert!(err.contains("nothing-here"), "{err}");
+    assert!(o.stdout.is_empty());
+
+    let o = run(&["extract", "/definitely/not/here.pdf"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("/definitely/not/here.pdf"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn second_writer_gets_a_lock_error() {
+    let idx = tempfile::tempdir().unwrap();
+    let _lock = policymatch_core::index::lock::WriteLock::acquire(idx.path()).unwrap();
+    let o = run(&[
+        "index",
+        samples().to_str().unwrap(),
+        "--index",
+        idx.path().to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("is locked by process"), "{err}");
+}
+
+/// Documents (path, pages, passages) and the counted passage records of an index.
+fn index_state(idx: &str) -> (Vec<(String, u64, u64)>, u64) {
+    let o = run(&["list", "--index", idx, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+    let mut docs: Vec<(String, u64, u64)> = v["documents"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| {
+                    (
+                        d["path"].as_str().unwrap_or_default().to_string(),
+                        d["pages"].as_u64().unwrap_or(0),
+                        d["passages"].as_u64().unwrap_or(0),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    docs.sort();
+    (docs, v["passages"].as_u64().unwrap_or(0))
+}
+
+#[cfg(unix)]
+#[test]
+fn sigkill_at_any_point_then_rerun_equals_clean_run() {
+    // Many small documents so that a run takes long enough to be killed in the middle.
+    let docs = tempfile::tempdir().unwrap();
+    for copy in 0..6 {
+        for entry in std::fs::read_dir(samples()).unwrap() {
+            let p = entry.unwrap().path();
+            if p.extension().is_some_and(|e| e == "pdf") {
+                let name = format!("{copy}-{}", p.file_name().unwrap().to_string_lossy());
+                let mut bytes = std::fs::read(&p).unwrap();
+                // Make each copy distinct (a trailing comment is ignored by PDF readers).
+                bytes.extend_from_slice(format!("\n% copy {copy}\n").as_bytes());
+                std::fs::write(docs.path().join(name), bytes).unwrap();
+            }
+        }
+    }
+    let docs_s = docs.path().to_str().unwrap();
+    let clean = tempfile::tempdir().unwrap();
+    let clean_s = clean.path().to_str().unwrap();
+    let o = run(&["index", docs_s, "--index", clean_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let expected = index_state(clean_s);
+    let paths: std::collections::BTreeSet<&String> = expected.0.iter().map(|d| &d.0).collect();
+    assert_eq!(paths.len(), 48);
+    assert_eq!(expected.0.iter().map(|d| d.2).sum::<u64>(), expected.1);
+
+    for delay_ms in [30u64, 120, 300, 700] {
+        let idx = tempfile::tempdir().unwrap();
+        let idx_s = idx.path().to_str().unwrap();
+        let mut child = bin()
+            .args(["index", docs_s, "--index", idx_s, "--commit-every", "3"])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        let o = run(&["index", docs_s, "--index", idx_s]);
+        assert!(
+            o.status.success(),
+            "rerun after kill at {delay_ms} ms: {}",
+            stderr(&o)
+        );
+        let state = index_state(idx_s);
+        let strip = |s: &(Vec<(String, u64, u64)>, u64)| {
+            let docs: Vec<_> =
+                s.0.iter()
+                    .map(|(p, a, b)| {
+                        (
+                            Path::new(p)
+                                .file_name()
+                                .unwrap()
+                                .to_string_lossy()
+                                .to_string(),
+                            *a,
+                            *b,
+                        )
+                    })
+                    .collect();
+            (docs, s.1)
+        };
+        assert_eq!(strip(&state), strip(&expected), "kill at {delay_ms} ms");
+    }
+}
+
+#[test]
+fn domain_words_split_new_compounds_and_force_a_reindex() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("a.txt"),
+        "Kommunen opretter en ny zorblatforening for borgere i byen, og vi vil styrke den.",
+    )
+    .unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let (docs_s, idx_s) = (docs.path().to_str().unwrap(), idx.path().to_str().unwrap());
+    assert!(run(&["index", docs_s, "--index", idx_s]).status.success());
+    let o = run(&["search", "zorblat", "--index", idx_s]);
+    assert_eq!(o.status.code(), Some(1), "unknown part: no split, no hit");
+
+    let words = docs.path().join("words.lst");
+    std::fs::write(&words, "zorblat\n").unwrap();
+    let o = run(&[
+        "index",
+        docs_s,
+        "--index",
+        idx_s,
+        "--words",
+        words.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        summary["indexed"].as_array().unwrap().len(),
+        1,
+        "changed words re-index"
+    );
+    let o = run(&["search", "zorblat", "--index", idx_s, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn deadlines_timeline_and_new_on_the_samples() {
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    let samples_s = samples();
+    let samples_s = samples_s.to_str().unwrap();
+    assert!(
+        run(&["index", samples_s, "--index", idx_s])
+            .status
+            .success()
+    );
+
+    let o = run(&[
+        "deadlines",
+        "--index",
+        idx_s,
+        "--after",
+        "2027-01-01",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let list = v["deadlines"].as_array().unwrap();
+    assert!(
+        list.iter()
+            .any(|d| d["kind"] == "consultation" && d["date"] == "2027-03-15"),
+        "the consultation deadline of the loneliness strategy: {v}"
+    );
+    assert!(list.iter().any(|d| d["kind"] == "application"));
+    let dates: Vec<&str> = list.iter().map(|d| d["date"].as_str().unwrap()).collect();
+    assert!(
+        dates.windows(2).all(|w| w[0] <= w[1]),
+        "soonest first: {dates:?}"
+    );
+
+    // With the profile, only deadlines in passages about its themes remain.
+    let profile = samples().join("profiles/ensomhed.toml");
+    let o = run(&[
+        "deadlines",
+        "--index",
+        idx_s,
+        "--after",
+        "2027-01-01",
+        "--format",
+        "json",
+        "--profile",
+        profile.to_str().unwrap(),
+    ]);
+    let filtered: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let n = filtered["deadlines"].as_array().unwrap().len();
+    assert!(n >= 1 && n <= list.len(), "{n} of {}", list.len());
+
+    let o = run(&[
+        "timeline",
+        "strategi mod ensomhed",
+        "--index",
+        idx_s,
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let t: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let items = t["cases"][0]["items"].as_array().unwrap();
+    assert_eq!(items[0]["stage"], "public consultation");
+    assert_eq!(items[0]["date"], "2027-01-20");
+
+    // Nothing changed since the last run, so nothing is new.
+    assert!(
+        run(&["index", samples_s, "--index", idx_s])
+            .status
+            .success()
+    );
+    let o = run(&[
+        "suggest",
+        "--profile",
+        profile.to_str().unwrap(),
+        "--index",
+        idx_s,
+        "--new",
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+}
+
+#[test]
+fn compound_queries_find_their_parts_and_parts_find_compounds() {
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("a.txt"),
+        "Kommunen vil styrke sin indsats mod ensomhed blandt unge.",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.path().join("b.txt"),
+        "Ensomhedsstrategien skal revideres, og foreningerne inddrages.",
+    )
+    .unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    assert!(
+        run(&["index", docs.path().to_str().unwrap(), "--index", idx_s])
+            .status
+            .success()
+    );
+    let hits = |q: &str| -> Vec<String> {
+        let o = run(&["search", q, "--index", idx_s, "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap_or_default();
+        v["hits"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|h| h["text"].as_str().unwrap_or_default().to_string())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let got = hits("ensomhedsindsats");
+    assert!(
+        got.iter().any(|t| t.contains("indsats mod ensomhed")),
+        "{got:?}"
+    );
+    let got = hits("strategi");
+    assert!(
+        got.iter().any(|t| t.contains("Ensomhedsstrategien")),
+        "{got:?}"
+    );
+}

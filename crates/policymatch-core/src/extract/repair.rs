@@ -1,0 +1,260 @@
+//! Cross-reference repair for PDFs whose xref table or trailer is damaged.
+//!
+//! lopdf refuses a file whose `startxref`/xref table does not parse. Most such files still
+//! hold intact `N G obj … endobj` bodies, so [`rebuild_xref`] scans for object headers, finds
+//! the catalogue (`/Root` of the last trailer, else the object with `/Type /Catalog`) and
+//! appends a fresh classic xref table and trailer that lopdf can read. Objects inside object
+//! streams are out of its reach; files that need those keep their original error.
+
+use std::collections::BTreeMap;
+
+/// Highest object number accepted from a scan (bounds the xref table we write).
+const MAX_OBJECT_NUMBER: u32 = 2_000_000;
+
+fn is_white(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0')
+}
+
+/// Reads a run of ASCII digits ending just before `end`; returns (value, start).
+fn digits_before(bytes: &[u8], end: usize) -> Option<(u32, usize)> {
+    let mut start = end;
+    while start > 0 && bytes[start - 1].is_ascii_digit() && end - start < 10 {
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    let v = std::str::from_utf8(&bytes[start..end]).ok()?.parse().ok()?;
+    Some((v, start))
+}
+
+/// The object headers `N G obj` in the file: number → (generation, offset); later wins.
+fn scan_objects(bytes: &[u8]) -> BTreeMap<u32, (u32, usize)> {
+    let mut objs = BTreeMap::new();
+    let mut i = 0;
+    while i + 3 <= bytes.len() {
+        if &bytes[i..i + 3] != b"obj" || bytes.get(i + 3).is_some_and(|c| c.is_ascii_alphanumeric())
+        {
+            i += 1;
+            continue;
+        }
+        let header = (|| {
+            let mut p = i;
+            if p == 0 || !is_white(bytes[p - 1]) {
+                return None;
+            }
+            while p > 0 && is_white(bytes[p - 1]) {
+                p -= 1;
+            }
+            let (generation, gstart) = digits_before(bytes, p)?;
+            let mut q = gstart;
+            if q == 0 || !is_white(bytes[q - 1]) {
+                return None;
+            }
+            while q > 0 && is_white(bytes[q - 1]) {
+                q -= 1;
+            }
+            let (num, nstart) = digits_before(bytes, q)?;
+            Some((num, generation, nstart))
+        })();
+        if let Some((num, generation, start)) = header
+            && num > 0
+            && num <= MAX_OBJECT_NUMBER
+        {
+            objs.insert(num, (generation, start));
+        }
+        i += 3;
+    }
+    objs
+}
+
+/// The object reference after the last occurrence of `key` (e.g. `/Root 5 0 R`).
+fn last_reference(bytes: &[u8], key: &[u8]) -> Option<(u32, u32)> {
+    let mut found = None;
+    let mut i = 0;
+    while i + key.len() <= bytes.len() {
+        if &bytes[i..i + key.len()] == key {
+            let rest = &bytes[i + key.len()..bytes.len().min(i + key.len() + 40)];
+            let text = String::from_utf8_lossy(rest);
+            let mut parts = text.split_ascii_whitespace();
+            if let (Some(n), Some(g), Some(r)) = (parts.next(), parts.next(), parts.next())
+                && r.starts_with('R')
+                && let (Ok(n), Ok(g)) = (n.parse::<u32>(), g.parse::<u32>())
+            {
+                found = Some((n, g));
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The first object whose body declares `/Type /Catalog`.
+fn find_catalog(bytes: &[u8], objs: &BTreeMap<u32, (u32, usize)>) -> Option<(u32, u32)> {
+    objs.iter().find_map(|(&num, &(generation, off))| {
+        let body = &bytes[off..bytes.len().min(off + 4096)];
+        let end = body
+            .windows(6)
+            .position(|w| w == b"endobj")
+            .unwrap_or(body.len());
+        let body: Vec<u8> = body[..end]
+            .iter()
+            .copied()
+            .filter(|b| !is_white(*b))
+            .collect();
+        body.windows(13)
+            .any(|w| w == b"/Type/Catalog")
+            .then_some((num, generation))
+    })
+}
+
+/// A copy of `bytes` with a rebuilt xref table and trailer appended, or `None` when no
+/// object headers or no catalogue can be found.
+pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
+    let objs = scan_objects(bytes);
+    let (&max, _) = objs.last_key_value()?;
+    // The catalogue may sit in an object stream (lopdf unpacks those), so a /Root that the
+    // scan did not see is still taken.
+    let root = last_reference(bytes, b"/Root").or_else(|| find_catalog(bytes, &objs))?;
+    let info = last_reference(bytes, b"/Info").filter(|(n, _)| objs.contains_key(n));
+    let mut out = Vec::with_capacity(bytes.len() + 20 * (max as usize + 2) + 200);
+    out.extend_from_slice(bytes);
+    out.push(b'\n');
+    let xref_at = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n", max + 1).as_bytes());
+    out.extend_from_slice(b"0000000000 65535 f \n");
+    for num in 1..=max {
+        match objs.get(&num) {
+            Some(&(generation, off)) => out.extend_from_slice(
+                format!("{off:010} {:05} n \n", generation.min(65535)).as_bytes(),
+            ),
+            None => out.extend_from_slice(b"0000000000 65535 f \n"),
+        }
+    }
+    let mut trailer = format!(
+        "trailer\n<< /Size {} /Root {} {} R",
+        max + 1,
+        root.0,
+        root.1
+    );
+    if let Some((n, g)) = info {
+        trailer.push_str(&format!(" /Info {n} {g} R"));
+    }
+    trailer.push_str(&format!(" >>\nstartxref\n{xref_at}\n%%EOF\n"));
+    out.extend_from_slice(trailer.as_bytes());
+    Some(out)
+}
+
+/// Object bodies found by scanning the file, for streams lopdf could not read (a missing or
+/// wrong `/Length` makes lopdf drop the object).
+pub(crate) struct RawObjects<'a> {
+    bytes: &'a [u8],
+    offsets: BTreeMap<u32, (u32, usize)>,
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+impl<'a> RawObjects<'a> {
+    /// Scans `bytes` for object headers.
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
+        RawObjects {
+            bytes,
+            offsets: scan_objects(bytes),
+        }
+    }
+
+    /// The object numbers found, in order.
+    pub(crate) fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.offsets.keys().copied()
+    }
+
+    /// The decoded data of stream object `num`, delimited by `stream`/`endstream` rather than
+    /// by `/Length`. Only FlateDecode is undone (through lopdf); other filters give the raw
+    /// bytes.
+    pub(crate) fn stream(&self, num: u32) -> Option<Vec<u8>> {
+        self.stream_filtered(num, false)
+    }
+
+    /// Like [`RawObjects::stream`], but `None` for image XObjects (and other streams whose
+    /// dictionary says `/Image`) when `skip_images` is set, so a scan does not inflate them.
+    pub(crate) fn stream_filtered(&self, num: u32, skip_images: bool) -> Option<Vec<u8>> {
+        let &(_, off) = self.offsets.get(&num)?;
+        let body = &self.bytes[off..];
+        let end_obj = find(body, b"endobj").unwrap_or(body.len());
+        let body = &body[..end_obj];
+        let kw = find(body, b"stream")?;
+        let dict_text = &body[..kw];
+        if skip_images && find(dict_text, b"/Image").is_some() {
+            return None;
+        }
+        // "stream" directly followed by data (no end-of-line) is accepted too.
+        let mut start = kw + 6;
+        if body.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if body.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let data = &body[start.min(body.len())..];
+        let mut data = &data[..find(data, b"endstream").unwrap_or(data.len())];
+        while let [rest @ .., b'\r' | b'\n'] = data {
+            data = rest;
+        }
+        let mut dict = lopdf::Dictionary::new();
+        if find(dict_text, b"FlateDecode").is_some() || find(dict_text, b"/Fl").is_some() {
+            dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        }
+        let stream = lopdf::Stream::new(dict, data.to_vec());
+        Some(
+            stream
+                .decompressed_content()
+                .unwrap_or_else(|_| data.to_vec()),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BROKEN: &[u8] = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R \
+/Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n\
+4 0 obj\n<< /Length 38 >>\nstream\nBT /F1 12 Tf 10 100 Td (Hej med dig) Tj ET\nendstream\nendobj\n\
+5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n\
+xref\n0 x\ngarbage\nstartxref\n99999\n%%EOF\n\0\0\0";
+
+    #[test]
+    fn scan_finds_object_headers() {
+        let objs = scan_objects(BROKEN);
+        assert_eq!(
+            objs.keys().copied().collect::<Vec<_>>(),
+            vec![1, 2, 3, 4, 5]
+        );
+        assert!(BROKEN[objs[&3].1..].starts_with(b"3 0 obj"));
+    }
+
+    #[test]
+    fn broken_xref_is_rebuilt_and_loads() {
+        assert!(lopdf::Document::load_mem(BROKEN).is_err());
+        let fixed = rebuild_xref(BROKEN).expect("repairable");
+        let doc = lopdf::Document::load_mem(&fixed).expect("loads after repair");
+        assert_eq!(doc.get_pages().len(), 1);
+    }
+
+    #[test]
+    fn raw_stream_without_length_is_found() {
+        let data = b"%PDF-1.7\n6 0 obj <<\n>>\nstream\nBT (Hej) Tj ET\nendstream\nendobj\n";
+        let raw = RawObjects::new(data);
+        assert_eq!(raw.stream(6).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
+        assert_eq!(raw.stream(7), None);
+    }
+
+    #[test]
+    fn nothing_to_repair_in_garbage() {
+        assert!(rebuild_xref(b"%PDF-1.4 hello").is_none());
+    }
+}

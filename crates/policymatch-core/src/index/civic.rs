@@ -1,0 +1,270 @@
+//! Queries over agenda items and deadlines: upcoming consultations and deadlines, and the
+//! timeline of a case.
+
+use super::PolicyIndex;
+use super::query::{Combine, danish_query};
+use super::records::{DocumentRecord, PassageRecord};
+use super::schema::kind;
+use super::search::Filters;
+use crate::deadlines::{Deadline, DeadlineKind};
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::collections::HashSet;
+use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{TantivyDocument, Term};
+
+/// A deadline with the passage that announces it.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadlineHit {
+    /// The deadline.
+    pub deadline: Deadline,
+    /// The passage it was found in.
+    pub passage: PassageRecord,
+}
+
+/// One agenda item in a case's timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEntry {
+    /// Meeting date (YYYYMMDD, 0 when unknown).
+    pub date: u64,
+    /// The item's document record.
+    pub item: DocumentRecord,
+    /// Committee.
+    pub committee: String,
+    /// Stage label, when recognised.
+    pub stage: Option<String>,
+}
+
+/// The items of one case, oldest first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Timeline {
+    /// The case number (empty for items without one).
+    pub case_number: String,
+    /// The items.
+    pub entries: Vec<TimelineEntry>,
+}
+
+fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+impl PolicyIndex {
+    /// Consultations and deadlines dated on or after `after` (YYYYMMDD), soonest first,
+    /// optionally only in passages that match `relevant_to` (free text). Repeats of the same
+    /// sentence and date (the same case text in several minutes) are listed once.
+    pub fn deadlines(
+        &self,
+        filters: &Filters,
+        after: u64,
+        relevant_to: Option<&str>,
+    ) -> Result<Vec<DeadlineHit>> {
+        let f = self.fields();
+        let mut clauses = self.filter_clauses(filters);
+        clauses.push((Occur::Must, term(f.flags, "deadline")));
+        let searcher = self.searcher();
+        let addrs: Vec<tantivy::DocAddress> = match relevant_to {
+            Some(text) => {
+                let mut analyzer = self.analyzer()?;
+                let fields = [(f.text, 1.0), (f.heading, 1.0), (f.title, 1.0)];
+                let Some(q) = danish_query(&mut analyzer, text, &fields, Combine::Any) else {
+                    return Ok(Vec::new());
+                };
+                clauses.push((Occur::Must, q));
+                let top = searcher
+                    .search(
+                        &BooleanQuery::new(clauses),
+                        &TopDocs::with_limit(200).order_by_score(),
+                    )
+                    .map_err(|e| Error::index(self.dir(), e))?;
+                // Keep the clearly relevant part of the list: within 40 % of the best score.
+                let best = top.first().map(|(s, _)| *s).unwrap_or(0.0);
+                top.into_iter()
+                    .filter(|(s, _)| *s >= best * 0.4)
+                    .map(|(_, a)| a)
+                    .collect()
+            }
+            None => searcher
+                .search(&BooleanQuery::new(clauses), &DocSetCollector)
+                .map_err(|e| Error::index(self.dir(), e))?
+                .into_iter()
+                .collect(),
+        };
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for addr in addrs {
+            let doc: TantivyDocument = searcher
+                .doc(addr)
+                .map_err(|e| Error::index(self.dir(), e))?;
+            let passage = PassageRecord::from_doc(&doc, f);
+            let found: Vec<Deadline> = passage
+                .extra
+                .get("deadlines")
+                .and_then(|d| serde_json::from_value(d.clone()).ok())
+                .unwrap_or_default();
+            for deadline in found {
+                if deadline.date < after {
+                    continue;
+                }
+                if seen.insert((deadline.date, deadline.kind, deadline.sentence.clone())) {
+                    out.push(DeadlineHit {
+                        deadline,
+                        passage: passage.clone(),
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            a.deadline
+                .date
+                .cmp(&b.deadline.date)
+                .then(kind_rank(a.deadline.kind).cmp(&kind_rank(b.deadline.kind)))
+                .then(a.passage.document.path.cmp(&b.passage.document.path))
+        });
+        Ok(out)
+    }
+
+    /// Agenda items with case number `case`, oldest first.
+    pub fn case_timeline(&self, case: &str) -> Result<Timeline> {
+        let f = self.fields();
+        let q = BooleanQuery::new(vec![
+            (Occur::Must, term(f.kind, kind::DOCUMENT)),
+            (Occur::Must, term(f.case_number, case)),
+        ]);
+        let searcher = self.searcher();
+        let addrs = searcher
+            .search(&q, &DocSetCollector)
+            .map_err(|e| Error::index(self.dir(), e))?;
+        let mut entries = Vec::new();
+        for addr in addrs {
+            let doc: TantivyDocument = searcher
+                .doc(addr)
+                .map_err(|e| Error::index(self.dir(), e))?;
+            entries.push(entry(
+                DocumentRecord::from_doc(&doc, f),
+                super::records::u64_of(&doc, f.date),
+            ));
+        }
+        entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.item.doc_id.cmp(&b.item.doc_id)));
+        Ok(Timeline {
+            case_number: case.to_string(),
+            entries,
+        })
+    }
+
+    /// The timeline of a policy or case named by `query`: the agenda items whose caption
+    /// contains all the query's words, oldest first, across case numbers and committees (one
+    /// policy often passes through several cases). When no caption matches, the cases of
+    /// the best-matching items by text, up to `max_cases`.
+    pub fn timelines(&self, query: &str, max_cases: usize) -> Result<Vec<Timeline>> {
+        let f = self.fields();
+        let searcher = self.searcher();
+        let mut analyzer = self.analyzer()?;
+        let Some(title_q) = danish_query(&mut analyzer, query, &[(f.title, 1.0)], Combine::All)
+        else {
+            return Ok(Vec::new());
+        };
+        let by_title = BooleanQuery::new(vec![
+            (Occur::Must, term(f.kind, kind::DOCUMENT)),
+            (Occur::Must, term(f.flags, "agenda_item")),
+            (Occur::Must, title_q),
+        ]);
+        let addrs = searcher
+            .search(&by_title, &DocSetCollector)
+            .map_err(|e| Error::index(self.dir(), e))?;
+        if !addrs.is_empty() {
+            let mut entries = Vec::new();
+            for addr in addrs {
+                let doc: TantivyDocument = searcher
+                    .doc(addr)
+                    .map_err(|e| Error::index(self.dir(), e))?;
+                entries.push(entry(
+                    DocumentRecord::from_doc(&doc, f),
+                    super::records::u64_of(&doc, f.date),
+                ));
+            }
+            entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.item.doc_id.cmp(&b.item.doc_id)));
+            // The same meeting item published twice (agenda JSON and PDF) is listed once.
+            let mut seen = HashSet::new();
+            entries.retain(|e| {
+                let item = e
+                    .item
+                    .extra
+                    .get("item")
+                    .map(|i| i.to_string())
+                    .unwrap_or_default();
+                seen.insert((e.date, e.committee.clone(), item, e.item.title.clone()))
+            });
+            let mut cases: Vec<String> = Vec::new();
+            for e in &entries {
+                if let Some(c) = e.item.extra.get("case_number").and_then(|c| c.as_str())
+                    && !cases.iter().any(|k| k == c)
+                {
+                    cases.push(c.to_string());
+                }
+            }
+            return Ok(vec![Timeline {
+                case_number: cases.join(", "),
+                entries,
+            }]);
+        }
+        let fields = [(f.title, 2.0), (f.heading, 1.0), (f.text, 1.0)];
+        let Some(q) = danish_query(&mut analyzer, query, &fields, Combine::Any) else {
+            return Ok(Vec::new());
+        };
+        let full = BooleanQuery::new(vec![
+            (Occur::Must, term(f.flags, "agenda_item")),
+            (Occur::Must, q),
+        ]);
+        let top = searcher
+            .search(&full, &TopDocs::with_limit(400).order_by_score())
+            .map_err(|e| Error::index(self.dir(), e))?;
+        let mut cases: Vec<String> = Vec::new();
+        for (_, addr) in top {
+            let doc: TantivyDocument = searcher
+                .doc(addr)
+                .map_err(|e| Error::index(self.dir(), e))?;
+            let case = super::records::text_of(&doc, f.case_number);
+            if !case.is_empty() && !cases.contains(&case) {
+                cases.push(case);
+            }
+            if cases.len() >= max_cases {
+                break;
+            }
+        }
+        cases.iter().map(|c| self.case_timeline(c)).collect()
+    }
+}
+
+fn entry(item: DocumentRecord, date: u64) -> TimelineEntry {
+    let committee = item
+        .extra
+        .get("committee")
+        .and_then(|c| c.as_str())
+        .unwrap_or_default()
+        .to_string();
+    let stage = item
+        .extra
+        .get("stage")
+        .and_then(|s| serde_json::from_value::<crate::process::Stage>(s.clone()).ok())
+        .map(|s| s.label().to_string());
+    TimelineEntry {
+        date,
+        item,
+        committee,
+        stage,
+    }
+}
+
+fn kind_rank(k: DeadlineKind) -> u8 {
+    match k {
+        DeadlineKind::Consultation => 0,
+        DeadlineKind::Application => 1,
+        DeadlineKind::Deadline => 2,
+        DeadlineKind::Revision => 3,
+    }
+}

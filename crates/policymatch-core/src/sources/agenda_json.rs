@@ -1,0 +1,223 @@
+//! Agenda-system JSON exports (the format many Danish municipalities' meeting portals
+//! publish): one meeting with its committee, date and numbered items, each with a caption, a
+//! case number, HTML case text in fields, and attachment names.
+//!
+//! Each item becomes a document of its own: title = the item's caption; extra metadata holds
+//! the committee, meeting date, item number, case number, attachments, the stage of the
+//! process and the administrative unit; its passages carry the item's section headings
+//! ("Beslutning", "Sagsbeskrivelse", "Indstilling", …).
+
+use super::html::html_sections;
+use crate::document::{DocumentMeta, MetaValue, Page};
+use crate::index::build::{Loaded, Section, SourceDocument};
+use serde_json::Value;
+use std::path::Path;
+
+/// Loads an agenda JSON file.
+pub fn load(path: &Path, text: &str) -> Loaded {
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Loaded::Failed(format!("invalid JSON: {e}")),
+    };
+    match parse(path, &value) {
+        Some(docs) if !docs.is_empty() => Loaded::Documents(docs),
+        Some(_) => Loaded::Skipped("agenda without items".into()),
+        None => {
+            Loaded::Skipped("JSON is not an agenda export (no \"Dagsordenpunkter\" list)".into())
+        }
+    }
+}
+
+fn str_at<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a str> {
+    keys.iter()
+        .filter_map(|k| v.get(*k).and_then(Value::as_str))
+        .map(str::trim)
+        .find(|s| !s.is_empty())
+}
+
+/// The meeting date as YYYYMMDD from an ISO timestamp.
+fn date_of(s: &str) -> u64 {
+    let digits: String = s.chars().take(10).filter(char::is_ascii_digit).collect();
+    if digits.len() == 8 {
+        digits.parse().unwrap_or(0)
+    } else {
+        0
+    }
+}
+
+/// "dagsordener.greve.dk" → "Greve Kommune".
+fn municipality_from_link(link: &str) -> Option<String> {
+    let host = link.split("//").nth(1)?.split('/').next()?;
+    let parts: Vec<&str> = host.split('.').collect();
+    let name = match parts.as_slice() {
+        [.., name, "dk"] if *name != "www" => *name,
+        _ => return None,
+    };
+    let mut chars = name.chars();
+    let first = chars.next()?.to_uppercase().collect::<String>();
+    Some(format!("{first}{} Kommune", chars.as_str()))
+}
+
+fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
+    let items = v.get("Dagsordenpunkter")?.as_array()?;
+    let committee = v
+        .get("Udvalg")
+        .and_then(|u| str_at(u, &["Navn", "Name"]))
+        .unwrap_or_default()
+        .to_string();
+    let meeting = v.get("Moede");
+    let date = meeting
+        .and_then(|m| str_at(m, &["Dato", "MeetingBeginUtc"]))
+        .map(date_of)
+        .unwrap_or(0);
+    let mut municipality = None;
+    let mut docs = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let number = str_at(item, &["Punktnummer", "Number"])
+            .map(str::to_string)
+            .unwrap_or_else(|| (i + 1).to_string());
+        let caption = str_at(item, &["Caption", "Navn"])
+            .unwrap_or("(uden titel)")
+            .to_string();
+        let case = str_at(item, &["SagsNummer", "CaseNumber"]).map(str::to_string);
+        let fields = item
+            .get("Felter")
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        let mut text = String::new();
+        let mut sections = Vec::new();
+        for f in &fields {
+            if municipality.is_none() {
+                municipality = str_at(f, &["Link"]).and_then(municipality_from_link);
+            }
+            let field_name = str_at(f, &["Navn"]).map(str::to_string);
+            let html = str_at(f, &["Html"]).map(str::to_string).unwrap_or_else(|| {
+                str_at(f, &["Tekst"])
+                    .map(|t| t.replace('\n', "<br>"))
+                    .unwrap_or_default()
+            });
+            for s in html_sections(&html) {
+                let start = text.len();
+                text.push_str(&s.text);
+                sections.push(Section {
+                    page: 1,
+                    start,
+                    end: text.len(),
+                    heading: s.heading.or_else(|| field_name.clone()),
+                });
+                text.push_str("\n\n");
+            }
+        }
+        let attachments: Vec<String> = item
+            .get("Bilag")
+            .and_then(Value::as_array)
+            .map(|a| {
+                a.iter()
+                    .filter_map(|b| str_at(b, &["Navn"]).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let recommendation: String = sections
+            .iter()
+            .filter(|s| {
+                s.heading
+                    .as_deref()
+                    .is_some_and(|h| h.contains("Indstilling") || h.contains("Beslutning"))
+            })
+            .filter_map(|s| text.get(s.start..s.end))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let extra = super::agenda_extra(&super::AgendaItemInfo {
+            committee: &committee,
+            date,
+            number: &number,
+            caption: &caption,
+            case_number: case.as_deref(),
+            attachments: &attachments,
+            text: &text,
+            recommendation: &recommendation,
+        });
+        let mut meta = DocumentMeta {
+            title: Some(MetaValue::given(caption)),
+            ..Default::default()
+        };
+        if date > 0 {
+            meta.year = Some(MetaValue::given((date / 10000) as u32));
+        }
+        if text.trim().is_empty() {
+            // An item with no case text still has its caption as its one passage.
+            let caption = meta
+                .title
+                .as_ref()
+                .map(|t| t.value.clone())
+                .unwrap_or_default();
+            text = caption;
+        }
+        docs.push(SourceDocument {
+            doc_id: format!("{}#{}", path.to_string_lossy(), number),
+            meta,
+            date,
+            pages: vec![Page { number: 1, text }],
+            sections,
+            extra,
+        });
+    }
+    if let Some(m) = municipality {
+        for d in &mut docs {
+            d.meta.municipality = Some(MetaValue::inferred(m.clone()));
+        }
+    }
+    Some(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = r#"{
+      "Udvalg": {"Navn": "Sundheds- og Omsorgsudvalget"},
+      "Moede": {"Dato": "2023-05-01T16:00:00+02:00"},
+      "Dagsordenpunkter": [
+        {"Punktnummer": "1", "Caption": "Godkendelse af dagsorden", "SagsNummer": "23-1",
+         "Felter": [{"Html": "<h3>Beslutning</h3><p>Godkendt.</p>", "Link": "https://dagsordener.egeby.dk/x"}],
+         "Bilag": []},
+        {"Punktnummer": "2", "Caption": "Sundhedspolitik - godkendelse af høringsudkast", "SagsNummer": "23-2",
+         "Felter": [{"Html": "<h3>Indstilling</h3><p>Administrationen indstiller, at udkastet sendes i høring.</p><h3>Beslutning</h3><p>Godkendt.</p>"}],
+         "Bilag": [{"Navn": "Bilag 1. Udkast"}]}
+      ]}"#;
+
+    #[test]
+    fn one_document_per_item_with_sections() {
+        let Loaded::Documents(docs) = load(Path::new("m.json"), SAMPLE) else {
+            panic!("not loaded")
+        };
+        assert_eq!(docs.len(), 2);
+        let d = &docs[1];
+        assert_eq!(d.doc_id, "m.json#2");
+        assert_eq!(
+            d.meta.title.as_ref().unwrap().value,
+            "Sundhedspolitik - godkendelse af høringsudkast"
+        );
+        assert_eq!(d.meta.municipality.as_ref().unwrap().value, "Egeby Kommune");
+        assert_eq!(d.date, 20230501);
+        assert_eq!(d.extra["stage"], "consultation");
+        assert_eq!(d.extra["unit"], "Administrationen");
+        assert_eq!(d.extra["case_number"], "23-2");
+        let heads: Vec<_> = d
+            .sections
+            .iter()
+            .map(|s| s.heading.clone().unwrap())
+            .collect();
+        assert_eq!(heads, ["Indstilling", "Beslutning"]);
+    }
+
+    #[test]
+    fn other_json_is_skipped() {
+        assert!(matches!(
+            load(Path::new("x.json"), "{\"a\": 1}"),
+            Loaded::Skipped(_)
+        ));
+        assert!(matches!(load(Path::new("x.json"), "{"), Loaded::Failed(_)));
+    }
+}

@@ -1,0 +1,326 @@
+//! The report as one self-contained HTML page: inline CSS and SVG, no scripts, no external
+//! assets, so it opens anywhere, offline, and can be mailed as one file.
+
+use super::{Group, Report, ReportItem};
+use policymatch_core::deadlines::format_date;
+use std::fmt::Write;
+
+/// Escapes text for HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `text` escaped, with the byte ranges wrapped in `<mark>`.
+fn marked(text: &str, ranges: &[(usize, usize)]) -> String {
+    let mut sorted = ranges.to_vec();
+    sorted.sort_unstable();
+    let mut out = String::new();
+    let mut pos = 0;
+    for (s, e) in sorted {
+        if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+            continue;
+        }
+        out.push_str(&escape(&text[pos..s]));
+        out.push_str("<mark>");
+        out.push_str(&escape(&text[s..e]));
+        out.push_str("</mark>");
+        pos = e;
+    }
+    out.push_str(&escape(&text[pos..]));
+    out
+}
+
+const STYLE: &str = r#"
+:root { --ink:#1d2733; --muted:#5b6775; --accent:#1f6f8b; --soft:#eef4f7; --line:#d7dee5; }
+* { box-sizing: border-box; }
+body { font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+       margin: 0; background: #fafbfc; }
+main { max-width: 980px; margin: 0 auto; padding: 32px 24px 64px; }
+header h1 { margin: 0 0 4px; font-size: 28px; }
+header p { margin: 0; color: var(--muted); }
+h2 { margin-top: 40px; border-bottom: 2px solid var(--line); padding-bottom: 6px; }
+h3 { margin: 28px 0 8px; }
+.card { background: #fff; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px;
+        margin: 14px 0; }
+.meta { color: var(--muted); font-size: 14px; }
+blockquote { margin: 10px 0; padding: 8px 14px; border-left: 4px solid var(--accent);
+             background: var(--soft); border-radius: 4px; }
+mark { background: #ffe38a; padding: 0 2px; border-radius: 2px; }
+.reasons { font-size: 14px; margin: 6px 0 0; padding-left: 18px; }
+.who { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+.tag { font-size: 13px; background: var(--soft); border: 1px solid var(--line); border-radius: 999px;
+       padding: 2px 10px; }
+.tag.stage { background: #e8f5e9; border-color: #b9dfbd; }
+details { margin-top: 10px; }
+summary { cursor: pointer; color: var(--accent); font-weight: 600; }
+.pitch { white-space: pre-wrap; background: #fffdf5; border: 1px dashed #e0cf8f; padding: 12px 14px;
+         border-radius: 6px; font-size: 15px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; }
+.chart text { font-size: 12px; fill: var(--ink); }
+footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
+@media print { details { display: block; } body { background: #fff; } }
+"#;
+
+/// Renders the report as an HTML page.
+pub fn render(r: &Report) -> String {
+    let mut h = String::new();
+    let title = format!("policymatch: {} og kommunens mål", r.profile_name);
+    let _ = writeln!(
+        h,
+        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
+        escape(&title)
+    );
+    let scope = if r.municipalities.is_empty() {
+        "alle indekserede kommuner".to_string()
+    } else {
+        r.municipalities.join(", ")
+    };
+    let count: usize = r.groups.iter().map(|g| g.items.len()).sum();
+    let _ = writeln!(
+        h,
+        "<header id=\"top\">\n<h1>{}</h1>\n<p>Hvor foreningens arbejde møder kommunens politiske mål · {} · \
+         {count} fund i {} politikker og udvalg{}</p>\n</header>",
+        escape(&r.profile_name),
+        escape(&scope),
+        r.groups.len(),
+        if r.date > 0 {
+            format!(" · {}", format_date(r.date))
+        } else {
+            String::new()
+        }
+    );
+    h.push_str(
+        "<section id=\"how-to-use\" class=\"card\"><strong>Sådan bruger I rapporten:</strong> \
+         find det mål, jeres arbejde hjælper med at nå; se hvem i forvaltningen eller hvilket udvalg \
+         der ejer det, og hvornår der er høring eller frist; tag det korte pitch med, ret det til, \
+         og tag kontakt.</section>\n",
+    );
+    h.push_str("<section id=\"overview\">\n<h2>Overblik: hvor stærkt matcher hver politik og hvert udvalg?</h2>\n");
+    h.push_str(&chart(&r.groups));
+    h.push_str("</section>\n");
+    h.push_str(&deadlines(r));
+    h.push_str("<section id=\"matches\">\n<h2>Fund, grupperet efter politik og udvalg</h2>\n");
+    if r.groups.is_empty() {
+        h.push_str("<p>Ingen passager matcher profilen over scoregrænsen.</p>\n");
+    }
+    for (gi, g) in r.groups.iter().enumerate() {
+        let _ = writeln!(
+            h,
+            "<h3 id=\"group-{gi}\">{}{} <span class=\"meta\">· {}</span></h3>",
+            if g.committee { "Udvalg: " } else { "" },
+            escape(&g.label),
+            escape(if g.municipality.is_empty() {
+                "kommune ukendt"
+            } else {
+                &g.municipality
+            })
+        );
+        for (k, item) in g.items.iter().enumerate() {
+            h.push_str(&item_html(item, k == 0));
+        }
+    }
+    h.push_str("</section>\n");
+    h.push_str(
+        "<footer id=\"method\"><p>Lavet med policymatch. Passagerne er rangeret efter, hvor mange af \
+         profilens temaer, aktiviteter og målgrupper de nævner, og om de udtrykker mål, indsatser, \
+         beslutninger, puljer eller høringer. Pitchet er en skabelon: citatet er ordret fra kilden med \
+         side, resten bygger kun på foreningens egen profil. Tjek altid kilden før I sender.</p></footer>\n",
+    );
+    h.push_str("</main>\n</body>\n</html>\n");
+    h
+}
+
+fn item_html(item: &ReportItem, open_pitch: bool) -> String {
+    let s = &item.suggestion;
+    let p = &s.passage;
+    let mut h = String::from("<article class=\"card match\">\n");
+    let _ = writeln!(
+        h,
+        "<div class=\"meta\">{} · side {}{}{}</div>",
+        escape(&p.document.title),
+        p.page,
+        if p.heading.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", escape(&p.heading))
+        },
+        if p.document.year > 0 {
+            format!(" · {}", p.document.year)
+        } else {
+            String::new()
+        }
+    );
+    let _ = writeln!(
+        h,
+        "<blockquote>{}</blockquote>",
+        marked(&p.text, &s.highlights)
+    );
+    if !s.reasons.is_empty() {
+        h.push_str("<ul class=\"reasons\">");
+        for r in s.reasons.iter().take(4) {
+            let _ = write!(h, "<li>{}</li>", escape(&r.to_string()));
+        }
+        h.push_str("</ul>\n");
+    }
+    let c = &item.contact;
+    let mut tags = Vec::new();
+    if let Some(stage) = &c.stage {
+        tags.push(format!(
+            "<span class=\"tag stage\">Fase: {}</span>",
+            escape(stage)
+        ));
+    }
+    if let Some(x) = &c.committee {
+        tags.push(format!("<span class=\"tag\">Udvalg: {}</span>", escape(x)));
+    }
+    if let Some(x) = &c.unit {
+        tags.push(format!("<span class=\"tag\">Enhed: {}</span>", escape(x)));
+    }
+    if let Some(x) = &c.case_number {
+        tags.push(format!("<span class=\"tag\">Sagsnr. {}</span>", escape(x)));
+    }
+    if let Some(x) = &c.meeting_date {
+        tags.push(format!("<span class=\"tag\">Møde {}</span>", escape(x)));
+    }
+    if !tags.is_empty() {
+        let _ = writeln!(h, "<div class=\"who\">{}</div>", tags.join(""));
+    }
+    if !s.also_in.is_empty() {
+        let places: Vec<String> = s
+            .also_in
+            .iter()
+            .map(|pl| format!("{} s. {}", escape(&pl.title), pl.page))
+            .collect();
+        let _ = writeln!(
+            h,
+            "<div class=\"meta\">Samme tekst også i: {}</div>",
+            places.join("; ")
+        );
+    }
+    let _ = writeln!(
+        h,
+        "<details{}><summary>Udkast til pitch ({} ord)</summary><div class=\"pitch\">{}</div></details>",
+        if open_pitch { " open" } else { "" },
+        item.pitch.words,
+        escape(&item.pitch.text)
+    );
+    let _ = writeln!(
+        h,
+        "<div class=\"meta\">Kilde: {}</div>",
+        escape(&p.document.path)
+    );
+    h.push_str("</article>\n");
+    h
+}
+
+fn deadlines(r: &Report) -> String {
+    let mut h = String::from("<section id=\"deadlines\">\n<h2>Høringer og frister</h2>\n");
+    if r.deadlines.is_empty() {
+        h.push_str(
+            "<p>Ingen høringer eller frister fundet i de dokumenter, der matcher profilen.</p>\n",
+        );
+    } else {
+        if r.deadlines_are_past {
+            h.push_str(
+                "<p>Ingen kommende frister fundet; her er de seneste, der vedrører profilen:</p>\n",
+            );
+        }
+        h.push_str("<table>\n<thead><tr><th>Dato</th><th>Hvad</th><th>Dokument</th><th>Sætning</th></tr></thead>\n<tbody>\n");
+        for d in &r.deadlines {
+            let p = &d.passage;
+            let place = match p.extra.get("item").and_then(|i| i.as_str()) {
+                Some(i) => format!("punkt {i}"),
+                None => format!("s. {}", p.page),
+            };
+            let _ = writeln!(
+                h,
+                "<tr><td>{}{}</td><td>{}</td><td>{} ({})</td><td>{}</td></tr>",
+                format_date(d.deadline.date),
+                if d.deadline.explicit { "" } else { "*" },
+                escape(d.deadline.kind.label()),
+                escape(&p.document.title),
+                escape(&place),
+                escape(&d.deadline.sentence)
+            );
+        }
+        h.push_str("</tbody>\n</table>\n<p class=\"meta\">* dateret efter mødet eller dokumentet, ikke i sætningen.</p>\n");
+    }
+    h.push_str("</section>\n");
+    h
+}
+
+/// A horizontal bar chart (inline SVG) of each group's strength.
+pub fn chart(groups: &[Group]) -> String {
+    let shown: Vec<&Group> = groups.iter().take(10).collect();
+    if shown.is_empty() {
+        return "<p>Intet at vise.</p>\n".into();
+    }
+    let max = shown
+        .iter()
+        .map(|g| g.strength)
+        .fold(f32::MIN, f32::max)
+        .max(f32::EPSILON);
+    let (label_w, bar_w, row_h) = (330.0f32, 520.0f32, 26.0f32);
+    let height = row_h * shown.len() as f32 + 10.0;
+    let mut h = format!(
+        "<svg class=\"chart\" role=\"img\" aria-label=\"Styrke pr. politik og udvalg\" viewBox=\"0 0 {} {height}\" width=\"100%\">\n",
+        label_w + bar_w + 60.0
+    );
+    for (i, g) in shown.iter().enumerate() {
+        let y = i as f32 * row_h + 4.0;
+        let w = (g.strength / max * bar_w).max(2.0);
+        let mut label = g.label.clone();
+        if label.chars().count() > 46 {
+            label = format!("{}…", label.chars().take(45).collect::<String>());
+        }
+        let _ = writeln!(
+            h,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
+             <rect x=\"{}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" rx=\"3\" fill=\"{}\"><title>{}: {} fund</title></rect>\
+             <text x=\"{}\" y=\"{}\">{}</text>",
+            label_w - 8.0,
+            y + row_h * 0.62,
+            escape(&label),
+            label_w,
+            row_h - 8.0,
+            if g.committee { "#7a9cc6" } else { "#1f6f8b" },
+            escape(&g.label),
+            g.items.len(),
+            label_w + w + 6.0,
+            y + row_h * 0.62,
+            g.items.len()
+        );
+    }
+    h.push_str("</svg>\n<p class=\"meta\">Søjlelængde: samlet matchscore; tallet er antal fund. Mørk: politik, lys: udvalg.</p>\n");
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_marks() {
+        assert_eq!(escape("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        assert_eq!(
+            marked("ældre & unge", &[(0, 6)]),
+            "<mark>ældre</mark> &amp; unge"
+        );
+        assert_eq!(marked("abc", &[(1, 9)]), "abc");
+    }
+}

@@ -1,0 +1,213 @@
+//! From match to meeting: a report an association can take to the town hall.
+//!
+//! [`build_report`] runs the matcher for a profile and arranges what it finds for a person:
+//! the best matches grouped by policy document (or, for agenda items, by committee), each with
+//! the quoted passage, its source and page, why it matches, the committee, administrative unit
+//! and case number when the document names them, the stage of the process, the consultations
+//! and deadlines that concern the profile, and a draft pitch ([`pitch`]). [`html::render`]
+//! and [`markdown::render`] turn it into a self-contained HTML page or Markdown.
+
+pub mod html;
+pub mod markdown;
+pub mod pitch;
+
+use crate::{Matcher, Options, Profile, Result, Suggestion};
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::civic::DeadlineHit;
+use policymatch_core::index::search::Filters;
+use serde::Serialize;
+
+/// Options of a report.
+#[derive(Debug, Clone)]
+pub struct ReportOptions {
+    /// Number of matches to include.
+    pub top: usize,
+    /// Only these municipalities (empty: the profile's list, else all).
+    pub municipalities: Vec<String>,
+    /// Today's date as YYYYMMDD: deadlines from a year before it on are listed.
+    pub today: u64,
+}
+
+impl Default for ReportOptions {
+    fn default() -> Self {
+        ReportOptions {
+            top: 15,
+            municipalities: Vec::new(),
+            today: 0,
+        }
+    }
+}
+
+/// Who handles the matter a passage is about, as far as the document says.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Contact {
+    /// Committee (udvalg), for agenda items.
+    pub committee: Option<String>,
+    /// Administrative unit named in the document.
+    pub unit: Option<String>,
+    /// Case number (sagsnummer).
+    pub case_number: Option<String>,
+    /// Stage of the process (draft, consultation, approval, …).
+    pub stage: Option<String>,
+    /// Meeting date (YYYY-MM-DD), for agenda items.
+    pub meeting_date: Option<String>,
+}
+
+impl Contact {
+    /// Reads what the passage's stored metadata says.
+    pub fn of(s: &Suggestion) -> Contact {
+        let extra = &s.passage.extra;
+        let get = |k: &str| {
+            extra
+                .get(k)
+                .and_then(|v| v.as_str())
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let stage = extra
+            .get("stage")
+            .and_then(|v| {
+                serde_json::from_value::<policymatch_core::process::Stage>(v.clone()).ok()
+            })
+            .map(|s| s.label().to_string());
+        let unit =
+            get("unit").or_else(|| policymatch_core::process::administrative_unit(&s.passage.text));
+        Contact {
+            committee: get("committee"),
+            unit,
+            case_number: get("case_number"),
+            stage,
+            meeting_date: get("meeting_date"),
+        }
+    }
+}
+
+/// One match in the report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReportItem {
+    /// The suggestion.
+    pub suggestion: Suggestion,
+    /// Who handles it.
+    pub contact: Contact,
+    /// The draft pitch built from it.
+    pub pitch: pitch::Pitch,
+}
+
+/// Matches grouped by policy document or committee.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    /// The policy's title, or the committee's name for agenda items.
+    pub label: String,
+    /// Municipality.
+    pub municipality: String,
+    /// True for a committee (agenda items), false for a policy document.
+    pub committee: bool,
+    /// Sum of the matches' scores: how strongly the group meets the profile.
+    pub strength: f32,
+    /// The matches, best first.
+    pub items: Vec<ReportItem>,
+}
+
+/// The report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The association's name.
+    pub profile_name: String,
+    /// The profile.
+    #[serde(skip)]
+    pub profile: Profile,
+    /// Municipalities the report is limited to (empty: all).
+    pub municipalities: Vec<String>,
+    /// Groups, strongest first.
+    pub groups: Vec<Group>,
+    /// Consultations and deadlines relevant to the profile, soonest first.
+    pub deadlines: Vec<DeadlineHit>,
+    /// True when `deadlines` are recent past ones because none lie ahead.
+    pub deadlines_are_past: bool,
+    /// The date the report was made (YYYYMMDD, 0 when not given).
+    pub date: u64,
+}
+
+/// Builds the report for `profile` over `index`.
+pub fn build_report(
+    index: &PolicyIndex,
+    profile: &Profile,
+    opts: &ReportOptions,
+) -> Result<Report> {
+    let options = Options {
+        top: opts.top.max(1),
+        filters: Filters {
+            municipalities: opts.municipalities.clone(),
+            ..Filters::default()
+        },
+        ..Options::default()
+    };
+    let filters = Matcher::filters(profile, &options);
+    let suggestions = Matcher::new(index).suggest(profile, &options)?;
+    let mut groups: Vec<Group> = Vec::new();
+    for s in suggestions {
+        let contact = Contact::of(&s);
+        let is_item = s.passage.extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item");
+        let label = match (&contact.committee, is_item) {
+            (Some(c), true) => c.clone(),
+            _ => s.passage.document.title.clone(),
+        };
+        let municipality = s.passage.document.municipality.clone();
+        let pitch = pitch::build(profile, &s, &contact);
+        let item = ReportItem {
+            suggestion: s,
+            contact,
+            pitch,
+        };
+        match groups
+            .iter_mut()
+            .find(|g| g.label == label && g.municipality == municipality)
+        {
+            Some(g) => {
+                g.strength += item.suggestion.score;
+                g.items.push(item);
+            }
+            None => groups.push(Group {
+                label,
+                municipality,
+                committee: is_item,
+                strength: item.suggestion.score,
+                items: vec![item],
+            }),
+        }
+    }
+    groups.sort_by(|a, b| b.strength.total_cmp(&a.strength));
+
+    let terms: Vec<&str> = profile
+        .themes
+        .iter()
+        .chain(&profile.activities)
+        .chain(&profile.target_groups)
+        .map(String::as_str)
+        .collect();
+    let relevant = terms.join(" ");
+    let relevant = (!relevant.trim().is_empty()).then_some(relevant.as_str());
+    let since = if opts.today > 0 {
+        opts.today.saturating_sub(10000)
+    } else {
+        0
+    };
+    let mut deadlines = index.deadlines(&filters, since, relevant)?;
+    let mut past = false;
+    if deadlines.is_empty() && since > 0 {
+        deadlines = index.deadlines(&filters, 0, relevant)?;
+        deadlines.reverse();
+        deadlines.truncate(5);
+        past = !deadlines.is_empty();
+    }
+    deadlines.truncate(12);
+    Ok(Report {
+        profile_name: profile.name.clone(),
+        profile: profile.clone(),
+        municipalities: filters.municipalities,
+        groups,
+        deadlines,
+        deadlines_are_past: past,
+        date: opts.today,
+    })
+}

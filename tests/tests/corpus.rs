@@ -1,0 +1,161 @@
+//! Tests over the real shared corpus (`../shared/corpus`, present in CI). They skip, saying
+//! so, when the corpus is absent or when built without optimisations (run them with
+//! `cargo test --release -p policymatch-corpus-tests`).
+
+use policymatch_core::extract::extract_pdf;
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::build::{IndexOptions, index_paths};
+use policymatch_core::metadata::Manifest;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+fn shared() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    if !dir.join("corpus").is_dir() {
+        eprintln!(
+            "SKIP: {} not found; the real-corpus suite needs ../shared",
+            dir.display()
+        );
+        return None;
+    }
+    if cfg!(debug_assertions) {
+        eprintln!("SKIP: the real-corpus suite runs with --release only (too slow in debug)");
+        return None;
+    }
+    Some(dir)
+}
+
+/// Words as the measuring script counts them: runs of two or more letters, lower-cased.
+fn bag(text: &str) -> HashMap<String, usize> {
+    let mut m = HashMap::new();
+    let mut word = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_alphabetic() {
+            word.push(c);
+        } else {
+            if word.chars().count() >= 2 {
+                *m.entry(word.to_lowercase()).or_insert(0) += 1;
+            }
+            word.clear();
+        }
+    }
+    m
+}
+
+#[test]
+fn extraction_quality_against_poppler_reference() {
+    let Some(shared) = shared() else { return };
+    let corpus = shared.join("corpus");
+    let reference = shared.join("corpus-reference");
+    let mut names: Vec<_> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.to_lowercase().ends_with(".pdf"))
+        .collect();
+    names.sort();
+    let (mut matched, mut ref_total, mut got_total, mut failed) = (0usize, 0usize, 0usize, 0usize);
+    let mut worst = (1.0f64, String::new());
+    for name in names {
+        let ref_path = reference.join(format!("{}.txt", &name[..name.len() - 4]));
+        let Ok(ref_text) = std::fs::read_to_string(&ref_path) else {
+            continue;
+        };
+        let r = bag(&ref_text);
+        let r_n: usize = r.values().sum();
+        if r_n < 20 {
+            continue;
+        }
+        let bytes = std::fs::read(corpus.join(&name)).unwrap();
+        let text = match extract_pdf(&bytes) {
+            Ok(pages) => pages
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\u{c}"),
+            Err(e) => {
+                eprintln!("failed {name}: {e}");
+                failed += 1;
+                String::new()
+            }
+        };
+        let g = bag(&text);
+        let m: usize = r
+            .iter()
+            .map(|(w, n)| (*n).min(*g.get(w).unwrap_or(&0)))
+            .sum();
+        matched += m;
+        ref_total += r_n;
+        got_total += g.values().sum::<usize>();
+        let recall = m as f64 / r_n as f64;
+        if recall < worst.0 {
+            worst = (recall, name.clone());
+        }
+    }
+    let recall = matched as f64 / ref_total.max(1) as f64;
+    let precision = matched as f64 / got_total.max(1) as f64;
+    eprintln!(
+        "failed {failed} recall {recall:.4} precision {precision:.4} worst_recall {:.3} ({})",
+        worst.0, worst.1
+    );
+    assert_eq!(failed, 0);
+    assert!(recall >= MIN_RECALL, "recall {recall:.4}");
+    assert!(precision >= MIN_PRECISION, "precision {precision:.4}");
+    assert!(
+        worst.0 >= MIN_WORST,
+        "worst recall {:.3} in {}",
+        worst.0,
+        worst.1
+    );
+}
+
+/// Floors this suite holds the extractor to (the targets where they are met).
+const MIN_RECALL: f64 = 0.99;
+const MIN_PRECISION: f64 = 0.99;
+const MIN_WORST: f64 = 0.90;
+
+#[test]
+fn indexes_the_whole_corpus() {
+    let Some(shared) = shared() else { return };
+    let corpus = shared.join("corpus");
+    let idx = tempfile::tempdir().unwrap();
+    let index = PolicyIndex::open_or_create(idx.path()).unwrap();
+    let opts = IndexOptions {
+        manifest: Manifest::read(&corpus.join("MANIFEST.tsv")).unwrap(),
+        ..IndexOptions::default()
+    };
+    let s = index_paths(&index, std::slice::from_ref(&corpus), &opts).unwrap();
+    eprintln!(
+        "indexed {} unchanged {} skipped {} failed {} documents {} pages {} passages {} in {:.1} s",
+        s.indexed.len(),
+        s.unchanged,
+        s.skipped.len(),
+        s.failed.len(),
+        s.documents,
+        s.pages,
+        s.passages,
+        s.seconds
+    );
+    for (p, r) in &s.failed {
+        eprintln!("failed {}: {r}", p.display());
+    }
+    let no_text = s
+        .skipped
+        .iter()
+        .filter(|(_, r)| r.contains("no text layer"))
+        .count();
+    assert_eq!(no_text, 3, "{:?}", s.skipped);
+    assert!(s.failed.is_empty(), "{:?}", s.failed);
+    assert!(s.pages > 2800, "{} pages", s.pages);
+    assert_eq!(index.passage_count().unwrap(), s.passages);
+    let docs = index.documents().unwrap();
+    let greve = docs
+        .iter()
+        .filter(|d| d.municipality.contains("Greve"))
+        .count();
+    assert!(greve >= 149, "{greve} Greve documents");
+    // A second run changes nothing.
+    let again = index_paths(&index, &[corpus], &opts).unwrap();
+    assert!(again.indexed.is_empty());
+    assert_eq!(index.passage_count().unwrap(), s.passages);
+}
