@@ -102,7 +102,7 @@ pub fn stage_of(caption: &str, text: &str) -> Option<Stage> {
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant pattern that is known to compile (tested below).
     Regex::new(
-        r"\b(?:(?:Center|Centret|Afdeling|Sekretariat|Enhed|Team)\s+for\s+[A-ZÆØÅ][\wæøåÆØÅ]*(?:\s*(?:&|og|,)\s*[A-ZÆØÅa-zæøå][\wæøåÆØÅ]*){0,3}|[A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ][\wæøå]*)?forvaltningen)",
+        r"\b(?:(?:Center|Centret|Afdeling|Sekretariat|Enhed|Team)\s+for\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s*(?:&|og|,)\s*[A-ZÆØÅa-zæøå][\wæøåÆØÅ-]*|\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}|[A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ][\wæøå]*)?forvaltningen)",
     )
     .expect("constant regex")
 });
@@ -174,5 +174,10 @@ mod tests {
             Some("Administrationen")
         );
         assert_eq!(administrative_unit("Ingen enhed nævnt her."), None);
+        assert_eq!(
+            administrative_unit("indstillet af Center for Frivilligt Socialt Arbejde. Sagen")
+                .as_deref(),
+            Some("Center for Frivilligt Socialt Arbejde")
+        );
     }
 }

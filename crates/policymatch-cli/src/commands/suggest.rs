@@ -4,6 +4,7 @@ use crate::args::ReportFormat;
 use crate::output::{document_json, highlight};
 use anyhow::{Context, bail};
 use policymatch_core::index::PolicyIndex;
+use policymatch_matcher::report::Contact;
 use policymatch_matcher::{Matcher, Options, Profile, SCORE_FLOOR, Suggestion};
 use std::io::Write;
 use std::path::PathBuf;
@@ -108,6 +109,7 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
                 })).collect::<Vec<_>>(),
                 "reasons": s.reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
                 "intents": s.intents,
+                "who": Contact::of(s),
                 "also_in": s.also_in.iter().map(|a| serde_json::json!({
                     "path": a.path,
                     "page": a.page,
@@ -123,6 +125,22 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
 
 fn or_unknown(s: &str) -> &str {
     if s.is_empty() { "?" } else { s }
+}
+
+/// "stage: … · committee: … · unit: … · case …", from what the document names.
+fn who_line(s: &Suggestion) -> String {
+    let c = Contact::of(s);
+    [
+        c.stage.map(|x| format!("stage: {x}")),
+        c.committee.map(|x| format!("committee: {x}")),
+        c.unit.map(|x| format!("unit: {x}")),
+        c.case_number.map(|x| format!("case {x}")),
+        c.meeting_date.map(|x| format!("meeting {x}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" · ")
 }
 
 fn reasons_line(s: &Suggestion) -> String {
@@ -152,6 +170,10 @@ fn text(out: &mut impl Write, suggestions: &[Suggestion]) -> anyhow::Result<()> 
         )?;
         writeln!(out, "   {}", highlight(&p.text, &s.highlights))?;
         writeln!(out, "   why: {}", reasons_line(s))?;
+        let who = who_line(s);
+        if !who.is_empty() {
+            writeln!(out, "   who: {who}")?;
+        }
         writeln!(out, "   {}", p.document.path)?;
         for a in &s.also_in {
             writeln!(out, "   also in: {} p. {}", a.path, a.page)?;
@@ -206,6 +228,10 @@ fn markdown(
         )?;
         writeln!(out, "> {}\n", highlight_md(&p.text, &s.highlights))?;
         writeln!(out, "**Why:** {}\n", reasons_line(s))?;
+        let who = who_line(s);
+        if !who.is_empty() {
+            writeln!(out, "**Who:** {who}\n")?;
+        }
         writeln!(out, "Source: `{}`", d.path)?;
         if !s.also_in.is_empty() {
             let places: Vec<String> = s
