@@ -191,6 +191,8 @@ fn dir_size(p: &Path) -> u64 {
 }
 
 /// Runs the binary and returns (wall time, peak resident memory in KiB) of the child.
+// The child is reaped by wait4, which std does not know of; wait4 is used for its rusage.
+#[allow(clippy::zombie_processes)]
 fn run_measured(bin: &Path, args: &[&str]) -> (Duration, u64) {
     let start = Instant::now();
     let child = std::process::Command::new(bin)
