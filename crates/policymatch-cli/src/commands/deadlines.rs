@@ -43,15 +43,29 @@ pub fn run(
         None => today().saturating_sub(10000),
     };
     let index = PolicyIndex::open(dir)?;
-    let relevant = match profile {
-        Some(p) => Some(crate::commands::profile_query(p)?),
-        None => None,
-    };
     let filters = Filters {
         municipalities: municipality,
         ..Filters::default()
     };
-    let hits = index.deadlines(&filters, after, relevant.as_deref())?;
+    let hits = match profile {
+        // Relevant to the profile: in the documents (agenda items, policies) that the
+        // matcher's best suggestions for it come from.
+        Some(p) => {
+            let profile = policymatch_matcher::Profile::load(p)?;
+            let options = policymatch_matcher::Options {
+                top: 60,
+                filters: filters.clone(),
+                ..policymatch_matcher::Options::default()
+            };
+            let suggestions = policymatch_matcher::Matcher::new(&index).suggest(&profile, &options)?;
+            let docs: std::collections::HashSet<String> = suggestions
+                .iter()
+                .map(|s| s.passage.document.doc_id.clone())
+                .collect();
+            index.deadlines_where(&filters, after, None, |p| docs.contains(&p.document.doc_id))?
+        }
+        None => index.deadlines(&filters, after, None)?,
+    };
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {

@@ -121,21 +121,3 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     }
 }
-
-/// Free text for "relevant to this profile": its themes, activities and target groups (the
-/// description when it names none).
-pub fn profile_query(path: &std::path::Path) -> anyhow::Result<String> {
-    let p = policymatch_matcher::Profile::load(path)?;
-    let words: Vec<&str> = p
-        .themes
-        .iter()
-        .chain(&p.activities)
-        .chain(&p.target_groups)
-        .map(String::as_str)
-        .collect();
-    Ok(if words.is_empty() {
-        p.description.clone()
-    } else {
-        words.join(" ")
-    })
-}

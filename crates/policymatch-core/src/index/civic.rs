@@ -63,6 +63,18 @@ impl PolicyIndex {
         after: u64,
         relevant_to: Option<&str>,
     ) -> Result<Vec<DeadlineHit>> {
+        self.deadlines_where(filters, after, relevant_to, |_| true)
+    }
+
+    /// Like [`PolicyIndex::deadlines`], keeping only passages for which `keep` holds (e.g. the
+    /// documents a profile's suggestions come from).
+    pub fn deadlines_where(
+        &self,
+        filters: &Filters,
+        after: u64,
+        relevant_to: Option<&str>,
+        keep: impl Fn(&PassageRecord) -> bool,
+    ) -> Result<Vec<DeadlineHit>> {
         let f = self.fields();
         let mut clauses = self.filter_clauses(filters);
         clauses.push((Occur::Must, term(f.flags, "deadline")));
@@ -101,6 +113,9 @@ impl PolicyIndex {
                 .doc(addr)
                 .map_err(|e| Error::index(self.dir(), e))?;
             let passage = PassageRecord::from_doc(&doc, f);
+            if !keep(&passage) {
+                continue;
+            }
             let found: Vec<Deadline> = passage
                 .extra
                 .get("deadlines")
@@ -110,7 +125,15 @@ impl PolicyIndex {
                 if deadline.date < after {
                     continue;
                 }
-                if seen.insert((deadline.date, deadline.kind, deadline.sentence.clone())) {
+                // The same sentence in the agenda export and the PDF of one meeting differs in
+                // spacing and hyphens only: compare letters.
+                let letters: String = deadline
+                    .sentence
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect();
+                if seen.insert((deadline.date, deadline.kind, letters)) {
                     out.push(DeadlineHit {
                         deadline,
                         passage: passage.clone(),

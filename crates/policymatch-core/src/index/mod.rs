@@ -1,7 +1,7 @@
 //! The on-disk passage index.
 //!
 //! One tantivy index holds a record per document and a record per passage (see [`schema`]).
-//! Writes go through [`build::Indexer`], which takes the [`lock::WriteLock`], adds or replaces
+//! Writes go through [`build::index_paths`], which takes the [`lock::WriteLock`], adds or replaces
 //! whole documents, and commits in batches: a commit is atomic in tantivy, and a document's
 //! old records are deleted in the same commit that adds its new ones, so a run killed at any
 //! moment leaves the last committed state, which the next run completes.
