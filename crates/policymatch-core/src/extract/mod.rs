@@ -187,7 +187,8 @@ fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractE
     } else {
         load_document(bytes)?
     };
-    if doc.is_encrypted() {
+    let mut doc = doc;
+    if doc.is_encrypted() && !unlock_without_password(&mut doc) {
         return Err(ExtractError::Encrypted);
     }
     let mut fonts = interp::FontCache::default();
@@ -249,6 +250,36 @@ fn load_repaired(bytes: &[u8]) -> Option<lopdf::Document> {
     };
     let fixed = repair::rebuild_xref(bytes)?;
     lopdf::Document::load_mem(&fixed).ok()
+}
+
+/// Makes an encrypted document readable when no password is needed, and says whether it now
+/// is. Two cases besides lopdf's own empty-password decryption at load:
+///
+/// - crypt filters that leave strings and streams alone (`/StmF` and `/StrF` absent or
+///   `/Identity`, e.g. `/AuthEvent /EFOpen` files where only attachments are encrypted): there
+///   is nothing to decrypt, so the encryption dictionary is dropped from the trailer;
+/// - a file without the `/ID` the key derivation needs: an empty identifier is assumed (what
+///   poppler does) and the empty user password tried.
+fn unlock_without_password(doc: &mut lopdf::Document) -> bool {
+    let identity_only = doc.get_encrypted().is_ok_and(|enc| {
+        let version = enc.get(b"V").and_then(|v| v.as_i64()).unwrap_or(0);
+        let identity = |key: &[u8]| {
+            enc.get(key)
+                .ok()
+                .is_none_or(|f| f.as_name().is_ok_and(|n| n == b"Identity"))
+        };
+        version >= 4 && identity(b"StmF") && identity(b"StrF")
+    });
+    if identity_only {
+        doc.trailer.remove(b"Encrypt");
+        return true;
+    }
+    if doc.trailer.get(b"ID").is_err() {
+        let empty = || lopdf::Object::String(Vec::new(), lopdf::StringFormat::Hexadecimal);
+        doc.trailer
+            .set("ID", lopdf::Object::Array(vec![empty(), empty()]));
+    }
+    doc.decrypt("").is_ok() && !doc.is_encrypted()
 }
 
 fn classify_lopdf_error(e: lopdf::Error) -> ExtractError {

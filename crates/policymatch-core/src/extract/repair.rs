@@ -89,6 +89,33 @@ fn last_reference(bytes: &[u8], key: &[u8]) -> Option<(u32, u32)> {
     found
 }
 
+/// The text of the last `/ID [ … ]` array in the file (two hex or literal strings), when it
+/// is short and holds no nested brackets.
+fn last_id_array(bytes: &[u8]) -> Option<String> {
+    /// Longest array accepted (two 32-byte identifiers in hex are about 140 bytes).
+    const MAX_ID_LEN: usize = 400;
+    let mut found = None;
+    let mut i = 0;
+    while i + 3 <= bytes.len() {
+        if &bytes[i..i + 3] == b"/ID" {
+            let mut p = i + 3;
+            while p < bytes.len() && is_white(bytes[p]) {
+                p += 1;
+            }
+            if bytes.get(p) == Some(&b'[') {
+                let rest = &bytes[p..bytes.len().min(p + MAX_ID_LEN)];
+                if let Some(end) = rest.iter().position(|&b| b == b']')
+                    && !rest[1..end].contains(&b'[')
+                {
+                    found = Some(String::from_utf8_lossy(&rest[..=end]).into_owned());
+                }
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
 /// The first object whose body declares `/Type /Catalog`.
 fn find_catalog(bytes: &[u8], objs: &BTreeMap<u32, (u32, usize)>) -> Option<(u32, u32)> {
     objs.iter().find_map(|(&num, &(generation, off))| {
@@ -117,6 +144,10 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     // scan did not see is still taken.
     let root = last_reference(bytes, b"/Root").or_else(|| find_catalog(bytes, &objs))?;
     let info = last_reference(bytes, b"/Info").filter(|(n, _)| objs.contains_key(n));
+    // An encrypted file keeps its encryption dictionary and file identifier, or every string
+    // and stream would be read as ciphertext.
+    let encrypt = last_reference(bytes, b"/Encrypt").filter(|(n, _)| objs.contains_key(n));
+    let id = encrypt.and_then(|_| last_id_array(bytes));
     let mut out = Vec::with_capacity(bytes.len() + 20 * (max as usize + 2) + 200);
     out.extend_from_slice(bytes);
     out.push(b'\n');
@@ -139,6 +170,13 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     );
     if let Some((n, g)) = info {
         trailer.push_str(&format!(" /Info {n} {g} R"));
+    }
+    if let Some((n, g)) = encrypt {
+        trailer.push_str(&format!(" /Encrypt {n} {g} R"));
+    }
+    if let Some(id) = id {
+        trailer.push_str(" /ID ");
+        trailer.push_str(&id);
     }
     trailer.push_str(&format!(" >>\nstartxref\n{xref_at}\n%%EOF\n"));
     out.extend_from_slice(trailer.as_bytes());
@@ -251,6 +289,20 @@ xref\n0 x\ngarbage\nstartxref\n99999\n%%EOF\n\0\0\0";
         let raw = RawObjects::new(data);
         assert_eq!(raw.stream(6).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
         assert_eq!(raw.stream(7), None);
+    }
+
+    #[test]
+    fn rebuilt_trailer_keeps_encryption_and_id() {
+        let data = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\
+9 0 obj\n<< /Filter /Standard /V 1 /R 2 >>\nendobj\n\
+trailer\n<< /Root 1 0 R /Encrypt 9 0 R /ID [<0a0b> <0c0d>] >>\n";
+        let fixed = rebuild_xref(data).expect("repairable");
+        let tail = String::from_utf8_lossy(&fixed[data.len()..]).into_owned();
+        assert!(tail.contains("/Encrypt 9 0 R"), "{tail}");
+        assert!(tail.contains("/ID [<0a0b> <0c0d>]"), "{tail}");
+        // Without /Encrypt no /ID is copied.
+        let plain = rebuild_xref(BROKEN).expect("repairable");
+        assert!(!String::from_utf8_lossy(&plain[BROKEN.len()..]).contains("/ID"));
     }
 
     #[test]
