@@ -208,9 +208,16 @@ fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractE
     }
     let scanned = std::cell::OnceCell::new();
     let raw = |num: u32| {
-        scanned
-            .get_or_init(|| repair::RawObjects::new(bytes))
-            .stream(num)
+        let scan = scanned.get_or_init(|| repair::RawObjects::new(bytes));
+        scan.stream(num)
+            .or_else(|| match doc.reference_table.get(num) {
+                // The scan misses objects whose header is damaged; the xref still knows where
+                // they start.
+                Some(lopdf::xref::XrefEntry::Normal { offset, .. }) => {
+                    scan.stream_at(*offset as usize)
+                }
+                _ => None,
+            })
     };
     let mut out = Vec::with_capacity(pages.len());
     for page_id in &pages {

@@ -183,6 +183,34 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// True when `data` starts with a zlib header (deflate, valid check bits): such a stream is
+/// Flate-compressed whatever its `/Filter` says (misspelt or wrong filter names).
+pub(crate) fn looks_like_zlib(data: &[u8]) -> bool {
+    match data {
+        [cmf, flg, ..] => {
+            cmf & 0x0f == 8 && cmf >> 4 <= 7 && (u16::from(*cmf) * 256 + u16::from(*flg)) % 31 == 0
+        }
+        _ => false,
+    }
+}
+
+/// The decoded content of a stream lopdf holds. When its filters fail (unknown, misspelt or
+/// wrong filter name) and the data is zlib, it is inflated; otherwise the raw bytes are
+/// given, which the forgiving lexer reads as far as they make sense.
+pub(crate) fn stream_content(stream: &lopdf::Stream) -> Vec<u8> {
+    if let Ok(data) = stream.decompressed_content() {
+        return data;
+    }
+    if looks_like_zlib(&stream.content) {
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        if let Ok(data) = lopdf::Stream::new(dict, stream.content.clone()).decompressed_content() {
+            return data;
+        }
+    }
+    stream.content.clone()
+}
+
 /// Object bodies found by scanning the file, for streams lopdf could not read (a missing or
 /// wrong `/Length` makes lopdf drop the object).
 pub(crate) struct RawObjects<'a> {
@@ -219,6 +247,19 @@ impl<'a> RawObjects<'a> {
     /// dictionary says `/Image`) when `skip_images` is set, so a scan does not inflate them.
     pub(crate) fn stream_filtered(&self, num: u32, skip_images: bool) -> Option<Vec<u8>> {
         let &(_, off) = self.offsets.get(&num)?;
+        self.stream_body(off, skip_images)
+    }
+
+    /// The stream whose object starts at byte `off` (e.g. from an xref entry when the object
+    /// header itself is damaged, so the scan missed it), decoded like [`RawObjects::stream`].
+    pub(crate) fn stream_at(&self, off: usize) -> Option<Vec<u8>> {
+        // Only where an object header (however damaged) is: `obj` within the first bytes.
+        let head = self.bytes.get(off..self.bytes.len().min(off + 32))?;
+        find(head, b"obj")?;
+        self.stream_body(off, false)
+    }
+
+    fn stream_body(&self, off: usize, skip_images: bool) -> Option<Vec<u8>> {
         let body = &self.bytes[off..];
         let end_obj = find(body, b"endobj").unwrap_or(body.len());
         let body = &body[..end_obj];
@@ -240,10 +281,14 @@ impl<'a> RawObjects<'a> {
         while let [rest @ .., b'\r' | b'\n'] = data {
             data = rest;
         }
-        let mut dict = lopdf::Dictionary::new();
-        if find(dict_text, b"FlateDecode").is_some() || find(dict_text, b"/Fl").is_some() {
-            dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        let flate = find(dict_text, b"FlateDecode").is_some()
+            || find(dict_text, b"/Fl").is_some()
+            || looks_like_zlib(data);
+        if !flate {
+            return Some(data.to_vec());
         }
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
         let stream = lopdf::Stream::new(dict, data.to_vec());
         Some(
             stream
@@ -303,6 +348,34 @@ trailer\n<< /Root 1 0 R /Encrypt 9 0 R /ID [<0a0b> <0c0d>] >>\n";
         // Without /Encrypt no /ID is copied.
         let plain = rebuild_xref(BROKEN).expect("repairable");
         assert!(!String::from_utf8_lossy(&plain[BROKEN.len()..]).contains("/ID"));
+    }
+
+    #[test]
+    fn mislabelled_flate_stream_is_inflated() {
+        // "BT (Hej) Tj ET" deflated, declared with a filter nobody knows.
+        let packed = [
+            120u8, 156, 115, 10, 81, 208, 240, 72, 205, 210, 84, 8, 201, 82, 112, 13, 1, 0, 27, 60,
+            3, 182,
+        ];
+        assert!(looks_like_zlib(&packed));
+        assert!(!looks_like_zlib(b"BT (Hej) Tj ET"));
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", lopdf::Object::Name(b"PlateDecode".to_vec()));
+        let stream = lopdf::Stream::new(dict, packed.to_vec());
+        assert_eq!(stream_content(&stream), b"BT (Hej) Tj ET");
+        let mut file = b"%PDF-1.4\n4 0 obj\n<< /Filter /LZWDecode >>\nstream\n".to_vec();
+        file.extend_from_slice(&packed);
+        file.extend_from_slice(b"\nendstream\nendobj\n");
+        let raw = RawObjects::new(&file);
+        assert_eq!(raw.stream(4).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
+        // A damaged header ("x 0 obj") hides the object from the scan, not from its offset.
+        let damaged = b"%PDF-1.4\nx 0 obj\n<< >>\nstream\nBT (Hej) Tj ET\nendstream\nendobj\n";
+        let raw = RawObjects::new(damaged);
+        assert_eq!(raw.stream(4), None);
+        assert_eq!(
+            raw.stream_at(9).as_deref(),
+            Some(b"BT (Hej) Tj ET".as_slice())
+        );
     }
 
     #[test]
