@@ -253,9 +253,17 @@ impl<'a> RawObjects<'a> {
     /// The stream whose object starts at byte `off` (e.g. from an xref entry when the object
     /// header itself is damaged, so the scan missed it), decoded like [`RawObjects::stream`].
     pub(crate) fn stream_at(&self, off: usize) -> Option<Vec<u8>> {
-        // Only where an object header (however damaged) is: `obj` within the first bytes.
-        let head = self.bytes.get(off..self.bytes.len().min(off + 32))?;
-        find(head, b"obj")?;
+        // Only where an object header (however damaged: `x 0 obj`, `4 0 xbj`) is: at most
+        // three short tokens, then the stream dictionary.
+        let head = self.bytes.get(off..self.bytes.len().min(off + 40))?;
+        let dict_at = find(head, b"<<")?;
+        let tokens = head[..dict_at]
+            .split(|b| is_white(*b))
+            .filter(|t| !t.is_empty())
+            .count();
+        if tokens == 0 || tokens > 3 {
+            return None;
+        }
         self.stream_body(off, false)
     }
 
