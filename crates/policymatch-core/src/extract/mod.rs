@@ -55,7 +55,8 @@
 //!   load; in addition (`unlock_without_password`) files whose crypt filters leave strings
 //!   and streams alone (`/StmF`, `/StrF` absent or `/Identity`, as with `/AuthEvent /EFOpen`
 //!   where only attachments are encrypted) are read as they are, and a file without the
-//!   `/ID` the key derivation needs is tried with an empty one. Anything else that stays
+//!   `/ID` the key derivation needs is tried with an empty one (also in a rebuilt trailer).
+//!   Anything else that stays
 //!   encrypted is [`ExtractError::Encrypted`];
 //! - **streams lopdf could not read** (missing or wrong `/Length`, no end-of-line after
 //!   `stream`) are cut at `endstream` from a scan of the file; an object whose header is
@@ -72,7 +73,7 @@
 //! Everything is bounded (operators, glyphs, form nesting with a cycle check, CMap sizes,
 //! streams scanned); decoded stream sizes are bounded by the worker's memory limit in
 //! [`isolated`] (lopdf inflates whole streams). Over the 311 damaged files of `badpdfs/`:
-//! text (a word of two letters or more) from 158 (146 before the techniques above), no crash
+//! text (a word of two letters or more) from 159 (146 before the techniques above), no crash
 //! or hang; by the same count `pdftotext` gives 126 (the figures, by its own count:
 //! poppler 182, pdf_oxide 133, pdf-extract 55). Of the other 153, all but a handful hold no
 //! text at all (fuzzer reproducers, image-only pages, files that need a real password).

@@ -147,7 +147,8 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     // An encrypted file keeps its encryption dictionary and file identifier, or every string
     // and stream would be read as ciphertext.
     let encrypt = last_reference(bytes, b"/Encrypt").filter(|(n, _)| objs.contains_key(n));
-    let id = encrypt.and_then(|_| last_id_array(bytes));
+    // Without an /ID the key cannot be derived; an empty one is what poppler assumes.
+    let id = encrypt.map(|_| last_id_array(bytes).unwrap_or_else(|| "[<> <>]".to_string()));
     let mut out = Vec::with_capacity(bytes.len() + 20 * (max as usize + 2) + 200);
     out.extend_from_slice(bytes);
     out.push(b'\n');
@@ -353,6 +354,12 @@ trailer\n<< /Root 1 0 R /Encrypt 9 0 R /ID [<0a0b> <0c0d>] >>\n";
         let tail = String::from_utf8_lossy(&fixed[data.len()..]).into_owned();
         assert!(tail.contains("/Encrypt 9 0 R"), "{tail}");
         assert!(tail.contains("/ID [<0a0b> <0c0d>]"), "{tail}");
+        let no_id = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\
+9 0 obj\n<< /Filter /Standard /V 1 /R 2 >>\nendobj\n\
+trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n";
+        let fixed = rebuild_xref(no_id).expect("repairable");
+        let tail = String::from_utf8_lossy(&fixed[no_id.len()..]).into_owned();
+        assert!(tail.contains("/ID [<> <>]"), "{tail}");
         // Without /Encrypt no /ID is copied.
         let plain = rebuild_xref(BROKEN).expect("repairable");
         assert!(!String::from_utf8_lossy(&plain[BROKEN.len()..]).contains("/ID"));
