@@ -56,8 +56,7 @@
 //!   and streams alone (`/StmF`, `/StrF` absent or `/Identity`, as with `/AuthEvent /EFOpen`
 //!   where only attachments are encrypted) are read as they are, and a file without the
 //!   `/ID` the key derivation needs is tried with an empty one (also in a rebuilt trailer).
-//!   Anything else that stays
-//!   encrypted is [`ExtractError::Encrypted`];
+//!   Anything else that stays encrypted is [`ExtractError::Encrypted`];
 //! - **streams lopdf could not read** (missing or wrong `/Length`, no end-of-line after
 //!   `stream`) are cut at `endstream` from a scan of the file; an object whose header is
 //!   damaged (`x 0 obj`, `4 0 xbj`) is missed by the scan and read from its xref offset;
