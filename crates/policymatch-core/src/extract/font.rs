@@ -421,16 +421,28 @@ impl Font {
             && let Some(Object::Array(diffs)) = dict_get(doc, enc, b"Differences")
         {
             let mut code: usize = 0;
+            let mut named = Vec::new();
+            let mut unknown = false;
             for item in diffs.iter().take(4096) {
                 match deref(doc, item) {
                     Object::Integer(c) => code = (*c).clamp(0, 256) as usize,
                     Object::Name(name) => {
                         if code < 256 {
                             table[code] = cache.glyph(doc, name);
+                            unknown |= table[code].is_none();
+                            named.push(code);
                         }
                         code += 1;
                     }
                     _ => {}
+                }
+            }
+            // Type 3 glyph names only name the glyph procedures. When some are not glyph-list
+            // names the producer did not mean them as characters, and the codes themselves
+            // (read as Latin-1) are the best guess: poppler's pass-through for unknown names.
+            if subtype == b"Type3" && unknown {
+                for code in named {
+                    table[code] = latin1_pass_through(code);
                 }
             }
         }
@@ -536,6 +548,12 @@ impl Font {
     }
 }
 
+/// The Latin-1 character of a one-byte code, for printable codes only.
+fn latin1_pass_through(code: usize) -> Option<String> {
+    let c = char::from(u8::try_from(code).ok()?);
+    (c.is_ascii_graphic() || (c as u32 >= 0xa1)).then(|| c.to_string())
+}
+
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
@@ -610,5 +628,29 @@ mod tests {
         assert_eq!(font.text(u32::from(b'a')).as_deref(), Some("a"));
         // Standard encoding has nothing at 0xE5; WinAnsi fills the gap.
         assert_eq!(font.text(0xe5).as_deref(), Some("å"));
+    }
+
+    #[test]
+    fn type3_procedure_names_pass_codes_through() {
+        let doc = Document::new();
+        let mut cache = EncodingCache::default();
+        let type3 = |names: &[&[u8]]| {
+            let mut diffs = vec![Object::Integer(97)];
+            diffs.extend(names.iter().map(|n| Object::Name(n.to_vec())));
+            let mut enc = Dictionary::new();
+            enc.set("Differences", Object::Array(diffs));
+            let mut dict = Dictionary::new();
+            dict.set("Subtype", Object::Name(b"Type3".to_vec()));
+            dict.set("Encoding", Object::Dictionary(enc));
+            dict
+        };
+        // Procedure names that are not glyph names: the codes are the text.
+        let font = Font::load(&doc, &type3(&[b"rect", b"oslash"]), &mut cache);
+        assert_eq!(font.text(97).as_deref(), Some("a"));
+        assert_eq!(font.text(98).as_deref(), Some("b"));
+        // Glyph-list names are kept.
+        let font = Font::load(&doc, &type3(&[b"aring", b"oslash"]), &mut cache);
+        assert_eq!(font.text(97).as_deref(), Some("å"));
+        assert_eq!(font.text(98).as_deref(), Some("ø"));
     }
 }

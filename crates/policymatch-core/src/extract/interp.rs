@@ -252,9 +252,7 @@ impl<'d> Interp<'d> {
         if !is_form {
             return;
         }
-        let content = stream
-            .decompressed_content()
-            .unwrap_or_else(|_| stream.content.clone());
+        let content = super::repair::stream_content(stream);
         let mut inner = GState { ..gs.clone() };
         if let Ok(Object::Array(m)) = stream.dict.get(b"Matrix").map(|o| deref(self.doc, o)) {
             let vals: Vec<Operand> = m
@@ -386,9 +384,7 @@ pub(crate) fn page_text(
     let mut content = Vec::new();
     for id in content_ids(doc, page_id).into_iter().take(4096) {
         let bytes = match doc.get_object(id) {
-            Ok(Object::Stream(stream)) => stream
-                .decompressed_content()
-                .unwrap_or_else(|_| stream.content.clone()),
+            Ok(Object::Stream(stream)) => super::repair::stream_content(stream),
             _ => Vec::new(),
         };
         // A stream lopdf could not read (bad /Length, no EOL after `stream`) is missing or

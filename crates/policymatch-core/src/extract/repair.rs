@@ -89,6 +89,33 @@ fn last_reference(bytes: &[u8], key: &[u8]) -> Option<(u32, u32)> {
     found
 }
 
+/// The text of the last `/ID [ … ]` array in the file (two hex or literal strings), when it
+/// is short and holds no nested brackets.
+fn last_id_array(bytes: &[u8]) -> Option<String> {
+    /// Longest array accepted (two 32-byte identifiers in hex are about 140 bytes).
+    const MAX_ID_LEN: usize = 400;
+    let mut found = None;
+    let mut i = 0;
+    while i + 3 <= bytes.len() {
+        if &bytes[i..i + 3] == b"/ID" {
+            let mut p = i + 3;
+            while p < bytes.len() && is_white(bytes[p]) {
+                p += 1;
+            }
+            if bytes.get(p) == Some(&b'[') {
+                let rest = &bytes[p..bytes.len().min(p + MAX_ID_LEN)];
+                if let Some(end) = rest.iter().position(|&b| b == b']')
+                    && !rest[1..end].contains(&b'[')
+                {
+                    found = Some(String::from_utf8_lossy(&rest[..=end]).into_owned());
+                }
+            }
+        }
+        i += 1;
+    }
+    found
+}
+
 /// The first object whose body declares `/Type /Catalog`.
 fn find_catalog(bytes: &[u8], objs: &BTreeMap<u32, (u32, usize)>) -> Option<(u32, u32)> {
     objs.iter().find_map(|(&num, &(generation, off))| {
@@ -117,6 +144,11 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     // scan did not see is still taken.
     let root = last_reference(bytes, b"/Root").or_else(|| find_catalog(bytes, &objs))?;
     let info = last_reference(bytes, b"/Info").filter(|(n, _)| objs.contains_key(n));
+    // An encrypted file keeps its encryption dictionary and file identifier, or every string
+    // and stream would be read as ciphertext.
+    let encrypt = last_reference(bytes, b"/Encrypt").filter(|(n, _)| objs.contains_key(n));
+    // Without an /ID the key cannot be derived; an empty one is what poppler assumes.
+    let id = encrypt.map(|_| last_id_array(bytes).unwrap_or_else(|| "[<> <>]".to_string()));
     let mut out = Vec::with_capacity(bytes.len() + 20 * (max as usize + 2) + 200);
     out.extend_from_slice(bytes);
     out.push(b'\n');
@@ -140,9 +172,44 @@ pub(crate) fn rebuild_xref(bytes: &[u8]) -> Option<Vec<u8>> {
     if let Some((n, g)) = info {
         trailer.push_str(&format!(" /Info {n} {g} R"));
     }
+    if let Some((n, g)) = encrypt {
+        trailer.push_str(&format!(" /Encrypt {n} {g} R"));
+    }
+    if let Some(id) = id {
+        trailer.push_str(" /ID ");
+        trailer.push_str(&id);
+    }
     trailer.push_str(&format!(" >>\nstartxref\n{xref_at}\n%%EOF\n"));
     out.extend_from_slice(trailer.as_bytes());
     Some(out)
+}
+
+/// True when `data` starts with a zlib header (deflate, valid check bits): such a stream is
+/// Flate-compressed whatever its `/Filter` says (misspelt or wrong filter names).
+pub(crate) fn looks_like_zlib(data: &[u8]) -> bool {
+    match data {
+        [cmf, flg, ..] => {
+            cmf & 0x0f == 8 && cmf >> 4 <= 7 && (u16::from(*cmf) * 256 + u16::from(*flg)) % 31 == 0
+        }
+        _ => false,
+    }
+}
+
+/// The decoded content of a stream lopdf holds. When its filters fail (unknown, misspelt or
+/// wrong filter name) and the data is zlib, it is inflated; otherwise the raw bytes are
+/// given, which the forgiving lexer reads as far as they make sense.
+pub(crate) fn stream_content(stream: &lopdf::Stream) -> Vec<u8> {
+    if let Ok(data) = stream.decompressed_content() {
+        return data;
+    }
+    if looks_like_zlib(&stream.content) {
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        if let Ok(data) = lopdf::Stream::new(dict, stream.content.clone()).decompressed_content() {
+            return data;
+        }
+    }
+    stream.content.clone()
 }
 
 /// Object bodies found by scanning the file, for streams lopdf could not read (a missing or
@@ -181,6 +248,27 @@ impl<'a> RawObjects<'a> {
     /// dictionary says `/Image`) when `skip_images` is set, so a scan does not inflate them.
     pub(crate) fn stream_filtered(&self, num: u32, skip_images: bool) -> Option<Vec<u8>> {
         let &(_, off) = self.offsets.get(&num)?;
+        self.stream_body(off, skip_images)
+    }
+
+    /// The stream whose object starts at byte `off` (e.g. from an xref entry when the object
+    /// header itself is damaged, so the scan missed it), decoded like [`RawObjects::stream`].
+    pub(crate) fn stream_at(&self, off: usize) -> Option<Vec<u8>> {
+        // Only where an object header (however damaged: `x 0 obj`, `4 0 xbj`) is: at most
+        // three short tokens, then the stream dictionary.
+        let head = self.bytes.get(off..self.bytes.len().min(off + 40))?;
+        let dict_at = find(head, b"<<")?;
+        let tokens = head[..dict_at]
+            .split(|b| is_white(*b))
+            .filter(|t| !t.is_empty())
+            .count();
+        if tokens == 0 || tokens > 3 {
+            return None;
+        }
+        self.stream_body(off, false)
+    }
+
+    fn stream_body(&self, off: usize, skip_images: bool) -> Option<Vec<u8>> {
         let body = &self.bytes[off..];
         let end_obj = find(body, b"endobj").unwrap_or(body.len());
         let body = &body[..end_obj];
@@ -202,10 +290,14 @@ impl<'a> RawObjects<'a> {
         while let [rest @ .., b'\r' | b'\n'] = data {
             data = rest;
         }
-        let mut dict = lopdf::Dictionary::new();
-        if find(dict_text, b"FlateDecode").is_some() || find(dict_text, b"/Fl").is_some() {
-            dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+        let flate = find(dict_text, b"FlateDecode").is_some()
+            || find(dict_text, b"/Fl").is_some()
+            || looks_like_zlib(data);
+        if !flate {
+            return Some(data.to_vec());
         }
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
         let stream = lopdf::Stream::new(dict, data.to_vec());
         Some(
             stream
@@ -251,6 +343,54 @@ xref\n0 x\ngarbage\nstartxref\n99999\n%%EOF\n\0\0\0";
         let raw = RawObjects::new(data);
         assert_eq!(raw.stream(6).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
         assert_eq!(raw.stream(7), None);
+    }
+
+    #[test]
+    fn rebuilt_trailer_keeps_encryption_and_id() {
+        let data = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\
+9 0 obj\n<< /Filter /Standard /V 1 /R 2 >>\nendobj\n\
+trailer\n<< /Root 1 0 R /Encrypt 9 0 R /ID [<0a0b> <0c0d>] >>\n";
+        let fixed = rebuild_xref(data).expect("repairable");
+        let tail = String::from_utf8_lossy(&fixed[data.len()..]).into_owned();
+        assert!(tail.contains("/Encrypt 9 0 R"), "{tail}");
+        assert!(tail.contains("/ID [<0a0b> <0c0d>]"), "{tail}");
+        let no_id = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\n\
+9 0 obj\n<< /Filter /Standard /V 1 /R 2 >>\nendobj\n\
+trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n";
+        let fixed = rebuild_xref(no_id).expect("repairable");
+        let tail = String::from_utf8_lossy(&fixed[no_id.len()..]).into_owned();
+        assert!(tail.contains("/ID [<> <>]"), "{tail}");
+        // Without /Encrypt no /ID is copied.
+        let plain = rebuild_xref(BROKEN).expect("repairable");
+        assert!(!String::from_utf8_lossy(&plain[BROKEN.len()..]).contains("/ID"));
+    }
+
+    #[test]
+    fn mislabelled_flate_stream_is_inflated() {
+        // "BT (Hej) Tj ET" deflated, declared with a filter nobody knows.
+        let packed = [
+            120u8, 156, 115, 10, 81, 208, 240, 72, 205, 210, 84, 8, 201, 82, 112, 13, 1, 0, 27, 60,
+            3, 182,
+        ];
+        assert!(looks_like_zlib(&packed));
+        assert!(!looks_like_zlib(b"BT (Hej) Tj ET"));
+        let mut dict = lopdf::Dictionary::new();
+        dict.set("Filter", lopdf::Object::Name(b"PlateDecode".to_vec()));
+        let stream = lopdf::Stream::new(dict, packed.to_vec());
+        assert_eq!(stream_content(&stream), b"BT (Hej) Tj ET");
+        let mut file = b"%PDF-1.4\n4 0 obj\n<< /Filter /LZWDecode >>\nstream\n".to_vec();
+        file.extend_from_slice(&packed);
+        file.extend_from_slice(b"\nendstream\nendobj\n");
+        let raw = RawObjects::new(&file);
+        assert_eq!(raw.stream(4).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
+        // A damaged header ("x 0 obj") hides the object from the scan, not from its offset.
+        let damaged = b"%PDF-1.4\nx 0 obj\n<< >>\nstream\nBT (Hej) Tj ET\nendstream\nendobj\n";
+        let raw = RawObjects::new(damaged);
+        assert_eq!(raw.stream(4), None);
+        assert_eq!(
+            raw.stream_at(9).as_deref(),
+            Some(b"BT (Hej) Tj ET".as_slice())
+        );
     }
 
     #[test]
