@@ -57,7 +57,8 @@ pub fn run(
                 filters: filters.clone(),
                 ..policymatch_matcher::Options::default()
             };
-            let suggestions = policymatch_matcher::Matcher::new(&index).suggest(&profile, &options)?;
+            let suggestions =
+                policymatch_matcher::Matcher::new(&index).suggest(&profile, &options)?;
             let docs: std::collections::HashSet<String> = suggestions
                 .iter()
                 .map(|s| s.passage.document.doc_id.clone())

@@ -141,6 +141,19 @@ impl PolicyIndex {
                 }
             }
         }
+        // One line per document, kind and date: the sentence that writes the date itself, else
+        // the shortest (the clearest announcement).
+        out.sort_by(|a, b| {
+            (&a.passage.document.doc_id, a.deadline.kind, a.deadline.date)
+                .cmp(&(&b.passage.document.doc_id, b.deadline.kind, b.deadline.date))
+                .then(b.deadline.explicit.cmp(&a.deadline.explicit))
+                .then(a.deadline.sentence.len().cmp(&b.deadline.sentence.len()))
+        });
+        out.dedup_by(|b, a| {
+            a.passage.document.doc_id == b.passage.document.doc_id
+                && a.deadline.kind == b.deadline.kind
+                && a.deadline.date == b.deadline.date
+        });
         out.sort_by(|a, b| {
             a.deadline
                 .date
