@@ -148,7 +148,7 @@ pub enum Command {
         /// Folder of profiles (*.toml); a profile's name in the judgments is its file stem.
         #[arg(long)]
         profiles: PathBuf,
-        /// Judgments: profile<TAB>file<TAB>page<TAB>grade (0-2).
+        /// Judgments, tab-separated: profile, file, page, grade (0-2).
         #[arg(long)]
         qrels: PathBuf,
         #[command(flatten)]
