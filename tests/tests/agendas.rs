@@ -109,24 +109,29 @@ fn consultation_of_the_health_policy_is_found_with_its_dates() {
 }
 
 #[test]
-fn loneliness_items_of_2025_are_found() {
+fn the_loneliness_profile_finds_the_2025_items_on_loneliness() {
     let Some((_, index)) = index() else { return };
-    let filters = Filters {
-        since_date: Some(20250101),
-        ..Filters::default()
+    let profile_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/eval/dev/profiles/ensomhed.toml");
+    let profile = policymatch_matcher::Profile::load(&profile_path).unwrap();
+    let options = policymatch_matcher::Options {
+        top: 20,
+        filters: Filters {
+            since_date: Some(20250101),
+            ..Filters::default()
+        },
+        ..policymatch_matcher::Options::default()
     };
-    let hits = index.search("ensomhed forebyggelse", &filters, 10).unwrap();
+    let found = policymatch_matcher::Matcher::new(index)
+        .suggest(&profile, &options)
+        .unwrap();
+    let titles: Vec<String> = found
+        .iter()
+        .map(|s| s.passage.document.title.to_lowercase())
+        .collect();
     assert!(
-        hits.iter().any(|h| h
-            .passage
-            .document
-            .title
-            .to_lowercase()
-            .contains("forebyggelse og håndtering af ensomhed")),
-        "{:?}",
-        hits.iter()
-            .map(|h| &h.passage.document.title)
-            .collect::<Vec<_>>()
+        titles.iter().any(|t| t.contains("håndtering af ensomhed")),
+        "{titles:?}"
     );
-    assert!(hits.iter().all(|h| h.passage.document.date >= 20250101));
+    assert!(found.iter().all(|s| s.passage.document.date >= 20250101));
 }
