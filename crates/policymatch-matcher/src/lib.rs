@@ -356,8 +356,8 @@ impl<'a> Matcher<'a> {
 }
 
 /// Picks suggestions in score order: a near-duplicate of one already picked joins its
-/// `also_in` (best first, one place per other document); a page gives at most two
-/// suggestions.
+/// `also_in` (best first, one place per other document; a PDF place takes the lead from an
+/// unpaged one); a page gives at most two suggestions.
 fn diversify(
     scored: Vec<(PassageRecord, rank::Features)>,
     concepts: &[query::Concept],
@@ -375,6 +375,20 @@ fn diversify(
             let here = &passage.document.path;
             let known =
                 &s.passage.document.path == here || s.also_in.iter().any(|p| &p.path == here);
+            if !known && paged(here) && !paged(&s.passage.document.path) {
+                // show the place a reader can open at a page (the PDF of a meeting rather
+                // than its agenda-system export); the group keeps its best score
+                let old = std::mem::replace(s, explain(passage, feats, concepts, excludes));
+                s.score = old.score;
+                s.also_in = std::iter::once(Place {
+                    path: old.passage.document.path.clone(),
+                    page: old.passage.page,
+                    title: old.passage.document.title.clone(),
+                })
+                .chain(old.also_in)
+                .collect();
+                continue;
+            }
             if !known {
                 s.also_in.push(Place {
                     path: passage.document.path.clone(),
@@ -398,6 +412,13 @@ fn diversify(
         out.push(explain(passage, feats, concepts, excludes));
     }
     out
+}
+
+/// Whether `path` is a paged document (a PDF), whose page numbers a reader can open.
+fn paged(path: &str) -> bool {
+    std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Turns features into matched terms, reasons and highlights.

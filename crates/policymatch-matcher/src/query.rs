@@ -240,10 +240,14 @@ pub(crate) fn concepts(
         .flat_map(|c| c.words.iter().map(|w| w.stem.clone()))
         .collect();
     let mut desc_seen = HashSet::new();
+    let mut words_seen = HashSet::new();
     for t in analyze(analyzer, &profile.description) {
         let word = &profile.description[t.from..t.to];
+        // compound parts share their word's offsets: one concept per written word (its
+        // first token, the whole word)
         if covered.contains(&t.text)
             || t.text.chars().count() < 3
+            || !words_seen.insert((t.from, t.to))
             || !desc_seen.insert(t.text.clone())
         {
             continue;
