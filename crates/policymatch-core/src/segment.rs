@@ -116,6 +116,35 @@ pub fn last_heading(passages: &[Passage]) -> Option<&str> {
     passages.last().and_then(|p| p.heading.as_deref())
 }
 
+/// The most frequent Danish function words: running prose has 30-50 % of them.
+const FUNCTION_WORDS: &[&str] = &[
+    "og", "i", "at", "der", "til", "af", "for", "som", "på", "en", "det", "er", "de", "med", "den",
+    "ikke", "har", "et", "vil", "skal", "kan", "om", "fra", "ved", "være", "blev", "bliver",
+    "også", "så", "var", "efter", "eller", "men", "have", "hvor", "nu", "over", "under", "når",
+    "sig", "jeg", "vi", "man", "dem", "sin", "sine", "deres", "hvis", "alle", "andre", "mere",
+    "meget", "blandt", "samt", "dette", "disse", "denne",
+];
+
+/// True for text that is a bag of words rather than language: at least 25 words of which
+/// fewer than 12 % are Danish function words. Some PDFs carry such a hidden layer (the page's
+/// words with the small words stripped, for their own search); indexing it would let a page
+/// match on words that stand in no sentence, so such passages are left out.
+pub fn is_word_salad(text: &str) -> bool {
+    let mut words = 0usize;
+    let mut function = 0usize;
+    for w in text.unicode_words() {
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        let lower = w.to_lowercase();
+        if FUNCTION_WORDS.contains(&lower.as_str()) {
+            function += 1;
+        }
+    }
+    words >= 25 && (function as f64) < 0.12 * words as f64
+}
+
 fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }
@@ -334,6 +363,20 @@ mod tests {
             assert!(word_count(t) <= MAX_WORDS, "{}", word_count(t));
             assert!(t.ends_with('.'), "{t}");
         }
+    }
+
+    #[test]
+    fn word_salad_is_told_from_prose() {
+        let salad = "voksenområde udvikling specialiserede udviklingen Handicappolitikken forløb \
+            økonomisk Handicapudvalget viser nøgletal samværstilbud Handicapudvalgets borgerrettet \
+            sættes indsatser ensomhed borgerinddragelse mental ordet slettes vægt ressource \
+            lægges nuværende kaldet relation kommunen liv gennem følgende";
+        assert!(is_word_salad(salad));
+        assert!(!is_word_salad(GOAL));
+        assert!(
+            !is_word_salad("Kort tekst uden småord."),
+            "too short to judge"
+        );
     }
 
     #[test]

@@ -516,6 +516,9 @@ fn write_document(
         };
         for p in &passages {
             let text = p.text(&page.text);
+            if crate::segment::is_word_salad(text) {
+                continue;
+            }
             let mut pextra = extra.clone();
             let found = crate::deadlines::find_deadlines(text, doc.date);
             let mut flags: Vec<&str> = Vec::new();

@@ -96,7 +96,7 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
                 .as_str()
                 .chars()
                 .next()
-                .is_some_and(|c| c.is_uppercase())
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         {
             continue;
         }
