@@ -245,6 +245,13 @@ pub fn index_paths(
         })
         .collect();
     let present: HashSet<&str> = files.iter().map(|(_, k, _)| k.as_str()).collect();
+    // Agenda exports of meetings that are also indexed as PDF (same file stem) are marked as
+    // twins: searches show the PDF, whose pages can be cited, and not the same text twice.
+    let pdf_stems: HashSet<String> = files
+        .iter()
+        .filter(|(_, _, k)| *k == SourceKind::Pdf)
+        .filter_map(|(p, _, _)| p.file_stem().map(|s| s.to_string_lossy().to_string()))
+        .collect();
     let removed: Vec<String> = known
         .keys()
         .filter(|k| !present.contains(k.as_str()))
@@ -322,6 +329,13 @@ pub fn index_paths(
                             for mut doc in docs {
                                 if doc.doc_id == p.to_string_lossy() {
                                     doc.doc_id = key.clone();
+                                }
+                                let twin = SourceKind::of(&p) == Some(SourceKind::AgendaJson)
+                                    && p.file_stem().is_some_and(|s| {
+                                        pdf_stems.contains(s.to_string_lossy().as_ref())
+                                    });
+                                if twin && let serde_json::Value::Object(m) = &mut doc.extra {
+                                    m.insert("twin".into(), serde_json::Value::Bool(true));
                                 }
                                 let mut given = manifest.get(&p).cloned().unwrap_or_default();
                                 if doc.extra.get("kind").and_then(|k| k.as_str())
@@ -415,6 +429,9 @@ fn commit(writer: &mut IndexWriter, run: u64, complete: bool, dir: &Path) -> Res
 
 /// Indexes an agenda item's case number and marks it as an agenda item.
 fn add_agenda_fields(d: &mut TantivyDocument, f: &Fields, extra: &serde_json::Value) {
+    if extra.get("twin").and_then(|t| t.as_bool()) == Some(true) {
+        d.add_text(f.flags, "twin");
+    }
     if extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item") {
         d.add_text(f.flags, "agenda_item");
     }

@@ -10,7 +10,7 @@ use tantivy::schema::{
 pub const KEYWORD: &str = "policymatch_keyword";
 
 /// Version of the schema and analyzers; an index made with another version must be rebuilt.
-pub const SCHEMA_VERSION: u64 = 4;
+pub const SCHEMA_VERSION: u64 = 5;
 
 /// Record kinds stored in the `kind` field.
 pub mod kind {

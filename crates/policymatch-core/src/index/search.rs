@@ -25,6 +25,9 @@ pub struct Filters {
     pub since_date: Option<u64>,
     /// Keep only records added by this index run.
     pub run: Option<u64>,
+    /// Also return agenda exports of meetings that are indexed as PDF too (hidden by default:
+    /// the PDF holds the same text, with pages).
+    pub include_twins: bool,
 }
 
 /// One search hit.
@@ -65,6 +68,15 @@ impl PolicyIndex {
                 .collect();
             (!terms.is_empty()).then(|| Box::new(BooleanQuery::new(terms)) as Box<dyn Query>)
         };
+        if !filters.include_twins {
+            clauses.push((
+                Occur::MustNot,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.flags, "twin"),
+                    IndexRecordOption::Basic,
+                )),
+            ));
+        }
         if let Some(q) = any_of(f.municipality, &filters.municipalities) {
             clauses.push((Occur::Must, q));
         }
