@@ -39,6 +39,11 @@ pub fn highlight(text: &str, ranges: &[(usize, usize)]) -> String {
     } else {
         ("**", "**")
     };
+    highlight_with(text, ranges, open, close)
+}
+
+/// `text` on one line with the byte ranges between `open` and `close`.
+pub fn highlight_with(text: &str, ranges: &[(usize, usize)], open: &str, close: &str) -> String {
     let mut out = String::with_capacity(text.len() + ranges.len() * 8);
     let mut pos = 0;
     let mut sorted = ranges.to_vec();

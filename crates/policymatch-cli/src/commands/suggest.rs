@@ -252,22 +252,7 @@ fn markdown(
 
 /// Highlighting for Markdown: always `**…**`, whatever the terminal.
 fn highlight_md(text: &str, ranges: &[(usize, usize)]) -> String {
-    let mut out = String::with_capacity(text.len() + ranges.len() * 4);
-    let mut pos = 0;
-    let mut sorted = ranges.to_vec();
-    sorted.sort_unstable();
-    for (s, e) in sorted {
-        if s < pos || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-            continue;
-        }
-        out.push_str(&text[pos..s]);
-        out.push_str("**");
-        out.push_str(&text[s..e]);
-        out.push_str("**");
-        pos = e;
-    }
-    out.push_str(&text[pos..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::output::highlight_with(text, ranges, "**", "**")
 }
 
 #[cfg(test)]

@@ -171,9 +171,19 @@ impl PolicyIndex {
             (Occur::Must, term(f.kind, kind::DOCUMENT)),
             (Occur::Must, term(f.case_number, case)),
         ]);
+        let entries = self.timeline_entries(&q)?;
+        Ok(Timeline {
+            case_number: case.to_string(),
+            entries,
+        })
+    }
+
+    /// The agenda items `q` matches, as timeline entries, oldest first.
+    fn timeline_entries(&self, q: &dyn Query) -> Result<Vec<TimelineEntry>> {
+        let f = self.fields();
         let searcher = self.searcher();
         let addrs = searcher
-            .search(&q, &DocSetCollector)
+            .search(q, &DocSetCollector)
             .map_err(|e| Error::index(self.dir(), e))?;
         let mut entries = Vec::new();
         for addr in addrs {
@@ -186,10 +196,7 @@ impl PolicyIndex {
             ));
         }
         entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.item.doc_id.cmp(&b.item.doc_id)));
-        Ok(Timeline {
-            case_number: case.to_string(),
-            entries,
-        })
+        Ok(entries)
     }
 
     /// The timeline of a policy or case named by `query`: the agenda items whose caption
@@ -209,21 +216,8 @@ impl PolicyIndex {
             (Occur::Must, term(f.flags, "agenda_item")),
             (Occur::Must, title_q),
         ]);
-        let addrs = searcher
-            .search(&by_title, &DocSetCollector)
-            .map_err(|e| Error::index(self.dir(), e))?;
-        if !addrs.is_empty() {
-            let mut entries = Vec::new();
-            for addr in addrs {
-                let doc: TantivyDocument = searcher
-                    .doc(addr)
-                    .map_err(|e| Error::index(self.dir(), e))?;
-                entries.push(entry(
-                    DocumentRecord::from_doc(&doc, f),
-                    super::records::u64_of(&doc, f.date),
-                ));
-            }
-            entries.sort_by(|a, b| a.date.cmp(&b.date).then(a.item.doc_id.cmp(&b.item.doc_id)));
+        let mut entries = self.timeline_entries(&by_title)?;
+        if !entries.is_empty() {
             // The same meeting item published twice (agenda JSON and PDF) is listed once.
             let mut seen = HashSet::new();
             entries.retain(|e| {
