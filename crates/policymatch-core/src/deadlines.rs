@@ -73,12 +73,15 @@ static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s+(\d{4}))?")
         .expect("constant regex")
 });
+// Invariant: a constant pattern; this module's tests compile and use it.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[./](\d{1,2})(?:[./-](\d{4}|\d{2}))\b").expect("constant regex")
 });
 static ISO_DATE: LazyLock<Regex> =
+    // Invariant: a constant pattern; this module's tests compile and use it.
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("constant regex"));
 static YEAR: LazyLock<Regex> =
+    // Invariant: a constant pattern; this module's tests compile and use it.
     LazyLock::new(|| Regex::new(r"\b(19[9]\d|20\d\d)\b").expect("constant regex"));
 
 fn kind_of(lower: &str) -> Option<DeadlineKind> {

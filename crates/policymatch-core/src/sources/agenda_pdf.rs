@@ -18,11 +18,13 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant pattern that is known to compile (tested below).
     Regex::new(r"^\s*(?:Punkt\s+)?(\d{1,3})[.:]\s+(\S.{2,200})$").expect("constant regex")
 });
+// Invariant: a constant pattern; this module's tests compile and use it.
 static CASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:sagsnr|sagsnummer|sag nr)\.?\s*:?\s*([\w./-]+)")
         .expect("constant regex")
 });
 
+// Invariant: a constant pattern; this module's tests compile and use it.
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"\b(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalget\b|\bByrådet\b|\bKommunalbestyrelsen\b|\bØkonomiudvalget\b",
