@@ -163,11 +163,7 @@ fn cut_long(
         return;
     }
     if word_count(span) <= MAX_WORDS {
-        out.push(Passage {
-            start,
-            end,
-            heading: heading.clone(),
-        });
+        push_trimmed(text, start, end, heading, out);
         return;
     }
     let mut piece_start = start;

@@ -2,7 +2,7 @@
 //! timeline of a case.
 
 use super::PolicyIndex;
-use super::query::{Combine, danish_query};
+use super::query::{Combine, danish_query, exact};
 use super::records::{DocumentRecord, PassageRecord};
 use super::schema::kind;
 use super::search::Filters;
@@ -10,10 +10,9 @@ use crate::deadlines::{Deadline, DeadlineKind};
 use crate::error::{Error, Result};
 use serde::Serialize;
 use std::collections::HashSet;
+use tantivy::TantivyDocument;
 use tantivy::collector::{DocSetCollector, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use tantivy::query::{BooleanQuery, Occur, Query};
 
 /// A deadline with the passage that announces it.
 #[derive(Debug, Clone, Serialize)]
@@ -46,13 +45,6 @@ pub struct Timeline {
     pub entries: Vec<TimelineEntry>,
 }
 
-fn term(field: tantivy::schema::Field, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, value),
-        IndexRecordOption::Basic,
-    ))
-}
-
 impl PolicyIndex {
     /// Consultations and deadlines dated on or after `after` (YYYYMMDD), soonest first,
     /// optionally only in passages that match `relevant_to` (free text). Repeats of the same
@@ -77,7 +69,7 @@ impl PolicyIndex {
     ) -> Result<Vec<DeadlineHit>> {
         let f = self.fields();
         let mut clauses = self.filter_clauses(filters);
-        clauses.push((Occur::Must, term(f.flags, "deadline")));
+        clauses.push((Occur::Must, exact(f.flags, "deadline")));
         let searcher = self.searcher();
         let addrs: Vec<tantivy::DocAddress> = match relevant_to {
             Some(text) => {
@@ -168,8 +160,8 @@ impl PolicyIndex {
     pub fn case_timeline(&self, case: &str) -> Result<Timeline> {
         let f = self.fields();
         let q = BooleanQuery::new(vec![
-            (Occur::Must, term(f.kind, kind::DOCUMENT)),
-            (Occur::Must, term(f.case_number, case)),
+            (Occur::Must, exact(f.kind, kind::DOCUMENT)),
+            (Occur::Must, exact(f.case_number, case)),
         ]);
         let entries = self.timeline_entries(&q)?;
         Ok(Timeline {
@@ -212,8 +204,8 @@ impl PolicyIndex {
             return Ok(Vec::new());
         };
         let by_title = BooleanQuery::new(vec![
-            (Occur::Must, term(f.kind, kind::DOCUMENT)),
-            (Occur::Must, term(f.flags, "agenda_item")),
+            (Occur::Must, exact(f.kind, kind::DOCUMENT)),
+            (Occur::Must, exact(f.flags, "agenda_item")),
             (Occur::Must, title_q),
         ]);
         let mut entries = self.timeline_entries(&by_title)?;
@@ -247,7 +239,7 @@ impl PolicyIndex {
             return Ok(Vec::new());
         };
         let full = BooleanQuery::new(vec![
-            (Occur::Must, term(f.flags, "agenda_item")),
+            (Occur::Must, exact(f.flags, "agenda_item")),
             (Occur::Must, q),
         ]);
         let top = searcher

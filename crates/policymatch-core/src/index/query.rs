@@ -96,6 +96,22 @@ pub fn danish_query(
     Some(Box::new(BooleanQuery::new(words)))
 }
 
+/// A filter on the exact indexed text `value` of `field` (no scoring weight of its own).
+pub(crate) fn exact(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// A filter on values of the u64 `field` from `min` on.
+pub(crate) fn at_least(field: Field, min: u64) -> Box<dyn Query> {
+    Box::new(tantivy::query::RangeQuery::new(
+        std::ops::Bound::Included(Term::from_field_u64(field, min)),
+        std::ops::Bound::Unbounded,
+    ))
+}
+
 fn term_query(field: Field, term: &str, boost: f32) -> Box<dyn Query> {
     let q: Box<dyn Query> = Box::new(TermQuery::new(
         Term::from_field_text(field, term),

@@ -1,13 +1,13 @@
 //! Free-text search over passages.
 
 use super::PolicyIndex;
-use super::query::{Combine, danish_query};
+use super::query::{Combine, at_least, danish_query, exact};
 use super::records::PassageRecord;
 use super::schema::kind;
 use crate::error::{Error, Result};
 use serde::Serialize;
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{TantivyDocument, Term};
@@ -45,38 +45,19 @@ impl PolicyIndex {
     /// Builds the filter clauses for `filters` (kind = passage always included).
     pub fn filter_clauses(&self, filters: &Filters) -> Vec<(Occur, Box<dyn Query>)> {
         let f = self.fields();
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.kind, kind::PASSAGE),
-                IndexRecordOption::Basic,
-            )),
-        )];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, exact(f.kind, kind::PASSAGE))];
+        if !filters.include_twins {
+            clauses.push((Occur::MustNot, exact(f.flags, "twin")));
+        }
         let any_of = |field, values: &[String]| -> Option<Box<dyn Query>> {
             let terms: Vec<(Occur, Box<dyn Query>)> = values
                 .iter()
                 .flat_map(|v| keyword_terms(v))
-                .map(|t| {
-                    (
-                        Occur::Should,
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(field, &t),
-                            IndexRecordOption::Basic,
-                        )) as Box<dyn Query>,
-                    )
-                })
+                .map(|t| (Occur::Should, exact(field, &t)))
                 .collect();
             (!terms.is_empty()).then(|| Box::new(BooleanQuery::new(terms)) as Box<dyn Query>)
         };
-        if !filters.include_twins {
-            clauses.push((
-                Occur::MustNot,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(f.flags, "twin"),
-                    IndexRecordOption::Basic,
-                )),
-            ));
-        }
         if let Some(q) = any_of(f.municipality, &filters.municipalities) {
             clauses.push((Occur::Must, q));
         }
@@ -84,22 +65,10 @@ impl PolicyIndex {
             clauses.push((Occur::Must, q));
         }
         if let Some(y) = filters.since_year {
-            clauses.push((
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    std::ops::Bound::Included(Term::from_field_u64(f.year, y)),
-                    std::ops::Bound::Unbounded,
-                )),
-            ));
+            clauses.push((Occur::Must, at_least(f.year, y)));
         }
         if let Some(d) = filters.since_date {
-            clauses.push((
-                Occur::Must,
-                Box::new(RangeQuery::new(
-                    std::ops::Bound::Included(Term::from_field_u64(f.date, d)),
-                    std::ops::Bound::Unbounded,
-                )),
-            ));
+            clauses.push((Occur::Must, at_least(f.date, d)));
         }
         if let Some(r) = filters.run {
             clauses.push((
