@@ -19,6 +19,8 @@
 //!   compound splitting) registered in tantivy.
 //! - [`index`] stores passages on disk ([`index::PolicyIndex`]) incrementally and atomically, and
 //!   searches them; [`index::civic`] lists deadlines and case timelines.
+//! - [`intent`] finds what a passage states (goals, initiatives, decisions, funding,
+//!   consultations) and stores it with the passage as [`intent::Marks`].
 //!
 //! ```
 //! use policymatch_core::segment::segment_page;
@@ -37,6 +39,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod index;
+pub mod intent;
 pub mod metadata;
 pub mod process;
 pub mod segment;

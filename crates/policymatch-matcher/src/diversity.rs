@@ -5,9 +5,6 @@
 //! (of at least [`MIN_CONTAINED`] shingles) lies almost entirely ([`CONTAINMENT`]) inside the
 //! larger (page breaks cut the same text into passages differently).
 
-use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 /// Jaccard similarity from which two passages are the same text.
 pub const JACCARD: f32 = 0.6;
 /// Share of the smaller passage's shingles inside the larger one from which it is a copy.
@@ -15,34 +12,79 @@ pub const CONTAINMENT: f32 = 0.85;
 /// Smallest shingle count for the containment rule (short passages need the Jaccard rule).
 pub const MIN_CONTAINED: usize = 12;
 
+/// The distinct hashed shingles of a text, sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Shingles(Vec<u64>);
+
+impl Shingles {
+    /// Number of distinct shingles.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none (an empty text).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Shingles found in both.
+    pub fn common(&self, other: &Shingles) -> usize {
+        let (mut i, mut j, mut n) = (0, 0, 0);
+        while let (Some(a), Some(b)) = (self.0.get(i), other.0.get(j)) {
+            match a.cmp(b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    n += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+/// FNV-1a over the words of a shingle, each followed by a separator byte: a fixed,
+/// fast hash (the sets are compared within one process, never stored).
+fn hash(words: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// The hashed word 3-shingles of `text` (lower-cased, punctuation ignored); a text of
 /// fewer than three words gives one shingle of all its words.
-pub fn shingles(text: &str) -> HashSet<u64> {
+pub fn shingles(text: &str) -> Shingles {
     let words: Vec<String> = crate::intent::words(text)
         .into_iter()
         .map(|(w, _, _)| w)
         .collect();
-    let hash = |ws: &[String]| {
-        let mut h = DefaultHasher::new();
-        ws.hash(&mut h);
-        h.finish()
-    };
-    if words.len() < 3 {
-        return if words.is_empty() {
-            HashSet::new()
+    let mut out: Vec<u64> = if words.len() < 3 {
+        if words.is_empty() {
+            Vec::new()
         } else {
-            HashSet::from([hash(&words)])
-        };
-    }
-    words.windows(3).map(hash).collect()
+            vec![hash(&words)]
+        }
+    } else {
+        words.windows(3).map(hash).collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    Shingles(out)
 }
 
 /// Whether two shingle sets are the same text.
-pub fn near_duplicate(a: &HashSet<u64>, b: &HashSet<u64>) -> bool {
+pub fn near_duplicate(a: &Shingles, b: &Shingles) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
-    let common = a.intersection(b).count();
+    let common = a.common(b);
     let union = a.len() + b.len() - common;
     let smaller = a.len().min(b.len());
     common as f32 / union as f32 >= JACCARD

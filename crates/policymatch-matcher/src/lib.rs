@@ -63,6 +63,7 @@
 
 pub mod diversity;
 pub mod eval;
+mod gather;
 pub mod intent;
 pub mod profile;
 mod query;
@@ -77,7 +78,7 @@ use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::records::PassageRecord;
 use policymatch_core::index::search::Filters;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 
@@ -283,47 +284,30 @@ impl<'a> Matcher<'a> {
 
     /// The passages that best meet `profile`, best first, at most `options.top`.
     pub fn suggest(&self, profile: &Profile, options: &Options) -> Result<Vec<Suggestion>> {
-        let index = self.index;
-        let fields = index.fields();
-        let mut analyzer = index
+        let mut analyzer = self
+            .index
             .tantivy()
             .tokenizers()
             .get(policymatch_core::analysis::DANISH)
             .ok_or_else(|| Error::Analyzer(policymatch_core::analysis::DANISH.into()))?;
-        let searcher = index.searcher();
-        let concepts = query::concepts(profile, &mut analyzer, &searcher, fields.text);
-        let excludes = query::excludes(profile, &mut analyzer);
-        if concepts.is_empty() || options.top == 0 {
+        let Some(Candidates {
+            concepts,
+            excludes,
+            passages,
+            seen,
+        }) = self.candidates(profile, options, &mut analyzer)?
+        else {
             return Ok(Vec::new());
-        }
-        let filters = Matcher::filters(profile, options);
-        let q = query::build_query(index, &concepts, &filters);
-        let search_err = |source| Error::Search {
-            path: index.dir().to_path_buf(),
-            source,
         };
-        let top_docs = searcher
-            .search(
-                &q,
-                &TopDocs::with_limit(options.candidates.max(options.top)).order_by_score(),
-            )
-            .map_err(search_err)?;
         let w = rank::WEIGHTS;
-        let mut scored = Vec::with_capacity(top_docs.len());
-        for (_, addr) in top_docs {
-            let doc: TantivyDocument = searcher.doc(addr).map_err(search_err)?;
-            let passage = PassageRecord::from_doc(&doc, fields);
-            let feats = rank::features(
-                &mut analyzer,
-                &concepts,
-                &excludes,
-                &passage.text,
-                &passage.heading,
-                &passage.document.title,
-                &w,
-            );
-            scored.push((passage, feats));
-        }
+        let mut scored: Vec<(PassageRecord, rank::Features)> = passages
+            .into_iter()
+            .zip(&seen)
+            .map(|(p, o)| {
+                let f = rank::features(&concepts, &excludes, o, &w);
+                (p, f)
+            })
+            .collect();
         let mut pages: HashMap<(String, u64), rank::PageContext> = HashMap::new();
         for (p, f) in &scored {
             pages
@@ -351,46 +335,129 @@ impl<'a> Matcher<'a> {
                 .then_with(|| a.0.document.path.cmp(&b.0.document.path))
                 .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
         });
-        Ok(diversify(scored, &concepts, &excludes, options.top))
+        let picked = diversify(scored, options.top);
+        Ok(picked
+            .into_iter()
+            .map(|(passage, score, also_in)| {
+                // observed again from the text: the same features, with byte ranges
+                let seen = rank::observe(
+                    &mut analyzer,
+                    &passage.text,
+                    &passage.heading,
+                    &passage.document.title,
+                );
+                let feats = rank::features(&concepts, &excludes, &seen, &w);
+                let mut s = explain(passage, feats, &concepts, &excludes);
+                s.score = score;
+                s.also_in = also_in;
+                s
+            })
+            .collect())
+    }
+    /// The retrieved candidates of `profile`, observed from the index's postings; `None`
+    /// when the profile gives nothing to look for.
+    fn candidates(
+        &self,
+        profile: &Profile,
+        options: &Options,
+        analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    ) -> Result<Option<Candidates>> {
+        let index = self.index;
+        let fields = index.fields();
+        let searcher = index.searcher();
+        let concepts = query::concepts(profile, analyzer, &searcher, fields.text);
+        let excludes = query::excludes(profile, analyzer);
+        if concepts.is_empty() || options.top == 0 {
+            return Ok(None);
+        }
+        let search_err = |source| Error::Search {
+            path: index.dir().to_path_buf(),
+            source,
+        };
+        let mut expansions: HashMap<String, Vec<String>> = HashMap::new();
+        for prefix in concepts.iter().filter_map(query::Concept::prefix) {
+            if !expansions.contains_key(prefix) {
+                let terms =
+                    gather::prefix_terms(&searcher, fields.text, prefix).map_err(search_err)?;
+                expansions.insert(prefix.to_string(), terms);
+            }
+        }
+        let filters = Matcher::filters(profile, options);
+        let q = query::build_query(index, &concepts, &expansions, &filters);
+        let top_docs = searcher
+            .search(
+                &q,
+                &TopDocs::with_limit(options.candidates.max(options.top)).order_by_score(),
+            )
+            .map_err(search_err)?;
+        let mut passages = Vec::with_capacity(top_docs.len());
+        let mut addresses = Vec::with_capacity(top_docs.len());
+        for (_, addr) in top_docs {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(search_err)?;
+            passages.push(PassageRecord::from_doc(&doc, fields));
+            addresses.push(addr);
+        }
+        let marks = passages
+            .iter_mut()
+            .map(|p| {
+                p.marks
+                    .take()
+                    .unwrap_or_else(|| policymatch_core::intent::Marks::of(&p.text))
+            })
+            .collect();
+        let words = gather::words_needed(&concepts, &excludes, &expansions);
+        let seen = gather::observe_all(&searcher, fields, &words, &addresses, marks)
+            .map_err(search_err)?;
+        Ok(Some(Candidates {
+            concepts,
+            excludes,
+            passages,
+            seen,
+        }))
     }
 }
+
+/// Retrieved passages and what ranking knows of them.
+struct Candidates {
+    concepts: Vec<query::Concept>,
+    excludes: Vec<query::Concept>,
+    passages: Vec<PassageRecord>,
+    seen: Vec<rank::Observed>,
+}
+
+/// A picked passage, its score and the other places of the same text.
+type Picked = (PassageRecord, f32, Vec<Place>);
 
 /// Picks suggestions in score order: a near-duplicate of one already picked joins its
 /// `also_in` (best first, one place per other document; a PDF place takes the lead from an
 /// unpaged one); a page gives at most two suggestions.
-fn diversify(
-    scored: Vec<(PassageRecord, rank::Features)>,
-    concepts: &[query::Concept],
-    excludes: &[query::Concept],
-    top: usize,
-) -> Vec<Suggestion> {
-    let mut out: Vec<Suggestion> = Vec::new();
-    let mut kept: Vec<HashSet<u64>> = Vec::new();
+fn diversify(scored: Vec<(PassageRecord, rank::Features)>, top: usize) -> Vec<Picked> {
+    let mut out: Vec<Picked> = Vec::new();
+    let mut kept: Vec<diversity::Shingles> = Vec::new();
     let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
     for (passage, feats) in scored {
         let sh = diversity::shingles(&passage.text);
         if let Some(i) = kept.iter().position(|k| diversity::near_duplicate(k, &sh)) {
             // one place per document: the same text again in one document adds nothing
-            let s = &mut out[i];
+            let (lead, _, also_in) = &mut out[i];
             let here = &passage.document.path;
-            let known =
-                &s.passage.document.path == here || s.also_in.iter().any(|p| &p.path == here);
-            if !known && paged(here) && !paged(&s.passage.document.path) {
+            let known = &lead.document.path == here || also_in.iter().any(|p| &p.path == here);
+            if !known && paged(here) && !paged(&lead.document.path) {
                 // show the place a reader can open at a page (the PDF of a meeting rather
                 // than its agenda-system export); the group keeps its best score
-                let old = std::mem::replace(s, explain(passage, feats, concepts, excludes));
-                s.score = old.score;
-                s.also_in = std::iter::once(Place {
-                    path: old.passage.document.path.clone(),
-                    page: old.passage.page,
-                    title: old.passage.document.title.clone(),
-                })
-                .chain(old.also_in)
-                .collect();
+                let old = std::mem::replace(lead, passage);
+                also_in.insert(
+                    0,
+                    Place {
+                        path: old.document.path,
+                        page: old.page,
+                        title: old.document.title,
+                    },
+                );
                 continue;
             }
             if !known {
-                s.also_in.push(Place {
+                also_in.push(Place {
                     path: passage.document.path.clone(),
                     page: passage.page,
                     title: passage.document.title.clone(),
@@ -409,7 +476,7 @@ fn diversify(
         }
         *n += 1;
         kept.push(sh);
-        out.push(explain(passage, feats, concepts, excludes));
+        out.push((passage, feats.score, Vec::new()));
     }
     out
 }
@@ -491,5 +558,65 @@ fn explain(
         intents: feats.intents.into_iter().collect(),
         highlights,
         also_in: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use policymatch_core::index::build::{IndexOptions, index_paths};
+    use std::path::Path;
+
+    /// Ranking reads candidates from the postings; the suggestions shown are observed again
+    /// from their text. Both must give the same features, or reasons would not explain scores.
+    #[test]
+    fn postings_and_text_give_the_same_features() {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../corpus-samples");
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
+        index_paths(
+            &index,
+            std::slice::from_ref(&samples),
+            &IndexOptions::default(),
+        )
+        .expect("indexing");
+        let matcher = Matcher::new(&index);
+        let mut analyzer = index
+            .tantivy()
+            .tokenizers()
+            .get(policymatch_core::analysis::DANISH)
+            .expect("registered at open");
+        let mut compared = 0;
+        for name in ["ensomhed", "demens-paaroerende", "idraet-unge"] {
+            let profile = Profile::load(&samples.join(format!("profiles/{name}.toml")))
+                .expect("a sample profile");
+            let c = matcher
+                .candidates(&profile, &Options::default(), &mut analyzer)
+                .expect("retrieval")
+                .expect("concepts");
+            assert!(!c.passages.is_empty(), "{name}: no candidates");
+            for (p, seen) in c.passages.iter().zip(&c.seen) {
+                let fast = rank::features(&c.concepts, &c.excludes, seen, &rank::WEIGHTS);
+                let again = rank::observe(&mut analyzer, &p.text, &p.heading, &p.document.title);
+                let slow = rank::features(&c.concepts, &c.excludes, &again, &rank::WEIGHTS);
+                assert_eq!(seen.marks, again.marks, "{name}: {}", p.text);
+                assert!(
+                    (fast.score - slow.score).abs() <= 1e-4 * slow.score.max(1.0),
+                    "{name}: {} vs {} for {}",
+                    fast.score,
+                    slow.score,
+                    p.text
+                );
+                let key = |f: &rank::Features| {
+                    f.hits
+                        .iter()
+                        .map(|h| (h.concept, h.strength.to_bits(), h.in_heading, h.intent))
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(key(&fast), key(&slow), "{name}: {}", p.text);
+                compared += 1;
+            }
+        }
+        assert!(compared > 50, "only {compared} passages compared");
     }
 }

@@ -9,8 +9,10 @@ use crate::profile::Profile;
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
 use serde::Serialize;
-use std::collections::HashSet;
-use tantivy::query::{BooleanQuery, BoostQuery, Occur, PhraseQuery, Query, RegexQuery, TermQuery};
+use std::collections::{HashMap, HashSet};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Searcher, Term};
@@ -318,6 +320,7 @@ fn concept_query(c: &Concept, field: Field) -> Box<dyn Query> {
 pub(crate) fn build_query(
     index: &PolicyIndex,
     concepts: &[Concept],
+    expansions: &HashMap<String, Vec<String>>,
     filters: &Filters,
 ) -> BooleanQuery {
     let f = index.fields();
@@ -328,13 +331,24 @@ pub(crate) fn build_query(
             Occur::Should,
             Box::new(BoostQuery::new(concept_query(c, f.text), w)),
         ));
-        if let Some(prefix) = c.prefix() {
+        if let Some(terms) = c.prefix().and_then(|p| expansions.get(p)) {
             // compounds that start with the word: "demens" finds "demensindsatsen"
-            let pattern = format!("{prefix}.+");
-            if let Ok(q) = RegexQuery::from_pattern(&pattern, f.text) {
+            let any: Vec<(Occur, Box<dyn Query>)> = terms
+                .iter()
+                .map(|t| {
+                    let q =
+                        TermQuery::new(Term::from_field_text(f.text, t), IndexRecordOption::Basic);
+                    (Occur::Should, Box::new(q) as Box<dyn Query>)
+                })
+                .collect();
+            if !any.is_empty() {
                 should.push((
                     Occur::Should,
-                    Box::new(BoostQuery::new(Box::new(q), 0.5 * w)),
+                    // matched or not, like one term: the number of compounds says nothing
+                    Box::new(BoostQuery::new(
+                        Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0)),
+                        0.5 * w,
+                    )),
                 ));
             }
         }

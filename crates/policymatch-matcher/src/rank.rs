@@ -1,13 +1,17 @@
 //! Re-ranking retrieved passages with features of what they say.
 //!
-//! For every candidate the passage text is analysed once; from the tokens come the profile
+//! For every candidate an [`Observed`] says where each analysed word stands (by word
+//! position) in the text and in the heading or title, and what each sentence states
+//! ([`Marks`], stored at indexing). Ranking reads it from the index's postings
+//! ([`crate::gather`]); the few suggestions shown are observed again from their text, which
+//! gives the same features plus the byte ranges to highlight. From it come the profile
 //! concepts it mentions (whole phrases, all words of a phrase, or single words), where they
 //! stand (in a sentence that states intent, in the heading or title), and the exclude terms.
 //! The score is the sum over matched concepts of field weight × rarity (idf) × strength,
 //! multiplied by intent, coverage and civil-society factors; the page's other candidates add
 //! a little, and a page that never names a theme or a target group is pushed down.
 
-use crate::intent::{self, Intent};
+use crate::intent::{Intent, Marks};
 use crate::query::{Concept, ProfileField, SLOP, Token, analyze};
 use std::collections::{BTreeSet, HashMap};
 use tantivy::tokenizer::TextAnalyzer;
@@ -42,11 +46,14 @@ pub(crate) struct Features {
 }
 
 /// Where a stem occurs in a token stream.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Occurrence {
-    position: usize,
-    from: usize,
-    to: usize,
+    /// Word position.
+    pub position: usize,
+    /// Byte range in the text (0..0 when read from the index, which keeps positions only).
+    pub from: usize,
+    /// See `from`.
+    pub to: usize,
 }
 
 /// Occurrences of stems in a token stream.
@@ -64,6 +71,40 @@ pub(crate) fn occurrences(tokens: &[Token]) -> Occurrences {
     occ
 }
 
+/// Positions of the title's words in [`Observed::head`] start here, after the heading's, so
+/// that no phrase runs from the heading into the title.
+pub(crate) const TITLE_OFFSET: usize = 1 << 16;
+
+/// What ranking knows of one passage.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Observed {
+    /// Where each stem stands in the text.
+    pub text: Occurrences,
+    /// Where each stem stands in the heading, then (from [`TITLE_OFFSET`]) in the title.
+    pub head: Occurrences,
+    /// What its sentences state.
+    pub marks: Marks,
+}
+
+/// Observes a passage from its text (the same as the index holds).
+pub(crate) fn observe(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    heading: &str,
+    title: &str,
+) -> Observed {
+    let mut head = analyze(analyzer, heading);
+    head.extend(analyze(analyzer, title).into_iter().map(|mut t| {
+        t.position += TITLE_OFFSET;
+        t
+    }));
+    Observed {
+        text: occurrences(&analyze(analyzer, text)),
+        head: occurrences(&head),
+        marks: Marks::of(text),
+    }
+}
+
 /// Strength of a match inside a compound that starts with the concept's word.
 const COMPOUND: f32 = 0.8;
 /// Strength of a phrase whose words all occur, but not together.
@@ -78,8 +119,8 @@ pub(crate) struct Found {
     pub strength: f32,
     /// Occurrences.
     pub count: usize,
-    /// Byte ranges of the words found.
-    pub spans: Vec<(usize, usize)>,
+    /// The occurrences of the words found.
+    pub at: Vec<Occurrence>,
 }
 
 type Positions<'o> = Option<&'o Vec<Occurrence>>;
@@ -90,15 +131,15 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
     let Some(first) = lists.first().copied().flatten() else {
         if let Some(prefix) = c.prefix() {
             // compounds that start with the word count a little less than the word
-            let spans: Vec<(usize, usize)> = occ
+            let at: Vec<Occurrence> = occ
                 .iter()
                 .filter(|(k, _)| k.starts_with(prefix))
-                .flat_map(|(_, v)| v.iter().map(|o| (o.from, o.to)))
+                .flat_map(|(_, v)| v.iter().copied())
                 .collect();
-            return (!spans.is_empty()).then_some(Found {
+            return (!at.is_empty()).then_some(Found {
                 strength: COMPOUND,
-                count: spans.len(),
-                spans,
+                count: at.len(),
+                at,
             });
         }
         // the first word is missing: maybe the others are there
@@ -108,7 +149,7 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
         return Some(Found {
             strength: 1.0,
             count: first.len(),
-            spans: first.iter().map(|o| (o.from, o.to)).collect(),
+            at: first.clone(),
         });
     }
     // phrase: each next word within its distance from the previous word plus the slop
@@ -116,7 +157,7 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
     let mut count = 0;
     'starts: for start in first {
         let mut at = start.position;
-        let mut found = vec![(start.from, start.to)];
+        let mut found = vec![*start];
         for (pair, list) in c.words.windows(2).zip(&lists[1..]) {
             let Some(list) = list else { break 'starts };
             let gap = (pair[1].offset - pair[0].offset).max(1);
@@ -126,7 +167,7 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
             {
                 Some(o) => {
                     at = o.position;
-                    found.push((o.from, o.to));
+                    found.push(*o);
                 }
                 None => continue 'starts,
             }
@@ -138,7 +179,7 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
         return Some(Found {
             strength: 1.0,
             count,
-            spans,
+            at: spans,
         });
     }
     partial(c, &lists)
@@ -149,10 +190,10 @@ fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
     if present == 0 || c.words.len() < 2 {
         return None;
     }
-    let spans: Vec<(usize, usize)> = lists
+    let at: Vec<Occurrence> = lists
         .iter()
         .flatten()
-        .flat_map(|l| l.iter().map(|o| (o.from, o.to)))
+        .flat_map(|l| l.iter().copied())
         .collect();
     let strength = if present == c.words.len() {
         SCATTERED
@@ -164,7 +205,7 @@ fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
     Some(Found {
         strength,
         count: 1,
-        spans,
+        at,
     })
 }
 
@@ -215,72 +256,41 @@ pub(crate) const WEIGHTS: Weights = Weights {
     no_audience: 0.5,
 };
 
-/// Words that mark volunteers, associations and civil society: where an association can act.
-const CIVIL_SOCIETY: &[&str] = &["frivillig", "forening", "civilsamfund", "ngo"];
-
-/// Scores one passage.
-#[allow(clippy::too_many_arguments)]
+/// Scores one observed passage.
 pub(crate) fn features(
-    analyzer: &mut TextAnalyzer,
     concepts: &[Concept],
     excludes: &[Concept],
-    text: &str,
-    heading: &str,
-    title: &str,
+    seen: &Observed,
     w: &Weights,
 ) -> Features {
-    let tokens = analyze(analyzer, text);
-    let occ = occurrences(&tokens);
-    let mut head_tokens = analyze(analyzer, heading);
-    head_tokens.extend(analyze(analyzer, title));
-    let head_occ = occurrences(&head_tokens);
-    let cues = intent::detect(text);
-    let sentences = intent::sentences(text);
-    // the intent of each sentence: its most specific cue
-    let sentence_intent: Vec<Option<Intent>> = sentences
-        .iter()
-        .map(|&(s, e)| {
-            cues.iter()
-                .filter(|c| c.span.0 >= s && c.span.1 <= e)
-                .map(|c| c.intent)
-                .max()
-        })
-        .collect();
-    let intent_of = |at: usize| {
-        sentences
-            .iter()
-            .position(|&(s, e)| at >= s && at < e)
-            .and_then(|i| sentence_intent[i])
-    };
-
+    let marks = &seen.marks;
     let mut f = Features {
-        intents: cues.iter().map(|c| c.intent).collect(),
+        intents: marks.intents.iter().copied().collect(),
+        civil_society: marks.civil_society > 0,
         ..Features::default()
     };
-    let lower_words = intent::words(text);
-    f.civil_society = lower_words
-        .iter()
-        .any(|(w, _, _)| CIVIL_SOCIETY.iter().any(|c| w.starts_with(c)));
-
     let mut topic = 0.0;
     let mut audience = 0.0;
     let mut desc = 0.0;
     for (i, c) in concepts.iter().enumerate() {
-        let in_text = find(c, &occ);
-        let in_head = find(c, &head_occ).is_some_and(|h| h.strength >= SCATTERED);
+        let in_text = find(c, &seen.text);
+        let in_head = find(c, &seen.head).is_some_and(|h| h.strength >= SCATTERED);
         if in_text.is_none() && !in_head {
             continue;
         }
         let Found {
             strength,
             count,
-            spans,
+            at,
         } = in_text.unwrap_or(Found {
             strength: 0.0,
             count: 0,
-            spans: Vec::new(),
+            at: Vec::new(),
         });
-        let intent = spans.iter().filter_map(|s| intent_of(s.0)).max();
+        let intent = at
+            .iter()
+            .filter_map(|o| marks.intent_at(u32::try_from(o.position).unwrap_or(u32::MAX)))
+            .max();
         if c.field == ProfileField::Description && c.idf < w.description_min_idf {
             continue;
         }
@@ -305,7 +315,11 @@ pub(crate) fn features(
         f.hits.push(ConceptHit {
             concept: i,
             strength,
-            spans,
+            spans: at
+                .iter()
+                .map(|o| (o.from, o.to))
+                .filter(|&(a, b)| b > a)
+                .collect(),
             in_heading: in_head,
             intent,
         });
@@ -324,7 +338,9 @@ pub(crate) fn features(
         score *= 1.0 + w.civil_society;
     }
     for (i, c) in excludes.iter().enumerate() {
-        if find(c, &occ).is_some_and(|h| h.strength >= SCATTERED) || find(c, &head_occ).is_some() {
+        if find(c, &seen.text).is_some_and(|h| h.strength >= SCATTERED)
+            || find(c, &seen.head).is_some()
+        {
             f.excluded.push(i);
         }
     }
@@ -332,7 +348,7 @@ pub(crate) fn features(
         score *= w.exclude;
     }
     // very short passages (a heading, a line of procedure) say little
-    let len = text.chars().count() as f32;
+    let len = marks.chars as f32;
     if len < 200.0 {
         score *= (len / 200.0).sqrt();
     }
@@ -406,7 +422,8 @@ mod tests {
     }
 
     fn score(concepts: &[Concept], text: &str) -> Features {
-        features(&mut analyzer(), concepts, &[], text, "", "", &WEIGHTS)
+        let seen = observe(&mut analyzer(), text, "", "");
+        features(concepts, &[], &seen, &WEIGHTS)
     }
 
     const FILLER: &str = " Teksten fortsætter med flere ord om emnet, så længden er normal og \
@@ -461,7 +478,7 @@ mod tests {
         let c = [concept(ProfileField::Theme, "fællesskab")];
         let ex = [concept(ProfileField::Exclude, "idrætshal")];
         let text = format!("Fællesskab i den nye idrætshal.{FILLER}");
-        let pushed = features(&mut analyzer(), &c, &ex, &text, "", "", &WEIGHTS);
+        let pushed = features(&c, &ex, &observe(&mut analyzer(), &text, "", ""), &WEIGHTS);
         let plain = score(&c, &text);
         assert_eq!(pushed.excluded, [0]);
         assert!(pushed.score < plain.score);
@@ -470,15 +487,8 @@ mod tests {
     #[test]
     fn heading_match_counts_without_text_match() {
         let c = [concept(ProfileField::Theme, "ensomhed")];
-        let f = features(
-            &mut analyzer(),
-            &c,
-            &[],
-            FILLER,
-            "Forebyggelse af ensomhed",
-            "",
-            &WEIGHTS,
-        );
+        let seen = observe(&mut analyzer(), FILLER, "Forebyggelse af ensomhed", "");
+        let f = features(&c, &[], &seen, &WEIGHTS);
         assert!(f.hits[0].in_heading && f.score > 0.0);
     }
 }

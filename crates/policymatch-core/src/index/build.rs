@@ -557,7 +557,9 @@ fn write_document(
             add_agenda_fields(&mut d, f, &extra);
             d.add_u64(f.page, u64::from(page.number));
             d.add_text(f.heading, p.heading.as_deref().unwrap_or(""));
-            d.add_text(f.text, p.text(&page.text));
+            let text = p.text(&page.text);
+            d.add_text(f.text, text);
+            d.add_text(f.marks, crate::intent::Marks::of(text).encode());
             d.add_u64(f.span_start, p.start as u64);
             d.add_u64(f.span_end, p.end as u64);
             d.add_u64(f.ordinal, ordinal);

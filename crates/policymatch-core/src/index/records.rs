@@ -74,6 +74,9 @@ pub struct PassageRecord {
     pub run: u64,
     /// Extra metadata (agenda fields, deadlines).
     pub extra: serde_json::Value,
+    /// What the passage states, as stored at indexing (`None` in other sources).
+    #[serde(skip)]
+    pub marks: Option<crate::intent::Marks>,
 }
 
 pub(crate) fn text_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> String {
@@ -157,6 +160,10 @@ impl PassageRecord {
             ordinal: u64_of(doc, f.ordinal),
             run: u64_of(doc, f.run),
             extra: json_of(doc, f.extra),
+            marks: doc
+                .get_first(f.marks)
+                .and_then(|v| v.as_str())
+                .and_then(crate::intent::Marks::decode),
         }
     }
 }

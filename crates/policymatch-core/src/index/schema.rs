@@ -10,7 +10,7 @@ use tantivy::schema::{
 pub const KEYWORD: &str = "policymatch_keyword";
 
 /// Version of the schema and analyzers; an index made with another version must be rebuilt.
-pub const SCHEMA_VERSION: u64 = 5;
+pub const SCHEMA_VERSION: u64 = 6;
 
 /// Record kinds stored in the `kind` field.
 pub mod kind {
@@ -63,6 +63,8 @@ pub struct Fields {
     pub flags: Field,
     /// Case number (sagsnummer) of an agenda item.
     pub case_number: Field,
+    /// What a passage states, by word position ([`crate::intent::Marks::encode`]).
+    pub marks: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -103,6 +105,7 @@ pub fn build() -> (Schema, Fields) {
         extra: b.add_text_field("extra", STORED),
         flags: b.add_text_field("flags", STRING),
         case_number: b.add_text_field("case_number", STRING | STORED),
+        marks: b.add_text_field("marks", STORED),
     };
     (b.build(), fields)
 }

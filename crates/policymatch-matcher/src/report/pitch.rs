@@ -199,6 +199,7 @@ mod tests {
                 ordinal: 0,
                 run: 1,
                 extra: serde_json::Value::Null,
+                marks: None,
             },
             score: 10.0,
             matched: vec![],

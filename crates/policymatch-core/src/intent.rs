@@ -1,0 +1,408 @@
+//! Intent cues: words that mark a passage as stating a goal, an initiative, a decision, a
+//! funding pool or a public consultation, rather than background or procedure.
+//!
+//! The cues are general Danish policy vocabulary ("Målet er", "Vi vil", "indsats",
+//! "handleplan", "pulje", "høring", "indstiller"), matched on lower-cased words: a cue
+//! ending in `*` matches any word that starts with it, other cues match whole words.
+//!
+//! Indexing stores each passage's [`Marks`] (the intent of each sentence by word position,
+//! and whether it mentions volunteers or associations), so that ranking reads them instead of
+//! scanning every candidate's text again.
+
+use serde::Serialize;
+
+/// What kind of intent a cue marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Intent {
+    /// A stated goal or wish ("Målet er", "Vi vil", "ønsket effekt").
+    Goal,
+    /// An initiative, plan or project ("indsats", "handleplan", "projekt").
+    Initiative,
+    /// A decision or recommendation ("indstiller", "besluttet", "godkendt").
+    Decision,
+    /// Money: a pool, a grant or a budget ("pulje", "tilskud", "midler").
+    Funding,
+    /// A public consultation or dialogue ("høring", "dialogmøde").
+    Consultation,
+}
+
+impl Intent {
+    /// The word used in reasons: "a goal sentence", "a funding sentence".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Intent::Goal => "goal",
+            Intent::Initiative => "initiative",
+            Intent::Decision => "decision",
+            Intent::Funding => "funding",
+            Intent::Consultation => "consultation",
+        }
+    }
+}
+
+/// Cues as (intent, words): each entry is one or more words, the last may end in `*`.
+const CUES: &[(Intent, &str)] = &[
+    (Intent::Goal, "målet er"),
+    (Intent::Goal, "målet med"),
+    (Intent::Goal, "målsætning*"),
+    (Intent::Goal, "vi vil"),
+    (Intent::Goal, "vi ønsker"),
+    (Intent::Goal, "ønsket effekt"),
+    (Intent::Goal, "ønskede effekt*"),
+    (Intent::Goal, "vision*"),
+    (Intent::Goal, "pejlemærke*"),
+    (Intent::Goal, "ambition*"),
+    (Intent::Goal, "sigter mod"),
+    (Intent::Goal, "formålet"),
+    (Intent::Goal, "prioriter*"),
+    (Intent::Goal, "styrke*"),
+    (Intent::Goal, "fokus på"),
+    (Intent::Initiative, "indsats*"),
+    (Intent::Initiative, "initiativ*"),
+    (Intent::Initiative, "handleplan*"),
+    (Intent::Initiative, "handlingsplan*"),
+    (Intent::Initiative, "projekt*"),
+    (Intent::Initiative, "tiltag*"),
+    (Intent::Initiative, "pilot*"),
+    (Intent::Initiative, "strategi*"),
+    (Intent::Initiative, "partnerskab*"),
+    (Intent::Initiative, "samarbejde med"),
+    (Intent::Initiative, "samspil med"),
+    (Intent::Decision, "indstiller"),
+    (Intent::Decision, "indstilling*"),
+    (Intent::Decision, "beslutning*"),
+    (Intent::Decision, "besluttede"),
+    (Intent::Decision, "besluttet"),
+    (Intent::Decision, "godkend*"),
+    (Intent::Decision, "vedtag*"),
+    (Intent::Decision, "vedtog"),
+    (Intent::Decision, "budgetforlig*"),
+    (Intent::Decision, "anbefal*"),
+    (Intent::Funding, "pulje*"),
+    (Intent::Funding, "tilskud*"),
+    (Intent::Funding, "bevilling*"),
+    (Intent::Funding, "bevilge*"),
+    (Intent::Funding, "midler*"),
+    (Intent::Funding, "ansøgning*"),
+    (Intent::Funding, "ansøge"),
+    (Intent::Funding, "finansier*"),
+    (Intent::Funding, "budgetmidler*"),
+    (Intent::Funding, "udmønt*"),
+    (Intent::Consultation, "høring*"),
+    (Intent::Consultation, "dialogmøde*"),
+    (Intent::Consultation, "borgermøde*"),
+    (Intent::Consultation, "inddragelse*"),
+    (Intent::Consultation, "workshop*"),
+];
+
+/// One cue found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cue {
+    /// What it marks.
+    pub intent: Intent,
+    /// Byte range of the cue in the text.
+    pub span: (usize, usize),
+}
+
+/// Words of `text` as (lower-cased word, byte start, byte end).
+pub fn words(text: &str) -> Vec<(String, usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((text[s..i].to_lowercase(), s, i));
+        }
+    }
+    if let Some(s) = start {
+        out.push((text[s..].to_lowercase(), s, text.len()));
+    }
+    out
+}
+
+fn word_matches(word: &str, cue: &str) -> bool {
+    match cue.strip_suffix('*') {
+        Some(prefix) => word.starts_with(prefix),
+        None => word == cue,
+    }
+}
+
+/// The intent cues in `text`, in text order.
+pub fn detect(text: &str) -> Vec<Cue> {
+    let ws = words(text);
+    let cues: Vec<(Intent, Vec<&str>)> = CUES
+        .iter()
+        .map(|&(intent, cue)| (intent, cue.split(' ').collect()))
+        .collect();
+    let mut out = Vec::new();
+    for i in 0..ws.len() {
+        for (intent, parts) in &cues {
+            let Some(window) = ws.get(i..i + parts.len()) else {
+                continue;
+            };
+            if window
+                .iter()
+                .zip(parts)
+                .all(|((w, _, _), p)| word_matches(w, p))
+            {
+                let end = window.last().map_or(ws[i].2, |w| w.2);
+                out.push(Cue {
+                    intent: *intent,
+                    span: (ws[i].1, end),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Byte ranges of the sentences of `text` (split after `.`, `!`, `?`, `:` or `;` followed by
+/// white space, and at line breaks).
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
+        let end = if c == '\n' {
+            Some(i)
+        } else if matches!(c, '.' | '!' | '?' | ':' | ';') && next_is_space {
+            Some(i + c.len_utf8())
+        } else {
+            None
+        };
+        if let Some(end) = end {
+            if !text[start..end].trim().is_empty() {
+                out.push((start, end));
+            }
+            start = end;
+        }
+    }
+    if !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Word stems that mark volunteers, associations and civil society: where an association
+/// can act ("frivillige", "foreningslivet", "civilsamfundet", "NGO'er").
+pub const CIVIL_SOCIETY: &[&str] = &["frivillig", "forening", "civilsamfund", "ngo"];
+
+impl Intent {
+    fn code(self) -> char {
+        match self {
+            Intent::Goal => 'g',
+            Intent::Initiative => 'i',
+            Intent::Decision => 'd',
+            Intent::Funding => 'f',
+            Intent::Consultation => 'c',
+        }
+    }
+
+    fn from_code(c: char) -> Option<Intent> {
+        Some(match c {
+            'g' => Intent::Goal,
+            'i' => Intent::Initiative,
+            'd' => Intent::Decision,
+            'f' => Intent::Funding,
+            'c' => Intent::Consultation,
+            _ => return None,
+        })
+    }
+}
+
+/// What a passage states, by word position: computed once at indexing, read at ranking.
+///
+/// Word positions are those of the index's analyzer (the n-th run of alphanumeric
+/// characters is position n), so a term's positions from the index fall into sentences here.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// Every kind of intent some cue in the passage marks.
+    pub intents: Vec<Intent>,
+    /// Words that mention volunteers, associations or civil society.
+    pub civil_society: u32,
+    /// Sentences as (position of the first word, the strongest intent a cue in it marks).
+    pub sentences: Vec<(u32, Option<Intent>)>,
+    /// Length of the text in characters.
+    pub chars: u32,
+}
+
+impl Marks {
+    /// The marks of `text`.
+    pub fn of(text: &str) -> Marks {
+        let ws = words(text);
+        let cues = detect(text);
+        let mut intents: Vec<Intent> = cues.iter().map(|c| c.intent).collect();
+        intents.sort();
+        intents.dedup();
+        let civil = ws
+            .iter()
+            .filter(|(w, _, _)| CIVIL_SOCIETY.iter().any(|c| w.starts_with(c)))
+            .count();
+        let mut out = Vec::new();
+        let mut at = 0usize;
+        for (s, e) in sentences(text) {
+            // the first word starting inside the sentence
+            while at < ws.len() && ws[at].1 < s {
+                at += 1;
+            }
+            if at >= ws.len() || ws[at].1 >= e {
+                continue;
+            }
+            let intent = cues
+                .iter()
+                .filter(|c| c.span.0 >= s && c.span.1 <= e)
+                .map(|c| c.intent)
+                .max();
+            out.push((at as u32, intent));
+        }
+        Marks {
+            intents,
+            civil_society: u32::try_from(civil).unwrap_or(u32::MAX),
+            sentences: out,
+            chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
+        }
+    }
+
+    /// The intent of the sentence holding the word at `position`.
+    pub fn intent_at(&self, position: u32) -> Option<Intent> {
+        let i = self.sentences.partition_point(|&(p, _)| p <= position);
+        i.checked_sub(1).and_then(|i| self.sentences[i].1)
+    }
+
+    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i`.
+    pub fn encode(&self) -> String {
+        let kinds: String = self.intents.iter().map(|i| i.code()).collect();
+        let sentences: Vec<String> = self
+            .sentences
+            .iter()
+            .map(|(p, i)| format!("{p}{}", i.map_or('-', Intent::code)))
+            .collect();
+        format!(
+            "{kinds};{};{};{}",
+            self.civil_society,
+            self.chars,
+            sentences.join(",")
+        )
+    }
+
+    /// Reads [`Marks::encode`]'s form; `None` when it is not that form.
+    pub fn decode(s: &str) -> Option<Marks> {
+        let mut parts = s.split(';');
+        let kinds = parts.next()?;
+        let civil_society = parts.next()?.parse().ok()?;
+        let chars = parts.next()?.parse().ok()?;
+        let list = parts.next()?;
+        if parts.next().is_some() {
+            return None;
+        }
+        let intents = kinds
+            .chars()
+            .map(Intent::from_code)
+            .collect::<Option<_>>()?;
+        let mut sentences = Vec::new();
+        for item in list.split(',').filter(|i| !i.is_empty()) {
+            let code = item.chars().last()?;
+            let pos = item[..item.len() - code.len_utf8()].parse().ok()?;
+            let intent = match code {
+                '-' => None,
+                c => Some(Intent::from_code(c)?),
+            };
+            sentences.push((pos, intent));
+        }
+        Some(Marks {
+            intents,
+            civil_society,
+            sentences,
+            chars,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Intent> {
+        detect(text).into_iter().map(|c| c.intent).collect()
+    }
+
+    #[test]
+    fn detects_each_kind_of_intent() {
+        let table = [
+            ("Målet er, at færre er ensomme.", vec![Intent::Goal]),
+            (
+                "Vi vil styrke fællesskaberne.",
+                vec![Intent::Goal, Intent::Goal],
+            ),
+            ("En ny indsats mod ensomhed.", vec![Intent::Initiative]),
+            ("Handleplanen følges op.", vec![Intent::Initiative]),
+            (
+                "Administrationen indstiller, at sagen godkendes.",
+                vec![Intent::Decision, Intent::Decision],
+            ),
+            ("Puljen kan søges af foreninger.", vec![Intent::Funding]),
+            ("Politikken sendes i høring.", vec![Intent::Consultation]),
+            ("Mødet blev holdt i salen.", vec![]),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn cue_spans_cover_the_cue_words() {
+        let text = "Ældre: Målet er trivsel.";
+        let cues = detect(text);
+        assert_eq!(cues.len(), 1);
+        assert_eq!(&text[cues[0].span.0..cues[0].span.1], "Målet er");
+    }
+
+    #[test]
+    fn whole_word_cues_do_not_match_inside_words() {
+        assert!(kinds("De besluttedes ikke.").is_empty());
+        assert_eq!(kinds("vedtaget"), vec![Intent::Decision]);
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let text = "Første sætning. Anden: tredje\nfjerde 2.5 mio";
+        let s: Vec<&str> = sentences(text).iter().map(|&(a, b)| &text[a..b]).collect();
+        assert_eq!(
+            s,
+            ["Første sætning.", " Anden:", " tredje", "\nfjerde 2.5 mio"]
+        );
+    }
+
+    #[test]
+    fn marks_give_each_sentence_its_first_word_position_and_intent() {
+        let text = "Baggrund for sagen. Målet er færre ensomme; frivillige foreninger hjælper.\nPuljen kan søges.";
+        let m = Marks::of(text);
+        // words: Baggrund(0) for(1) sagen(2) Målet(3) ... frivillige(7) ... Puljen(10)
+        assert_eq!(
+            m.sentences,
+            [
+                (0, None),
+                (3, Some(Intent::Goal)),
+                (7, None),
+                (10, Some(Intent::Funding))
+            ]
+        );
+        assert_eq!(m.civil_society, 2);
+        assert_eq!(m.intents, [Intent::Goal, Intent::Funding]);
+        assert_eq!(m.intent_at(2), None);
+        assert_eq!(m.intent_at(5), Some(Intent::Goal));
+        assert_eq!(m.intent_at(12), Some(Intent::Funding));
+        assert_eq!(Marks::decode(&m.encode()), Some(m));
+    }
+
+    #[test]
+    fn marks_of_empty_text_and_bad_forms() {
+        let m = Marks::of("");
+        assert_eq!(Marks::decode(&m.encode()), Some(m));
+        assert_eq!(Marks::decode("x;1;2;"), None);
+        assert_eq!(Marks::decode("g;1;2;3q"), None);
+        assert_eq!(Marks::decode("g;1"), None);
+    }
+}

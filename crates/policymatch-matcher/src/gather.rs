@@ -1,0 +1,132 @@
+//! Observing candidates from the index's postings instead of analysing their text again.
+//!
+//! The index keeps, for every analysed word of the text, heading and title fields, the
+//! passages it occurs in and at which word positions. For the candidates of one query this
+//! module reads those positions for just the concepts' words, segment by segment, walking
+//! each word's postings forward through the candidates in document order. The result is the
+//! same [`Observed`] that [`rank::observe`](crate::rank::observe) gets from the text, without
+//! byte ranges (which only the few suggestions shown need).
+
+use crate::query::Concept;
+use crate::rank::{Observed, Occurrence, TITLE_OFFSET};
+use policymatch_core::index::schema::Fields;
+use std::collections::{BTreeSet, HashMap};
+use tantivy::postings::Postings;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
+
+/// Most words a compound prefix expands to (the most frequent first).
+pub(crate) const PREFIX_TERMS: usize = 64;
+
+/// The words of the index's `field` that start with `prefix` and are longer, at most
+/// [`PREFIX_TERMS`] of them, the most frequent first.
+pub(crate) fn prefix_terms(
+    searcher: &Searcher,
+    field: Field,
+    prefix: &str,
+) -> tantivy::Result<Vec<String>> {
+    let mut freq: HashMap<Vec<u8>, u64> = HashMap::new();
+    let mut upper = prefix.as_bytes().to_vec();
+    upper.push(0xff);
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted
+            .terms()
+            .range()
+            .gt(prefix.as_bytes())
+            .lt(&upper)
+            .into_stream()?;
+        while stream.advance() {
+            *freq.entry(stream.key().to_vec()).or_default() += u64::from(stream.value().doc_freq);
+        }
+    }
+    let mut terms: Vec<(Vec<u8>, u64)> = freq.into_iter().collect();
+    terms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(terms
+        .into_iter()
+        .filter_map(|(t, _)| String::from_utf8(t).ok())
+        .take(PREFIX_TERMS)
+        .collect())
+}
+
+/// The words whose positions ranking needs: every word of every concept and exclude
+/// entry, and the compounds that start with a one-word concept.
+pub(crate) fn words_needed(
+    concepts: &[Concept],
+    excludes: &[Concept],
+    expansions: &HashMap<String, Vec<String>>,
+) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    for c in concepts.iter().chain(excludes) {
+        out.extend(c.words.iter().map(|w| w.stem.clone()));
+        if let Some(p) = c.prefix() {
+            out.extend(expansions.get(p).into_iter().flatten().cloned());
+        }
+    }
+    out
+}
+
+/// Observes `candidates` (with the marks stored with each) from the postings of `words`.
+pub(crate) fn observe_all(
+    searcher: &Searcher,
+    fields: &Fields,
+    words: &BTreeSet<String>,
+    candidates: &[DocAddress],
+    marks: Vec<policymatch_core::intent::Marks>,
+) -> tantivy::Result<Vec<Observed>> {
+    let mut out: Vec<Observed> = marks
+        .into_iter()
+        .map(|marks| Observed {
+            marks,
+            ..Observed::default()
+        })
+        .collect();
+    // candidates by segment, in document order
+    let mut by_segment: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
+    for (i, a) in candidates.iter().enumerate() {
+        by_segment
+            .entry(a.segment_ord)
+            .or_default()
+            .push((a.doc_id, i));
+    }
+    let targets = [
+        (fields.text, 0usize, false),
+        (fields.heading, 0, true),
+        (fields.title, TITLE_OFFSET, true),
+    ];
+    let mut positions = Vec::new();
+    for (segment_ord, mut docs) in by_segment {
+        docs.sort_unstable();
+        let segment = searcher.segment_reader(segment_ord);
+        for &(field, offset, head) in &targets {
+            let inverted = segment.inverted_index(field)?;
+            for word in words {
+                let term = Term::from_field_text(field, word);
+                let Some(mut postings) =
+                    inverted.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
+                else {
+                    continue;
+                };
+                for &(doc, i) in &docs {
+                    if postings.doc() == TERMINATED {
+                        break;
+                    }
+                    if postings.doc() > doc || postings.seek(doc) != doc {
+                        continue;
+                    }
+                    postings.positions(&mut positions);
+                    let seen = &mut out[i];
+                    let map = if head { &mut seen.head } else { &mut seen.text };
+                    map.entry(word.clone())
+                        .or_default()
+                        .extend(positions.iter().map(|&p| Occurrence {
+                            position: p as usize + offset,
+                            from: 0,
+                            to: 0,
+                        }));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
