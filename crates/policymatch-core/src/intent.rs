@@ -57,6 +57,7 @@ const CUES: &[(Intent, &str)] = &[
     (Intent::Goal, "prioriter*"),
     (Intent::Goal, "styrke*"),
     (Intent::Goal, "fokus på"),
+    (Intent::Goal, "skal"),
     (Intent::Initiative, "indsats*"),
     (Intent::Initiative, "initiativ*"),
     (Intent::Initiative, "handleplan*"),
@@ -157,8 +158,9 @@ pub fn detect(text: &str) -> Vec<Cue> {
     out
 }
 
-/// Byte ranges of the sentences of `text` (split after `.`, `!`, `?`, `:` or `;` followed by
-/// white space, and at line breaks).
+/// Byte ranges of the sentences of `text` (split after `.`, `!` or `?` followed by white
+/// space, and at line breaks). A colon or semicolon does not end a sentence: what follows
+/// "Målet er:" is the goal.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -167,7 +169,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
         let end = if c == '\n' {
             Some(i)
-        } else if matches!(c, '.' | '!' | '?' | ':' | ';') && next_is_space {
+        } else if matches!(c, '.' | '!' | '?') && next_is_space {
             Some(i + c.len_utf8())
         } else {
             None
@@ -369,10 +371,7 @@ mod tests {
     fn splits_sentences() {
         let text = "Første sætning. Anden: tredje\nfjerde 2.5 mio";
         let s: Vec<&str> = sentences(text).iter().map(|&(a, b)| &text[a..b]).collect();
-        assert_eq!(
-            s,
-            ["Første sætning.", " Anden:", " tredje", "\nfjerde 2.5 mio"]
-        );
+        assert_eq!(s, ["Første sætning.", " Anden: tredje", "\nfjerde 2.5 mio"]);
     }
 
     #[test]
@@ -385,7 +384,6 @@ mod tests {
             [
                 (0, None),
                 (3, Some(Intent::Goal)),
-                (7, None),
                 (10, Some(Intent::Funding))
             ]
         );
@@ -393,6 +391,7 @@ mod tests {
         assert_eq!(m.intents, [Intent::Goal, Intent::Funding]);
         assert_eq!(m.intent_at(2), None);
         assert_eq!(m.intent_at(5), Some(Intent::Goal));
+        assert_eq!(m.intent_at(8), Some(Intent::Goal));
         assert_eq!(m.intent_at(12), Some(Intent::Funding));
         assert_eq!(Marks::decode(&m.encode()), Some(m));
     }

@@ -248,7 +248,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     civil_society: 0.6,
     exclude: 0.4,
     audience: 0.5,
-    description_cap: 2.0,
+    description_cap: 1.0,
     description_min_idf: 2.0,
     tf: 0.4,
     page: 0.3,
