@@ -11,7 +11,8 @@
 //!
 //! Run: `cargo build --release -p policymatch-cli && cargo bench --bench scale`.
 //! `POLICYMATCH_SCALE=1,10,100` chooses the factors (default `1,10`); 100× needs ~1 GB of disk
-//! and takes long.
+//! and takes long. `POLICYMATCH_SCALE_DIR=DIR` keeps the generated corpora and indexes in DIR,
+//! and a later run reuses them to measure search alone.
 
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
@@ -249,19 +250,39 @@ fn main() {
     );
     let mut first: Option<(f64, f64, f64, f64)> = None;
     for factor in factors {
-        let work = tempfile::tempdir().expect("a temporary folder");
-        let docs = work.path().join("docs");
-        let idx = work.path().join("index");
-        generate(&docs, factor).expect("the corpus is generated");
-        let (took, peak_kib) = run_measured(
-            &bin,
-            &[
-                "index",
-                docs.to_str().unwrap_or_default(),
-                "--index",
-                idx.to_str().unwrap_or_default(),
-            ],
-        );
+        // POLICYMATCH_SCALE_DIR keeps each factor's corpus and index there, and a later run
+        // reuses an index found there (measuring search only)
+        let _tmp;
+        let work = match std::env::var_os("POLICYMATCH_SCALE_DIR") {
+            Some(d) => PathBuf::from(d).join(format!("{factor}x")),
+            None => {
+                let t = tempfile::tempdir().expect("a temporary folder");
+                let p = t.path().to_path_buf();
+                _tmp = t;
+                p
+            }
+        };
+        let docs = work.join("docs");
+        let idx = work.join("index");
+        let reused = idx.join("meta.json").exists();
+        let (took, peak_kib) = if reused {
+            println!(
+                "{factor}x: reusing {} (index time and memory not measured)",
+                idx.display()
+            );
+            (Duration::ZERO, 0)
+        } else {
+            generate(&docs, factor).expect("the corpus is generated");
+            run_measured(
+                &bin,
+                &[
+                    "index",
+                    docs.to_str().unwrap_or_default(),
+                    "--index",
+                    idx.to_str().unwrap_or_default(),
+                ],
+            )
+        };
         let index = PolicyIndex::open(&idx).expect("the index opens");
         let passages = index.passage_count().unwrap_or(0);
         let size = dir_size(&idx) as f64 / 1_048_576.0;
@@ -296,6 +317,7 @@ fn main() {
         let secs = took.as_secs_f64();
         match first {
             None => first = Some((secs, size, peak, s50)),
+            Some(_) if reused => {}
             Some((t1, z1, m1, s1)) => println!(
                 "  growth vs 1x: index time {:.1}x, size {:.1}x, peak memory {:.2}x, suggest p50 {:.2}x",
                 secs / t1,

@@ -2,7 +2,8 @@
 //!
 //! The index is `$POLICYMATCH_BENCH_INDEX` when set (an index of `../shared/corpus`), else
 //! one built into a temporary folder first. The profiles are `../shared/eval/dev/profiles`.
-//! Besides criterion's figures, prints each side's p50 over all profiles and their ratio.
+//! Besides criterion's figures, prints each side's p50 over all profiles and their ratio, and
+//! the command line's p50 including process start (when the release binary is built).
 //!
 //!     cargo bench -p policymatch-benches --bench suggest
 
@@ -124,5 +125,50 @@ fn main() {
         o.as_secs_f64() / b.as_secs_f64(),
         profiles.len()
     );
+    cli(&dir, &profiles);
     c.final_summary();
+}
+
+/// The command line including process start: `policymatch suggest` on the same index, against
+/// `policymatch --version` (process start alone) in the same run. Needs the release binary.
+fn cli(dir: &Path, profiles: &[(String, Profile, String)]) {
+    let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/release/policymatch");
+    if !bin.exists() {
+        println!(
+            "CLI latency skipped: build {} first (cargo build --release -p policymatch-cli)",
+            bin.display()
+        );
+        return;
+    }
+    let run = |args: &[&std::ffi::OsStr]| {
+        let status = std::process::Command::new(&bin)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("running policymatch");
+        assert!(status.success(), "policymatch {args:?} failed");
+    };
+    let mut ours = Vec::new();
+    for (name, _, _) in profiles {
+        let profile = shared().join(format!("eval/dev/profiles/{name}.toml"));
+        ours.push(p50(|| {
+            run(&[
+                "suggest".as_ref(),
+                "--profile".as_ref(),
+                profile.as_os_str(),
+                "--index".as_ref(),
+                dir.as_os_str(),
+            ])
+        }));
+    }
+    ours.sort();
+    let start = p50(|| run(&["--version".as_ref()]));
+    let o = ours[ours.len() / 2];
+    println!(
+        "CLI suggest p50 {:.1} ms including process start, `policymatch --version` p50 {:.1} ms, ratio {:.1} (median over {} profiles)",
+        o.as_secs_f64() * 1e3,
+        start.as_secs_f64() * 1e3,
+        o.as_secs_f64() / start.as_secs_f64(),
+        profiles.len()
+    );
 }

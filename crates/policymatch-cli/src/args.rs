@@ -67,6 +67,10 @@ pub enum Command {
     Analyze {
         /// The text to analyze.
         text: String,
+        /// Use this index's analyzer, with the words added by `index --words`
+        /// [default: the built-in analyzer].
+        #[arg(long = "index", value_name = "DIR")]
+        index: Option<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,

@@ -379,6 +379,17 @@ fn domain_words_split_new_compounds_and_force_a_reindex() {
     );
     let o = run(&["search", "zorblat", "--index", idx_s, "--format", "json"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    // `analyze --index` shows the split the index makes; without it, the built-in analyzer
+    let parts = |args: &[&str]| {
+        let o = run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let with = parts(&["analyze", "zorblatforening", "--index", idx_s]);
+    let without = parts(&["analyze", "zorblatforening"]);
+    assert!(with.contains("\tzorblat\t"), "{with}");
+    assert!(!without.contains("\tzorblat\t"), "{without}");
 }
 
 #[test]

@@ -16,7 +16,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
 /// Most words a compound prefix expands to (the most frequent first).
-pub(crate) const PREFIX_TERMS: usize = 64;
+pub(crate) const PREFIX_TERMS: usize = 16;
 
 /// The words of the index's `field` that start with `prefix` and are longer, at most
 /// [`PREFIX_TERMS`] of them, the most frequent first.

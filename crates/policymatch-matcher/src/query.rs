@@ -315,8 +315,14 @@ fn concept_query(c: &Concept, field: Field) -> Box<dyn Query> {
     ]))
 }
 
-/// The retrieval query: the filters, and at least one concept in the text, heading or title,
-/// each weighted by its field.
+/// The retrieval query: the filters, and at least one theme or activity in the text, heading
+/// or title, each weighted by its field; target groups add to the score of what matches (or
+/// are required themselves when the profile names no theme or activity). Description words
+/// only re-rank.
+///
+/// Target groups are common words ("ældre", "børn"): as optional clauses beside required
+/// topics they are looked up only in the passages that name a topic, instead of scoring every
+/// passage that mentions them, which keeps retrieval fast on a large index.
 pub(crate) fn build_query(
     index: &PolicyIndex,
     concepts: &[Concept],
@@ -324,9 +330,18 @@ pub(crate) fn build_query(
     filters: &Filters,
 ) -> BooleanQuery {
     let f = index.fields();
-    let mut should: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    for c in concepts {
+    let mut topic: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut audience: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for c in concepts
+        .iter()
+        .filter(|c| c.field != ProfileField::Description)
+    {
         let w = c.field.weight() * c.emphasis;
+        let should = if c.field == ProfileField::TargetGroup {
+            &mut audience
+        } else {
+            &mut topic
+        };
         should.push((
             Occur::Should,
             Box::new(BoostQuery::new(concept_query(c, f.text), w)),
@@ -352,18 +367,23 @@ pub(crate) fn build_query(
                 ));
             }
         }
-        if c.field != ProfileField::Description {
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(concept_query(c, f.heading), 0.5 * w)),
-            ));
-            should.push((
-                Occur::Should,
-                Box::new(BoostQuery::new(concept_query(c, f.title), 0.3 * w)),
-            ));
-        }
+        should.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(concept_query(c, f.heading), 0.5 * w)),
+        ));
+        should.push((
+            Occur::Should,
+            Box::new(BoostQuery::new(concept_query(c, f.title), 0.3 * w)),
+        ));
     }
     let mut clauses = index.filter_clauses(filters);
-    clauses.push((Occur::Must, Box::new(BooleanQuery::new(should))));
+    match (topic.is_empty(), audience.is_empty()) {
+        (false, false) => {
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(topic))));
+            clauses.push((Occur::Should, Box::new(BooleanQuery::new(audience))));
+        }
+        (false, true) => clauses.push((Occur::Must, Box::new(BooleanQuery::new(topic)))),
+        (true, _) => clauses.push((Occur::Must, Box::new(BooleanQuery::new(audience)))),
+    }
     BooleanQuery::new(clauses)
 }

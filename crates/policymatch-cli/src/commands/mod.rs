@@ -23,7 +23,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             normalize,
             format,
         } => extract::run(&file, normalize, format),
-        Command::Analyze { text, format } => analyze::run(&text, format),
+        Command::Analyze {
+            text,
+            index,
+            format,
+        } => analyze::run(&text, index.as_deref(), format),
         Command::Index {
             paths,
             index,

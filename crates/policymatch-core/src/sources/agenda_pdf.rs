@@ -27,7 +27,7 @@ static CASE: LazyLock<Regex> = LazyLock::new(|| {
 // Invariant: a constant pattern; this module's tests compile and use it.
 static COMMITTEE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\b(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalget\b|\bByrådet\b|\bKommunalbestyrelsen\b|\bØkonomiudvalget\b",
+        r"\b(?:[A-ZÆØÅ][\wæøå]*-,\s+)*(?:[A-ZÆØÅ][\wæøå]*-\s+og\s+)?[A-ZÆØÅ][\wæøå]*udvalget\b|\bByrådet\b|\bKommunalbestyrelsen\b|\bØkonomiudvalget\b",
     )
     .expect("constant regex")
 });
@@ -232,6 +232,20 @@ mod tests {
         Page {
             number: n,
             text: t.to_string(),
+        }
+    }
+
+    #[test]
+    fn committee_names_keep_every_suspended_part() {
+        for name in [
+            "Skole-, Børne- og Ungeudvalget",
+            "Kultur-, Idræts- og Fritidsudvalget",
+            "Social- og Handicapudvalget",
+            "Økonomiudvalget",
+        ] {
+            let text = format!("Referat fra mødet i {name} den 3. maj");
+            let found = COMMITTEE.find(&text).map(|m| m.as_str());
+            assert_eq!(found, Some(name));
         }
     }
 
