@@ -56,7 +56,12 @@
 //!   and streams alone (`/StmF`, `/StrF` absent or `/Identity`, as with `/AuthEvent /EFOpen`
 //!   where only attachments are encrypted) are read as they are, and a file without the
 //!   `/ID` the key derivation needs is tried with an empty one (also in a rebuilt trailer).
-//!   Anything else that stays encrypted is [`ExtractError::Encrypted`];
+//!   When lopdf still cannot use the empty password (it then drops every object), fails on
+//!   one object that does not decrypt, or decrypts with RC4 for want of a usable crypt filter,
+//!   [`crypt`] loads the file with its `/Encrypt` entry hidden, repairs the encryption
+//!   dictionary (missing or wrong key `/Length`, short `/U`, unknown `AES…` method, absent
+//!   `/StmF`/`/StrF`) and decrypts object by object. Anything else that stays encrypted is
+//!   [`ExtractError::Encrypted`];
 //! - **streams lopdf could not read** (missing or wrong `/Length`, no end-of-line after
 //!   `stream`) are cut at `endstream` from a scan of the file; an object whose header is
 //!   damaged (`x 0 obj`, `4 0 xbj`) is missed by the scan and read from its xref offset;
@@ -74,10 +79,12 @@
 //! stream and 1 GiB per document, so a decompression bomb ends in a truncated stream, not in
 //! the worker's memory limit in [`isolated`] (which still bounds what lopdf and pdf-extract
 //! decode themselves). Over the 311 damaged files of `badpdfs/`:
-//! text (a word of two letters or more) from 159 (146 before the techniques above), no crash
-//! or hang; by the same count `pdftotext` gives 126 (the figures, by its own count:
-//! poppler 182, pdf_oxide 133, pdf-extract 55). Of the other 153, all but a handful hold no
-//! text at all (fuzzer reproducers, image-only pages, files that need a real password).
+//! text (a word of two letters or more) from 160 (146 before the techniques above), no crash
+//! or hang; by the same count `pdftotext` (poppler 22.12) gives 126, and every one of those
+//! 126 is among our 160 (the figures, by its own count: poppler 182, pdf_oxide 133,
+//! pdf-extract 55). Of the other 151, none holds a word of text that a reader could
+//! recover: fuzzer reproducers without content, image-only or digit-only pages, private-use
+//! Type 3 glyphs, and files that need a real password.
 //!
 //! # Faithful text, normalisation on request
 //!
@@ -94,6 +101,7 @@
 //! Image-only and empty files give [`ExtractError::NoTextLayer`]; files that need a password
 //! give [`ExtractError::Encrypted`].
 
+mod crypt;
 mod decode;
 mod font;
 mod interp;
@@ -227,14 +235,26 @@ fn lopdf_pages(
     force_repair: bool,
     budget: &decode::Budget,
 ) -> Result<Vec<String>, ExtractError> {
-    let doc = if force_repair {
-        load_repaired(bytes).ok_or_else(|| ExtractError::Malformed("no objects found".into()))?
+    let loaded = if force_repair {
+        load_repaired(bytes).ok_or_else(|| ExtractError::Malformed("no objects found".into()))
     } else {
-        load_document(bytes)?
+        load_document(bytes)
     };
-    let mut doc = doc;
+    let mut doc = match loaded {
+        // lopdf failed on the encryption (one object that does not decrypt fails the file).
+        Err(ExtractError::Encrypted) => open_encrypted(bytes, budget)?,
+        loaded => loaded?,
+    };
     if doc.is_encrypted() && !unlock_without_password(&mut doc) {
-        return Err(ExtractError::Encrypted);
+        // lopdf could not use the empty password as the file is written.
+        doc = open_encrypted(bytes, budget)?;
+    } else if doc
+        .encryption_state
+        .as_ref()
+        .is_some_and(crypt::guessed_filter)
+    {
+        // lopdf decrypted with RC4 where the file names no usable crypt filter.
+        doc = open_encrypted(bytes, budget)?;
     }
     let mut fonts = interp::FontCache::default();
     let mut pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
@@ -275,6 +295,15 @@ fn lopdf_pages(
     Ok(out)
 }
 
+/// An encrypted file opened by [`crypt::open`] (encryption dictionary repaired, objects
+/// decrypted one by one), as it is or with a rebuilt cross-reference table.
+fn open_encrypted(bytes: &[u8], budget: &decode::Budget) -> Result<lopdf::Document, ExtractError> {
+    let repaired = repaired_bytes(bytes);
+    let mut variants = vec![bytes];
+    variants.extend(repaired.as_deref());
+    crypt::open(&variants, budget).ok_or(ExtractError::Encrypted)
+}
+
 /// Loads a document with lopdf; a damaged cross-reference table is rebuilt by scanning
 /// for object headers ([`repair`]).
 fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
@@ -291,17 +320,21 @@ fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
 /// Loads the document with a rebuilt cross-reference table (and a `%PDF` header put in front
 /// when it has none).
 fn load_repaired(bytes: &[u8]) -> Option<lopdf::Document> {
+    load_bounded(&repaired_bytes(bytes)?).ok()
+}
+
+/// The file with junk before `%PDF` cut off (lopdf reads offsets from the header) or a
+/// header supplied, and a rebuilt cross-reference table ([`repair::rebuild_xref`]).
+fn repaired_bytes(bytes: &[u8]) -> Option<Vec<u8>> {
     let with_header;
     let header_at = bytes.windows(5).take(1024).position(|w| w == b"%PDF-");
     let bytes = if let Some(at) = header_at {
-        // lopdf reads offsets from the header, so junk before it is cut off.
         &bytes[at..]
     } else {
         with_header = [b"%PDF-1.4\n".as_slice(), bytes].concat();
         &with_header
     };
-    let fixed = repair::rebuild_xref(bytes)?;
-    load_bounded(&fixed).ok()
+    repair::rebuild_xref(bytes)
 }
 
 /// lopdf's loader with object streams decoded within the stream cap
