@@ -1,12 +1,15 @@
-//! Encrypted files that open with the empty user password but that lopdf refuses.
+//! Encrypted files that open with the empty user password.
 //!
-//! lopdf decrypts an empty-password file while loading it, all or nothing: when the
+//! Every file with an `/Encrypt` key is opened here first, and lopdf's own loader is the
+//! fallback. lopdf decrypts an empty-password file while loading it, all or nothing: when the
 //! empty password does not authenticate against the encryption dictionary as written, it
 //! keeps only that dictionary and drops every other object, and one string or stream that
 //! fails to decrypt fails the whole file. Damaged files get both wrong, so [`open`] loads the
 //! file with its `/Encrypt` trailer entry hidden (objects come in as ciphertext, object
 //! streams still packed), repairs the encryption dictionary, authenticates the empty
 //! password and decrypts object by object, leaving an object that does not decrypt as it is.
+//! Object streams are then unpacked through [`super::decode`], within the document's decode
+//! budget (lopdf would inflate them whole).
 //!
 //! Repairs of the encryption dictionary, each a damage poppler or qpdf tolerate:
 //!
@@ -69,13 +72,16 @@ fn keep_object_streams_packed(id: ObjectId, obj: &mut Object) -> Option<(ObjectI
     Some((id, obj.clone()))
 }
 
-/// Opens an encrypted file whose empty user password lopdf could not use; `variants` are the
-/// bytes to try in order (the file as it is, then with a rebuilt cross-reference table).
-pub(crate) fn open(variants: &[&[u8]], budget: &Budget) -> Option<Document> {
-    variants.iter().find_map(|bytes| {
-        let mut doc = load_undecrypted(bytes)?;
-        decrypt(&mut doc, budget).then_some(doc)
-    })
+/// True when the file has an `/Encrypt` key (a cheap test before [`open`]).
+pub(crate) fn has_encrypt_key(bytes: &[u8]) -> bool {
+    bytes.windows(8).any(|w| w == b"/Encrypt")
+}
+
+/// Opens an encrypted file with the empty user password, decrypted and with its object
+/// streams unpacked within `budget`; `None` when it does not load or needs a password.
+pub(crate) fn open(bytes: &[u8], budget: &Budget) -> Option<Document> {
+    let mut doc = load_undecrypted(bytes)?;
+    decrypt(&mut doc, budget).then_some(doc)
 }
 
 /// The document with every object as stored (ciphertext, object streams packed) and the
@@ -200,7 +206,7 @@ fn decrypt(doc: &mut Document, budget: &Budget) -> bool {
         }
     }
     let mut unpacked = Vec::new();
-    for obj in doc.objects.values_mut() {
+    for (container, obj) in doc.objects.iter_mut() {
         let Object::Stream(stream) = obj else {
             continue;
         };
@@ -217,11 +223,21 @@ fn decrypt(doc: &mut Document, budget: &Budget) -> bool {
         stream.dict.remove(b"DecodeParms");
         stream.set_content(data);
         if let Ok(packed) = lopdf::ObjectStream::new(stream) {
-            unpacked.extend(packed.objects);
+            unpacked.extend(packed.objects.into_iter().map(|o| (container.0, o)));
         }
     }
-    for (id, obj) in unpacked {
-        doc.objects.entry(id).or_insert(obj);
+    for (container, (id, obj)) in unpacked {
+        // The cross-reference table says which copy of an object is current; an object it
+        // does not place in this stream only fills a gap.
+        let current = matches!(
+            doc.reference_table.get(id.0),
+            Some(lopdf::xref::XrefEntry::Compressed { container: c, .. }) if *c == container
+        );
+        if current {
+            doc.objects.insert(id, obj);
+        } else {
+            doc.objects.entry(id).or_insert(obj);
+        }
     }
     doc.trailer.remove(b"Encrypt");
     if let Some(id) = encrypt_id {
@@ -238,9 +254,10 @@ mod tests {
     use std::collections::BTreeMap;
     use std::sync::Arc;
 
-    /// A one-page document with "Hej med dig" in a Flate content stream, saved encrypted
-    /// with the empty user password.
-    fn encrypted(aes: bool) -> Vec<u8> {
+    /// A one-page document with "Hej med dig" in its content stream, saved encrypted
+    /// with the empty user password; with `packed_page` the page dictionary is in an object
+    /// stream.
+    fn encrypted(aes: bool, packed_page: bool) -> Vec<u8> {
         let mut doc = Document::with_version("1.5");
         let pages_id = doc.new_object_id();
         let font_id = doc.add_object(dictionary! {
@@ -266,6 +283,21 @@ mod tests {
             "Type" => "Catalog", "Pages" => pages_id,
         });
         doc.trailer.set("Root", catalog_id);
+        if packed_page {
+            doc.objects.remove(&page_id);
+            let head = format!("{} 0 ", page_id.0);
+            let body = format!(
+                "{head}<< /Type /Page /Parent {} 0 R /Contents {} 0 R /MediaBox [0 0 300 300] \
+                 /Resources << /Font << /F1 {} 0 R >> >> >>",
+                pages_id.0, content_id.0, font_id.0
+            );
+            // lopdf's writer drops object streams it did not make itself; the type is
+            // renamed back after saving.
+            doc.add_object(lopdf::Stream::new(
+                dictionary! { "Type" => "ObjStX", "N" => 1, "First" => head.len() as i64 },
+                body.into_bytes(),
+            ));
+        }
         doc.trailer.set(
             "ID",
             Object::Array(vec![
@@ -299,11 +331,14 @@ mod tests {
         doc.encrypt(&state).expect("encrypts");
         let mut out = Vec::new();
         doc.save_to(&mut out).expect("in-memory write");
+        if let Some(at) = out.windows(7).position(|w| w == b"/ObjStX") {
+            out[at + 6] = b'm';
+        }
         out
     }
 
     fn rc4_128() -> Vec<u8> {
-        encrypted(false)
+        encrypted(false, false)
     }
 
     fn text_of(bytes: &[u8]) -> String {
@@ -315,6 +350,22 @@ mod tests {
     #[test]
     fn intact_empty_password_file_reads() {
         assert!(text_of(&rc4_128()).contains("Hej med dig"));
+    }
+
+    #[test]
+    fn encrypted_object_stream_is_unpacked() {
+        let bytes = encrypted(false, true);
+        // The page is only in the object stream.
+        assert!(
+            !bytes
+                .windows(11)
+                .any(|w| w.starts_with(b"/Type/Page") && w[10] != b's')
+        );
+        assert!(
+            text_of(&bytes).contains("Hej med dig"),
+            "{}",
+            text_of(&bytes)
+        );
     }
 
     #[test]
@@ -367,7 +418,7 @@ mod tests {
 
     #[test]
     fn unknown_aes_method_is_taken_for_aes() {
-        let bytes = encrypted(true);
+        let bytes = encrypted(true, false);
         assert!(text_of(&bytes).contains("Hej med dig"));
         let at = bytes
             .windows(5)

@@ -2,8 +2,8 @@
 //!
 //! A few kilobytes of Flate or LZW data can expand to gigabytes (a decompression bomb). lopdf
 //! inflates whole streams into memory, so every stream the extractor reads — page content,
-//! form XObjects, fonts and CMaps, object streams (through [`unpack_object_streams`] at load)
-//! and streams found by scanning — is decoded here instead, incrementally, and decoding stops
+//! form XObjects, fonts and CMaps, object streams (through [`unpack_object_streams`] at load,
+//! or after decryption) and streams found by scanning — is decoded here instead, incrementally, and decoding stops
 //! at a limit:
 //!
 //! - at most [`MAX_STREAM_BYTES`] (256 MiB) of output for any one stream, and
@@ -21,10 +21,15 @@
 //! accepted. Image codecs (`DCTDecode`, `JPXDecode`, `CCITTFaxDecode`, `JBIG2Decode`) are
 //! [`DecodeError::Unsupported`]: nothing text extraction needs is encoded with them.
 //!
-//! Not covered: cross-reference streams that lopdf decodes while it reads the file (a small
-//! table of offsets, read before any object), object streams of encrypted files (lopdf
-//! unpacks them after decryption), and the pdf-extract fallback, which decodes through lopdf.
-//! Those stay bounded by the worker's address-space limit ([`super::isolated`]).
+//! Object streams of encrypted files are unpacked by [`super::crypt`] after decryption, also
+//! through this module and within the document's budget.
+//!
+//! Not covered: cross-reference streams that lopdf decodes while it reads the file (a table
+//! of offsets, read before any object), an object stream lopdf opens on its own while parsing
+//! (an indirect `/Length` stored in one), encrypted files that only lopdf's loader can open
+//! (the fallback when [`super::crypt`] fails), and the pdf-extract fallback, which decodes
+//! through lopdf. Those stay bounded by the worker's address-space limit
+//! ([`super::isolated`]).
 
 use lopdf::{Dictionary, Document, Object};
 use std::cell::Cell;

@@ -56,12 +56,13 @@
 //!   and streams alone (`/StmF`, `/StrF` absent or `/Identity`, as with `/AuthEvent /EFOpen`
 //!   where only attachments are encrypted) are read as they are, and a file without the
 //!   `/ID` the key derivation needs is tried with an empty one (also in a rebuilt trailer).
-//!   When lopdf still cannot use the empty password (it then drops every object), fails on
-//!   one object that does not decrypt, or decrypts with RC4 for want of a usable crypt filter,
-//!   [`crypt`] loads the file with its `/Encrypt` entry hidden, repairs the encryption
-//!   dictionary (missing or wrong key `/Length`, short `/U`, unknown `AES…` method, absent
-//!   `/StmF`/`/StrF`) and decrypts object by object. Anything else that stays encrypted is
-//!   [`ExtractError::Encrypted`];
+//!   Before lopdf's loader (which drops every object when the empty password does not
+//!   authenticate as written, fails the file on one object that does not decrypt, decrypts
+//!   with RC4 for want of a usable crypt filter, and inflates object streams whole), [`crypt`]
+//!   loads the file with its `/Encrypt` entry hidden, repairs the encryption dictionary
+//!   (missing or wrong key `/Length`, short `/U`, unknown `AES…` method, absent
+//!   `/StmF`/`/StrF`), decrypts object by object and unpacks object streams within the decode
+//!   budget. Anything else that stays encrypted is [`ExtractError::Encrypted`];
 //! - **streams lopdf could not read** (missing or wrong `/Length`, no end-of-line after
 //!   `stream`) are cut at `endstream` from a scan of the file; an object whose header is
 //!   damaged (`x 0 obj`, `4 0 xbj`) is missed by the scan and read from its xref offset;
@@ -235,26 +236,34 @@ fn lopdf_pages(
     force_repair: bool,
     budget: &decode::Budget,
 ) -> Result<Vec<String>, ExtractError> {
-    let loaded = if force_repair {
-        load_repaired(bytes).ok_or_else(|| ExtractError::Malformed("no objects found".into()))
-    } else {
-        load_document(bytes)
-    };
-    let mut doc = match loaded {
-        // lopdf failed on the encryption (one object that does not decrypt fails the file).
-        Err(ExtractError::Encrypted) => open_encrypted(bytes, budget)?,
-        loaded => loaded?,
+    // Encrypted files are opened by `crypt` first: it also copes with damaged encryption
+    // dictionaries, and it unpacks object streams within the decode budget.
+    let decrypted = crypt::has_encrypt_key(bytes)
+        .then(|| open_encrypted(bytes, force_repair, budget).ok())
+        .flatten();
+    let mut doc = match decrypted {
+        Some(doc) => doc,
+        None => {
+            let loaded = if force_repair {
+                load_repaired(bytes)
+                    .ok_or_else(|| ExtractError::Malformed("no objects found".into()))
+            } else {
+                load_document(bytes)
+            };
+            loaded?
+        }
     };
     if doc.is_encrypted() && !unlock_without_password(&mut doc) {
-        // lopdf could not use the empty password as the file is written.
-        doc = open_encrypted(bytes, budget)?;
-    } else if doc
+        return Err(ExtractError::Encrypted);
+    }
+    if doc
         .encryption_state
         .as_ref()
         .is_some_and(crypt::guessed_filter)
     {
-        // lopdf decrypted with RC4 where the file names no usable crypt filter.
-        doc = open_encrypted(bytes, budget)?;
+        // lopdf decrypted with RC4 for want of a usable crypt filter, which `crypt` could not
+        // repair: the objects are noise.
+        return Err(ExtractError::Encrypted);
     }
     let mut fonts = interp::FontCache::default();
     let mut pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
@@ -295,13 +304,19 @@ fn lopdf_pages(
     Ok(out)
 }
 
-/// An encrypted file opened by [`crypt::open`] (encryption dictionary repaired, objects
-/// decrypted one by one), as it is or with a rebuilt cross-reference table.
-fn open_encrypted(bytes: &[u8], budget: &decode::Budget) -> Result<lopdf::Document, ExtractError> {
-    let repaired = repaired_bytes(bytes);
-    let mut variants = vec![bytes];
-    variants.extend(repaired.as_deref());
-    crypt::open(&variants, budget).ok_or(ExtractError::Encrypted)
+/// An encrypted file opened by [`crypt::open`]: as it is, then with a rebuilt
+/// cross-reference table (only the latter when `force_repair`).
+fn open_encrypted(
+    bytes: &[u8],
+    force_repair: bool,
+    budget: &decode::Budget,
+) -> Result<lopdf::Document, ExtractError> {
+    if !force_repair && let Some(doc) = crypt::open(bytes, budget) {
+        return Ok(doc);
+    }
+    repaired_bytes(bytes)
+        .and_then(|fixed| crypt::open(&fixed, budget))
+        .ok_or(ExtractError::Encrypted)
 }
 
 /// Loads a document with lopdf; a damaged cross-reference table is rebuilt by scanning
