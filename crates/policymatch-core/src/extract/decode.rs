@@ -97,6 +97,12 @@ impl Budget {
         self.stream_cap.min(self.left.get())
     }
 
+    /// Bytes left in the document's budget.
+    #[cfg(test)]
+    pub(crate) fn remaining(&self) -> usize {
+        self.left.get()
+    }
+
     fn charge(&self, bytes: usize) {
         self.left.set(self.left.get().saturating_sub(bytes));
     }

@@ -569,6 +569,50 @@ trailer\n<< /Root 1 0 R >>\n%%EOF\n";
     }
 
     #[test]
+    fn content_stream_bomb_is_truncated_with_its_text() {
+        use std::io::Write;
+        // Text, then 300 MiB of spaces, deflated on the fly (about 300 KiB).
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(b"BT /F1 12 Tf 10 100 Td (Hej med dig) Tj ET\n")
+            .expect("in-memory write");
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..300 {
+            enc.write_all(&spaces).expect("in-memory write");
+        }
+        let bomb = enc.finish().expect("in-memory write");
+        let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R \
+/Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n\
+5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n"
+            .to_vec();
+        pdf.extend_from_slice(
+            format!(
+                "4 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                bomb.len()
+            )
+            .as_bytes(),
+        );
+        pdf.extend_from_slice(&bomb);
+        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        let budget = decode::Budget::new(1 << 20, 4 << 20);
+        let pages = lopdf_pages(&pdf, false, &budget).expect("pages");
+        assert!(pages[0].contains("Hej med dig"), "{pages:?}");
+        // The content stream was cut at the 1 MiB stream cap, not decoded whole.
+        assert_eq!(budget.remaining(), 3 << 20);
+    }
+
+    #[test]
+    fn badpdfs_encryption_dictionary_without_length() {
+        // /Length misspelt (/Wength) in an RC4 dictionary whose key is 128 bits.
+        let Some(bytes) = shared("badpdfs", "qpdf-bad-encryption-length.pdf") else {
+            return;
+        };
+        let pages = extract_pdf(&bytes).expect("text");
+        assert!(pages[0].text.contains("Potato"), "{:?}", pages[0].text);
+    }
+
+    #[test]
     fn password_protected_file_is_encrypted() {
         let Some(bytes) = shared("badpdfs", "qpdf-encrypted-40-bit-R3.pdf") else {
             return;
