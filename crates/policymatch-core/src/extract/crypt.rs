@@ -243,6 +243,7 @@ fn decrypt(doc: &mut Document, budget: &Budget) -> bool {
     if let Some(id) = encrypt_id {
         doc.objects.remove(&id);
     }
+    doc.encryption_state = Some(state);
     true
 }
 

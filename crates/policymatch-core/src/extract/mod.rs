@@ -70,7 +70,9 @@
 //!   starts with a zlib header is inflated (`repair::stream_content`); a truncated Flate
 //!   stream keeps the output decoded before the damage (lopdf's decoder does);
 //! - **missing page tree**: every `/Type /Page` object, in object order; and as the last
-//!   resort every stream that looks like page content, one "page" each;
+//!   resort every stream that looks like page content, one "page" each. Stream bytes found
+//!   by scanning that no filter decodes are only taken when they read like a content stream
+//!   (three quarters printable), so binary junk and ciphertext do not turn into noise;
 //! - **fonts**: no `/ToUnicode` → standard encodings and `/Differences` glyph names; Type 3
 //!   fonts whose glyph procedure names are not glyph-list names pass their codes through as
 //!   Latin-1 (poppler does the same), so Type 3 fonts drawing other Type 3 fonts give text.

@@ -206,6 +206,18 @@ fn looks_like_text(data: &[u8]) -> bool {
     plain * 20 >= head.len() * 19
 }
 
+/// True when the start of `data` is mostly (three quarters or more) printable ASCII or white
+/// space, as content streams are even with binary strings in them; random bytes such as
+/// ciphertext are about 40 %.
+fn looks_like_content(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(4096)];
+    let plain = head
+        .iter()
+        .filter(|&&b| b.is_ascii_graphic() || is_white(b))
+        .count();
+    plain * 4 >= head.len() * 3
+}
+
 /// The decoded content of a stream lopdf holds, within `budget` ([`super::decode`]; a
 /// stream over the limit gives its truncated output). When its filters fail (unknown,
 /// misspelt or wrong filter name) and the data is zlib, it is inflated; otherwise the raw
@@ -322,16 +334,17 @@ impl<'a> RawObjects<'a> {
         let flate = find(dict_text, b"FlateDecode").is_some()
             || find(dict_text, b"/Fl").is_some()
             || looks_like_zlib(data);
+        // Bytes that no filter decoded are only taken when they read like a content stream:
+        // binary junk or the ciphertext of an encrypted file gives noise, not text.
+        let as_stored = || looks_like_content(data).then(|| data.to_vec());
         if !flate {
-            return Some(data.to_vec());
+            return as_stored();
         }
-        Some(
-            match decode::decode(data, &[(b"FlateDecode", None)], budget) {
-                Ok(out) => out,
-                Err(e @ DecodeError::TooLarge { .. }) => e.into_partial().unwrap_or_default(),
-                Err(_) => data.to_vec(),
-            },
-        )
+        match decode::decode(data, &[(b"FlateDecode", None)], budget) {
+            Ok(out) => Some(out),
+            Err(e @ DecodeError::TooLarge { .. }) => e.into_partial(),
+            Err(_) => as_stored(),
+        }
     }
 }
 
@@ -428,6 +441,21 @@ trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n";
             raw.stream_at(9, &Budget::default()).as_deref(),
             Some(b"BT (Hej) Tj ET".as_slice())
         );
+    }
+
+    #[test]
+    fn scanned_binary_junk_is_not_content() {
+        // Bytes that no filter decodes and that are not text (e.g. the ciphertext of an
+        // encrypted file whose streams lopdf could not read) are not taken as content.
+        let mut file = b"%PDF-1.4\n4 0 obj\n<< /Length 300 >>\nstream\n".to_vec();
+        let mut x: u32 = 12345;
+        for _ in 0..300 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            file.push((x >> 16) as u8);
+        }
+        file.extend_from_slice(b"BT (Hej) Tj ET\nendstream\nendobj\n");
+        let raw = RawObjects::new(&file);
+        assert_eq!(raw.stream(4, &Budget::default()), None);
     }
 
     #[test]
