@@ -2,15 +2,22 @@
 
 /// Prints `err` and its causes on stderr as one line each, with a hint when one applies.
 pub fn print_error(err: &anyhow::Error) {
+    eprintln!("{}", error_line(err));
+}
+
+/// `err` and its causes as one line.
+fn error_line(err: &anyhow::Error) -> String {
     let mut line = format!("policymatch: error: {err}");
     for cause in err.chain().skip(1) {
-        // Typed errors often print their source already; do not say it twice.
+        // Typed errors often end with their source already; do not say it twice. (Only a
+        // repeated ending counts: a cause that merely occurs in a file name, such as
+        // "encrypted" in `…-encrypted-….pdf`, is still printed.)
         let cause = cause.to_string();
-        if !line.contains(&cause) {
+        if !line.ends_with(&cause) {
             line.push_str(&format!(": {cause}"));
         }
     }
-    eprintln!("{line}");
+    line
 }
 
 use policymatch_core::index::records::DocInfo;
@@ -83,4 +90,32 @@ pub fn print_usage_error(e: &clap::Error) {
         message.push_str(&listed.join(", "));
     }
     eprintln!("policymatch: error: {message} (hint: see `policymatch --help`)");
+}
+
+#[cfg(test)]
+mod error_line_tests {
+    use super::error_line;
+    use anyhow::Context;
+
+    #[test]
+    fn cause_named_in_the_path_is_still_printed() {
+        let err = Err::<(), _>(policymatch_core::extract::ExtractError::Encrypted)
+            .context("/files/qpdf-encrypted-40-bit-R3.pdf")
+            .expect_err("error");
+        assert_eq!(
+            error_line(&err),
+            "policymatch: error: /files/qpdf-encrypted-40-bit-R3.pdf: encrypted"
+        );
+    }
+
+    #[test]
+    fn source_already_printed_is_not_repeated() {
+        let err = Err::<(), _>(std::io::Error::other("disk on fire"))
+            .context("cannot read index: disk on fire")
+            .expect_err("error");
+        assert_eq!(
+            error_line(&err),
+            "policymatch: error: cannot read index: disk on fire"
+        );
+    }
 }

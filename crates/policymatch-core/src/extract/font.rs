@@ -7,6 +7,7 @@
 //! encodings and the Adobe glyph list come from lopdf, asked through fake font dictionaries,
 //! because lopdf does not export its tables.
 
+use super::decode::{Budget, DecodeError, decode_stream};
 use super::lexer::{Lexer, Operand};
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
@@ -258,12 +259,15 @@ fn dict_get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&
     dict.get(key).ok().map(|o| deref(doc, o))
 }
 
-fn stream_bytes(doc: &Document, obj: &Object) -> Option<Vec<u8>> {
+/// A font or CMap stream decoded within the document's budget (truncated at the limit; the
+/// raw bytes when no filter decodes it).
+fn stream_bytes(doc: &Document, obj: &Object, budget: &Budget) -> Option<Vec<u8>> {
     match deref(doc, obj) {
-        Object::Stream(s) => Some(
-            s.decompressed_content()
-                .unwrap_or_else(|_| s.content.clone()),
-        ),
+        Object::Stream(s) => Some(match decode_stream(Some(doc), s, budget) {
+            Ok(data) => data,
+            Err(e @ DecodeError::TooLarge { .. }) => e.into_partial().unwrap_or_default(),
+            Err(_) => s.content.clone(),
+        }),
         _ => None,
     }
 }
@@ -284,7 +288,12 @@ impl Font {
     }
 
     /// Builds a font from its dictionary.
-    pub(crate) fn load(doc: &Document, dict: &Dictionary, cache: &mut EncodingCache) -> Font {
+    pub(crate) fn load(
+        doc: &Document,
+        dict: &Dictionary,
+        cache: &mut EncodingCache,
+        budget: &Budget,
+    ) -> Font {
         let subtype = dict_get(doc, dict, b"Subtype")
             .and_then(|o| o.as_name().ok())
             .unwrap_or(b"Type1");
@@ -292,21 +301,21 @@ impl Font {
         if let Some(tu) = dict
             .get(b"ToUnicode")
             .ok()
-            .and_then(|o| stream_bytes(doc, o))
+            .and_then(|o| stream_bytes(doc, o, budget))
         {
             let cmap = CMap::parse(&tu);
             font.to_unicode = cmap.map;
             font.spaces = cmap.spaces;
         }
         if subtype == b"Type0" {
-            font.load_type0(doc, dict);
+            font.load_type0(doc, dict, budget);
         } else {
             font.load_simple(doc, dict, subtype, cache);
         }
         font
     }
 
-    fn load_type0(&mut self, doc: &Document, dict: &Dictionary) {
+    fn load_type0(&mut self, doc: &Document, dict: &Dictionary, budget: &Budget) {
         self.simple = None;
         self.code_len = 2;
         self.default_width = 1000.0;
@@ -322,7 +331,7 @@ impl Font {
                 }
             }
             Some(obj @ Object::Stream(_)) => {
-                if let Some(bytes) = stream_bytes(doc, obj) {
+                if let Some(bytes) = stream_bytes(doc, obj, budget) {
                     let cmap = CMap::parse(&bytes);
                     if !cmap.spaces.is_empty() {
                         self.spaces = cmap.spaces;
@@ -621,7 +630,7 @@ mod tests {
         dict.set("Type", Object::Name(b"Font".to_vec()));
         dict.set("Subtype", Object::Name(b"Type1".to_vec()));
         dict.set("Encoding", Object::Dictionary(enc));
-        let font = Font::load(&doc, &dict, &mut cache);
+        let font = Font::load(&doc, &dict, &mut cache, &Budget::default());
         assert_eq!(font.text(1).as_deref(), Some("å"));
         assert_eq!(font.text(2).as_deref(), Some("ø"));
         assert_eq!(font.text(3).as_deref(), Some("æ"));
@@ -645,11 +654,21 @@ mod tests {
             dict
         };
         // Procedure names that are not glyph names: the codes are the text.
-        let font = Font::load(&doc, &type3(&[b"rect", b"oslash"]), &mut cache);
+        let font = Font::load(
+            &doc,
+            &type3(&[b"rect", b"oslash"]),
+            &mut cache,
+            &Budget::default(),
+        );
         assert_eq!(font.text(97).as_deref(), Some("a"));
         assert_eq!(font.text(98).as_deref(), Some("b"));
         // Glyph-list names are kept.
-        let font = Font::load(&doc, &type3(&[b"aring", b"oslash"]), &mut cache);
+        let font = Font::load(
+            &doc,
+            &type3(&[b"aring", b"oslash"]),
+            &mut cache,
+            &Budget::default(),
+        );
         assert_eq!(font.text(97).as_deref(), Some("å"));
         assert_eq!(font.text(98).as_deref(), Some("ø"));
     }

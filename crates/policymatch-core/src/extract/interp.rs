@@ -9,6 +9,7 @@
 //! Everything is bounded: operators per page ([`MAX_OPS`]), glyphs per page ([`MAX_GLYPHS`]),
 //! form XObject nesting ([`MAX_FORM_DEPTH`], with a cycle check), and the graphics-state stack.
 
+use super::decode::Budget;
 use super::font::{EncodingCache, Font, deref};
 use super::lexer::{Lexer, Operand};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -80,6 +81,8 @@ pub(crate) struct FontCache {
 struct Interp<'d> {
     doc: &'d Document,
     fonts: &'d mut FontCache,
+    /// Decode limits of the document (content streams, forms, fonts).
+    budget: &'d Budget,
     glyphs: Vec<Glyph>,
     ops: usize,
     forms: Vec<ObjectId>,
@@ -129,7 +132,12 @@ impl<'d> Interp<'d> {
         let Object::Dictionary(dict) = deref(self.doc, obj) else {
             return None;
         };
-        let font = Rc::new(Font::load(self.doc, dict, &mut self.fonts.encodings));
+        let font = Rc::new(Font::load(
+            self.doc,
+            dict,
+            &mut self.fonts.encodings,
+            self.budget,
+        ));
         if let Object::Reference(id) = obj {
             self.fonts.by_id.insert(*id, font.clone());
         }
@@ -252,7 +260,7 @@ impl<'d> Interp<'d> {
         if !is_form {
             return;
         }
-        let content = super::repair::stream_content(stream);
+        let content = super::repair::stream_content(self.doc, stream, self.budget);
         let mut inner = GState { ..gs.clone() };
         if let Ok(Object::Array(m)) = stream.dict.get(b"Matrix").map(|o| deref(self.doc, o)) {
             let vals: Vec<Operand> = m
@@ -379,12 +387,13 @@ pub(crate) fn page_text(
     doc: &Document,
     page_id: ObjectId,
     fonts: &mut FontCache,
+    budget: &Budget,
     raw: &dyn Fn(u32) -> Option<Vec<u8>>,
 ) -> String {
     let mut content = Vec::new();
     for id in content_ids(doc, page_id).into_iter().take(4096) {
         let bytes = match doc.get_object(id) {
-            Ok(Object::Stream(stream)) => super::repair::stream_content(stream),
+            Ok(Object::Stream(stream)) => super::repair::stream_content(doc, stream, budget),
             _ => Vec::new(),
         };
         // A stream lopdf could not read (bad /Length, no EOL after `stream`) is missing or
@@ -412,6 +421,7 @@ pub(crate) fn page_text(
     let mut interp = Interp {
         doc,
         fonts,
+        budget,
         glyphs: Vec::new(),
         ops: 0,
         forms: Vec::new(),
@@ -462,9 +472,12 @@ pub(crate) fn loose_text(content: &[u8]) -> String {
     let doc = Document::new();
     let mut fonts = FontCache::default();
     let fallback = Rc::new(Font::fallback(&doc, &mut fonts.encodings));
+    // Nothing is decoded without a document; the budget is only for the type.
+    let budget = Budget::default();
     let mut interp = Interp {
         doc: &doc,
         fonts: &mut fonts,
+        budget: &budget,
         glyphs: Vec::new(),
         ops: 0,
         forms: Vec::new(),

@@ -5,7 +5,8 @@
 //! operating system: [`extract_isolated`] runs one file in a child process (a program that calls
 //! [`run_worker`]), kills it when it exceeds the time limit, and the child caps its own address
 //! space so that a decompression bomb ends in an allocation failure instead of taking the
-//! machine's memory.
+//! machine's memory. (The streams the extractor decodes itself are already capped, see
+//! `decode`; the address-space limit is for what lopdf and pdf-extract decode on their own.)
 
 use super::{ExtractError, extract_pdf};
 use crate::document::Page;

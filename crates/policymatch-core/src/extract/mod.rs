@@ -56,7 +56,13 @@
 //!   and streams alone (`/StmF`, `/StrF` absent or `/Identity`, as with `/AuthEvent /EFOpen`
 //!   where only attachments are encrypted) are read as they are, and a file without the
 //!   `/ID` the key derivation needs is tried with an empty one (also in a rebuilt trailer).
-//!   Anything else that stays encrypted is [`ExtractError::Encrypted`];
+//!   Before lopdf's loader (which drops every object when the empty password does not
+//!   authenticate as written, fails the file on one object that does not decrypt, decrypts
+//!   with RC4 for want of a usable crypt filter, and inflates object streams whole), [`crypt`]
+//!   loads the file with its `/Encrypt` entry hidden, repairs the encryption dictionary
+//!   (missing or wrong key `/Length`, short `/U`, unknown `AES…` method, absent
+//!   `/StmF`/`/StrF`), decrypts object by object and unpacks object streams within the decode
+//!   budget. Anything else that stays encrypted is [`ExtractError::Encrypted`];
 //! - **streams lopdf could not read** (missing or wrong `/Length`, no end-of-line after
 //!   `stream`) are cut at `endstream` from a scan of the file; an object whose header is
 //!   damaged (`x 0 obj`, `4 0 xbj`) is missed by the scan and read from its xref offset;
@@ -64,18 +70,24 @@
 //!   starts with a zlib header is inflated (`repair::stream_content`); a truncated Flate
 //!   stream keeps the output decoded before the damage (lopdf's decoder does);
 //! - **missing page tree**: every `/Type /Page` object, in object order; and as the last
-//!   resort every stream that looks like page content, one "page" each;
+//!   resort every stream that looks like page content, one "page" each. Stream bytes found
+//!   by scanning that no filter decodes are only taken when they read like a content stream
+//!   (three quarters printable), so binary junk and ciphertext do not turn into noise;
 //! - **fonts**: no `/ToUnicode` → standard encodings and `/Differences` glyph names; Type 3
 //!   fonts whose glyph procedure names are not glyph-list names pass their codes through as
 //!   Latin-1 (poppler does the same), so Type 3 fonts drawing other Type 3 fonts give text.
 //!
 //! Everything is bounded (operators, glyphs, form nesting with a cycle check, CMap sizes,
-//! streams scanned); decoded stream sizes are bounded by the worker's memory limit in
-//! [`isolated`] (lopdf inflates whole streams). Over the 311 damaged files of `badpdfs/`:
-//! text (a word of two letters or more) from 159 (146 before the techniques above), no crash
-//! or hang; by the same count `pdftotext` gives 126 (the issue's figures, by its own count:
-//! poppler 182, pdf_oxide 133, pdf-extract 55). Of the other 153, all but a handful hold no
-//! text at all (fuzzer reproducers, image-only pages, files that need a real password).
+//! streams scanned). Streams are decoded by our own filters ([`decode`]) within 256 MiB per
+//! stream and 1 GiB per document, so a decompression bomb ends in a truncated stream, not in
+//! the worker's memory limit in [`isolated`] (which still bounds what lopdf and pdf-extract
+//! decode themselves). Over the 311 damaged files of `badpdfs/`:
+//! text (a word of two letters or more) from 160 (146 before the techniques above), no crash
+//! or hang; by the same count `pdftotext` (poppler 22.12) gives 126, and every one of those
+//! 126 is among our 160 (the issue's figures, by its own count: poppler 182, pdf_oxide 133,
+//! pdf-extract 55). Of the other 151, none holds a word of text that a reader could
+//! recover: fuzzer reproducers without content, image-only or digit-only pages, private-use
+//! Type 3 glyphs, and files that need a real password.
 //!
 //! # Faithful text, normalisation on request
 //!
@@ -92,6 +104,8 @@
 //! Image-only and empty files give [`ExtractError::NoTextLayer`]; files that need a password
 //! give [`ExtractError::Encrypted`].
 
+mod crypt;
+mod decode;
 mod font;
 mod interp;
 pub mod isolated;
@@ -180,9 +194,14 @@ fn has_text(pages: &[String]) -> bool {
 }
 
 fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    // One decode budget for every attempt on this file (see `decode`).
+    let budget = decode::Budget::default();
     let run = |repair: bool| {
-        std::panic::catch_unwind(|| lopdf_pages(bytes, repair))
-            .unwrap_or_else(|payload| Err(ExtractError::Panicked(panic_message(&payload))))
+        // Unwind safety: the budget is a counter, valid whatever value a panic leaves in it.
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            lopdf_pages(bytes, repair, &budget)
+        }))
+        .unwrap_or_else(|payload| Err(ExtractError::Panicked(panic_message(&payload))))
     };
     let mut primary = run(false);
     if matches!(&primary, Ok(pages) if !has_text(pages)) {
@@ -199,8 +218,10 @@ fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
         primary => match pdf_extract_pages(bytes) {
             Ok(pages) if has_text(&pages) => Ok(pages),
             fallback => {
-                let scanned =
-                    std::panic::catch_unwind(|| scanned_streams(bytes)).unwrap_or_default();
+                let scanned = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    scanned_streams(bytes, &budget)
+                }))
+                .unwrap_or_default();
                 if has_text(&scanned) {
                     Ok(scanned)
                 } else {
@@ -212,14 +233,38 @@ fn raw_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
 }
 
 /// The primary backend: lopdf's object model and our own content-stream interpreter.
-fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractError> {
-    let doc = if force_repair {
-        load_repaired(bytes).ok_or_else(|| ExtractError::Malformed("no objects found".into()))?
-    } else {
-        load_document(bytes)?
+fn lopdf_pages(
+    bytes: &[u8],
+    force_repair: bool,
+    budget: &decode::Budget,
+) -> Result<Vec<String>, ExtractError> {
+    // Encrypted files are opened by `crypt` first: it also copes with damaged encryption
+    // dictionaries, and it unpacks object streams within the decode budget.
+    let decrypted = crypt::has_encrypt_key(bytes)
+        .then(|| open_encrypted(bytes, force_repair, budget).ok())
+        .flatten();
+    let mut doc = match decrypted {
+        Some(doc) => doc,
+        None => {
+            let loaded = if force_repair {
+                load_repaired(bytes)
+                    .ok_or_else(|| ExtractError::Malformed("no objects found".into()))
+            } else {
+                load_document(bytes)
+            };
+            loaded?
+        }
     };
-    let mut doc = doc;
     if doc.is_encrypted() && !unlock_without_password(&mut doc) {
+        return Err(ExtractError::Encrypted);
+    }
+    if doc
+        .encryption_state
+        .as_ref()
+        .is_some_and(crypt::guessed_filter)
+    {
+        // lopdf decrypted with RC4 for want of a usable crypt filter, which `crypt` could not
+        // repair: the objects are noise.
         return Err(ExtractError::Encrypted);
     }
     let mut fonts = interp::FontCache::default();
@@ -240,12 +285,12 @@ fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractE
     let scanned = std::cell::OnceCell::new();
     let raw = |num: u32| {
         let scan = scanned.get_or_init(|| repair::RawObjects::new(bytes));
-        scan.stream(num)
+        scan.stream(num, budget)
             .or_else(|| match doc.reference_table.get(num) {
                 // The scan misses objects whose header is damaged; the xref still knows where
                 // they start.
                 Some(lopdf::xref::XrefEntry::Normal { offset, .. }) => {
-                    scan.stream_at(*offset as usize)
+                    scan.stream_at(*offset as usize, budget)
                 }
                 _ => None,
             })
@@ -253,7 +298,7 @@ fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractE
     let mut out = Vec::with_capacity(pages.len());
     for page_id in &pages {
         let text = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            interp::page_text(&doc, *page_id, &mut fonts, &raw)
+            interp::page_text(&doc, *page_id, &mut fonts, budget, &raw)
         }))
         .unwrap_or_default();
         out.push(text);
@@ -261,10 +306,25 @@ fn lopdf_pages(bytes: &[u8], force_repair: bool) -> Result<Vec<String>, ExtractE
     Ok(out)
 }
 
+/// An encrypted file opened by [`crypt::open`]: as it is, then with a rebuilt
+/// cross-reference table (only the latter when `force_repair`).
+fn open_encrypted(
+    bytes: &[u8],
+    force_repair: bool,
+    budget: &decode::Budget,
+) -> Result<lopdf::Document, ExtractError> {
+    if !force_repair && let Some(doc) = crypt::open(bytes, budget) {
+        return Ok(doc);
+    }
+    repaired_bytes(bytes)
+        .and_then(|fixed| crypt::open(&fixed, budget))
+        .ok_or(ExtractError::Encrypted)
+}
+
 /// Loads a document with lopdf; a damaged cross-reference table is rebuilt by scanning
 /// for object headers ([`repair`]).
 fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
-    let err = match lopdf::Document::load_mem(bytes) {
+    let err = match load_bounded(bytes) {
         Ok(doc) => return Ok(doc),
         Err(e) => classify_lopdf_error(e),
     };
@@ -277,17 +337,31 @@ fn load_document(bytes: &[u8]) -> Result<lopdf::Document, ExtractError> {
 /// Loads the document with a rebuilt cross-reference table (and a `%PDF` header put in front
 /// when it has none).
 fn load_repaired(bytes: &[u8]) -> Option<lopdf::Document> {
+    load_bounded(&repaired_bytes(bytes)?).ok()
+}
+
+/// The file with junk before `%PDF` cut off (lopdf reads offsets from the header) or a
+/// header supplied, and a rebuilt cross-reference table ([`repair::rebuild_xref`]).
+fn repaired_bytes(bytes: &[u8]) -> Option<Vec<u8>> {
     let with_header;
     let header_at = bytes.windows(5).take(1024).position(|w| w == b"%PDF-");
     let bytes = if let Some(at) = header_at {
-        // lopdf reads offsets from the header, so junk before it is cut off.
         &bytes[at..]
     } else {
         with_header = [b"%PDF-1.4\n".as_slice(), bytes].concat();
         &with_header
     };
-    let fixed = repair::rebuild_xref(bytes)?;
-    lopdf::Document::load_mem(&fixed).ok()
+    repair::rebuild_xref(bytes)
+}
+
+/// lopdf's loader with object streams decoded within the stream cap
+/// ([`decode::unpack_object_streams`]).
+fn load_bounded(bytes: &[u8]) -> Result<lopdf::Document, lopdf::Error> {
+    let options = lopdf::LoadOptions {
+        filter: Some(decode::unpack_object_streams),
+        ..Default::default()
+    };
+    lopdf::Document::load_mem_with_options(bytes, options)
 }
 
 /// Makes an encrypted document readable when no password is needed, and says whether it now
@@ -337,13 +411,13 @@ fn classify_lopdf_error(e: lopdf::Error) -> ExtractError {
 /// The last resort when no page can be read: every stream in the file that looks like page
 /// content (`BT` and a text-showing operator), interpreted without resources, one "page"
 /// each.
-fn scanned_streams(bytes: &[u8]) -> Vec<String> {
+fn scanned_streams(bytes: &[u8], budget: &decode::Budget) -> Vec<String> {
     /// Streams looked at, at most.
     const MAX_STREAMS: usize = 10_000;
     let raw = repair::RawObjects::new(bytes);
     let mut out = Vec::new();
     for num in raw.numbers().take(MAX_STREAMS) {
-        let Some(content) = raw.stream_filtered(num, true) else {
+        let Some(content) = raw.stream_filtered(num, true, budget) else {
             continue;
         };
         let has = |op: &[u8]| content.windows(op.len()).any(|w| w == op);
@@ -494,6 +568,50 @@ trailer\n<< /Root 1 0 R >>\n%%EOF\n";
         assert!(keys.iter().any(|k| k.contains("# of #")), "{keys:?}");
         let normalized = extract_pdf_normalized(&bytes).expect("text");
         assert!(normalized.iter().all(|p| !p.text.contains(" of 13")));
+    }
+
+    #[test]
+    fn content_stream_bomb_is_truncated_with_its_text() {
+        use std::io::Write;
+        // Text, then 300 MiB of spaces, deflated on the fly (about 300 KiB).
+        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        enc.write_all(b"BT /F1 12 Tf 10 100 Td (Hej med dig) Tj ET\n")
+            .expect("in-memory write");
+        let spaces = vec![b' '; 1 << 20];
+        for _ in 0..300 {
+            enc.write_all(&spaces).expect("in-memory write");
+        }
+        let bomb = enc.finish().expect("in-memory write");
+        let mut pdf = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n\
+2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n\
+3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Contents 4 0 R \
+/Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n\
+5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>\nendobj\n"
+            .to_vec();
+        pdf.extend_from_slice(
+            format!(
+                "4 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                bomb.len()
+            )
+            .as_bytes(),
+        );
+        pdf.extend_from_slice(&bomb);
+        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        let budget = decode::Budget::new(1 << 20, 4 << 20);
+        let pages = lopdf_pages(&pdf, false, &budget).expect("pages");
+        assert!(pages[0].contains("Hej med dig"), "{pages:?}");
+        // The content stream was cut at the 1 MiB stream cap, not decoded whole.
+        assert_eq!(budget.remaining(), 3 << 20);
+    }
+
+    #[test]
+    fn badpdfs_encryption_dictionary_without_length() {
+        // /Length misspelt (/Wength) in an RC4 dictionary whose key is 128 bits.
+        let Some(bytes) = shared("badpdfs", "qpdf-bad-encryption-length.pdf") else {
+            return;
+        };
+        let pages = extract_pdf(&bytes).expect("text");
+        assert!(pages[0].text.contains("Potato"), "{:?}", pages[0].text);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! appends a fresh classic xref table and trailer that lopdf can read. Objects inside object
 //! streams are out of its reach; files that need those keep their original error.
 
+use super::decode::{self, Budget, DecodeError};
 use std::collections::BTreeMap;
 
 /// Highest object number accepted from a scan (bounds the xref table we write).
@@ -195,18 +196,53 @@ pub(crate) fn looks_like_zlib(data: &[u8]) -> bool {
     }
 }
 
-/// The decoded content of a stream lopdf holds. When its filters fail (unknown, misspelt or
-/// wrong filter name) and the data is zlib, it is inflated; otherwise the raw bytes are
-/// given, which the forgiving lexer reads as far as they make sense.
-pub(crate) fn stream_content(stream: &lopdf::Stream) -> Vec<u8> {
-    if let Ok(data) = stream.decompressed_content() {
-        return data;
+/// True when the start of `data` is (nearly all) printable ASCII or white space.
+fn looks_like_text(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(1024)];
+    let plain = head
+        .iter()
+        .filter(|&&b| b.is_ascii_graphic() || is_white(b))
+        .count();
+    plain * 20 >= head.len() * 19
+}
+
+/// True when the start of `data` is mostly (three quarters or more) printable ASCII or white
+/// space, as content streams are even with binary strings in them; random bytes such as
+/// ciphertext are about 40 %.
+fn looks_like_content(data: &[u8]) -> bool {
+    let head = &data[..data.len().min(4096)];
+    let plain = head
+        .iter()
+        .filter(|&&b| b.is_ascii_graphic() || is_white(b))
+        .count();
+    plain * 4 >= head.len() * 3
+}
+
+/// The decoded content of a stream lopdf holds, within `budget` ([`super::decode`]; a
+/// stream over the limit gives its truncated output). When its filters fail (unknown,
+/// misspelt or wrong filter name) and the data is zlib, it is inflated; otherwise the raw
+/// bytes are given when they look like text (a stream declared compressed that is not), which
+/// the forgiving lexer reads as far as they make sense; binary data that no filter decodes
+/// gives nothing rather than garbage.
+pub(crate) fn stream_content(
+    doc: &lopdf::Document,
+    stream: &lopdf::Stream,
+    budget: &Budget,
+) -> Vec<u8> {
+    match decode::decode_stream(Some(doc), stream, budget) {
+        Ok(data) => return data,
+        Err(e @ DecodeError::TooLarge { .. }) => return e.into_partial().unwrap_or_default(),
+        Err(DecodeError::Unsupported(_)) => {}
+        Err(DecodeError::Corrupt(_)) if looks_like_text(&stream.content) => {}
+        Err(DecodeError::Corrupt(_)) => return Vec::new(),
     }
     if looks_like_zlib(&stream.content) {
-        let mut dict = lopdf::Dictionary::new();
-        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-        if let Ok(data) = lopdf::Stream::new(dict, stream.content.clone()).decompressed_content() {
-            return data;
+        match decode::decode(&stream.content, &[(b"FlateDecode", None)], budget) {
+            Ok(data) => return data,
+            Err(e @ DecodeError::TooLarge { .. }) => {
+                return e.into_partial().unwrap_or_default();
+            }
+            Err(_) => {}
         }
     }
     stream.content.clone()
@@ -240,20 +276,25 @@ impl<'a> RawObjects<'a> {
     /// The decoded data of stream object `num`, delimited by `stream`/`endstream` rather than
     /// by `/Length`. Only FlateDecode is undone (through lopdf); other filters give the raw
     /// bytes.
-    pub(crate) fn stream(&self, num: u32) -> Option<Vec<u8>> {
-        self.stream_filtered(num, false)
+    pub(crate) fn stream(&self, num: u32, budget: &Budget) -> Option<Vec<u8>> {
+        self.stream_filtered(num, false, budget)
     }
 
     /// Like [`RawObjects::stream`], but `None` for image XObjects (and other streams whose
     /// dictionary says `/Image`) when `skip_images` is set, so a scan does not inflate them.
-    pub(crate) fn stream_filtered(&self, num: u32, skip_images: bool) -> Option<Vec<u8>> {
+    pub(crate) fn stream_filtered(
+        &self,
+        num: u32,
+        skip_images: bool,
+        budget: &Budget,
+    ) -> Option<Vec<u8>> {
         let &(_, off) = self.offsets.get(&num)?;
-        self.stream_body(off, skip_images)
+        self.stream_body(off, skip_images, budget)
     }
 
     /// The stream whose object starts at byte `off` (e.g. from an xref entry when the object
     /// header itself is damaged, so the scan missed it), decoded like [`RawObjects::stream`].
-    pub(crate) fn stream_at(&self, off: usize) -> Option<Vec<u8>> {
+    pub(crate) fn stream_at(&self, off: usize, budget: &Budget) -> Option<Vec<u8>> {
         // Only where an object header (however damaged: `x 0 obj`, `4 0 xbj`) is: at most
         // three short tokens, then the stream dictionary.
         let head = self.bytes.get(off..self.bytes.len().min(off + 40))?;
@@ -265,10 +306,10 @@ impl<'a> RawObjects<'a> {
         if tokens == 0 || tokens > 3 {
             return None;
         }
-        self.stream_body(off, false)
+        self.stream_body(off, false, budget)
     }
 
-    fn stream_body(&self, off: usize, skip_images: bool) -> Option<Vec<u8>> {
+    fn stream_body(&self, off: usize, skip_images: bool, budget: &Budget) -> Option<Vec<u8>> {
         let body = &self.bytes[off..];
         let end_obj = find(body, b"endobj").unwrap_or(body.len());
         let body = &body[..end_obj];
@@ -293,17 +334,17 @@ impl<'a> RawObjects<'a> {
         let flate = find(dict_text, b"FlateDecode").is_some()
             || find(dict_text, b"/Fl").is_some()
             || looks_like_zlib(data);
+        // Bytes that no filter decoded are only taken when they read like a content stream:
+        // binary junk or the ciphertext of an encrypted file gives noise, not text.
+        let as_stored = || looks_like_content(data).then(|| data.to_vec());
         if !flate {
-            return Some(data.to_vec());
+            return as_stored();
         }
-        let mut dict = lopdf::Dictionary::new();
-        dict.set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
-        let stream = lopdf::Stream::new(dict, data.to_vec());
-        Some(
-            stream
-                .decompressed_content()
-                .unwrap_or_else(|_| data.to_vec()),
-        )
+        match decode::decode(data, &[(b"FlateDecode", None)], budget) {
+            Ok(out) => Some(out),
+            Err(e @ DecodeError::TooLarge { .. }) => e.into_partial(),
+            Err(_) => as_stored(),
+        }
     }
 }
 
@@ -341,8 +382,11 @@ xref\n0 x\ngarbage\nstartxref\n99999\n%%EOF\n\0\0\0";
     fn raw_stream_without_length_is_found() {
         let data = b"%PDF-1.7\n6 0 obj <<\n>>\nstream\nBT (Hej) Tj ET\nendstream\nendobj\n";
         let raw = RawObjects::new(data);
-        assert_eq!(raw.stream(6).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
-        assert_eq!(raw.stream(7), None);
+        assert_eq!(
+            raw.stream(6, &Budget::default()).as_deref(),
+            Some(b"BT (Hej) Tj ET".as_slice())
+        );
+        assert_eq!(raw.stream(7, &Budget::default()), None);
     }
 
     #[test]
@@ -377,20 +421,41 @@ trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n";
         let mut dict = lopdf::Dictionary::new();
         dict.set("Filter", lopdf::Object::Name(b"PlateDecode".to_vec()));
         let stream = lopdf::Stream::new(dict, packed.to_vec());
-        assert_eq!(stream_content(&stream), b"BT (Hej) Tj ET");
+        assert_eq!(
+            stream_content(&lopdf::Document::new(), &stream, &Budget::default()),
+            b"BT (Hej) Tj ET"
+        );
         let mut file = b"%PDF-1.4\n4 0 obj\n<< /Filter /LZWDecode >>\nstream\n".to_vec();
         file.extend_from_slice(&packed);
         file.extend_from_slice(b"\nendstream\nendobj\n");
         let raw = RawObjects::new(&file);
-        assert_eq!(raw.stream(4).as_deref(), Some(b"BT (Hej) Tj ET".as_slice()));
+        assert_eq!(
+            raw.stream(4, &Budget::default()).as_deref(),
+            Some(b"BT (Hej) Tj ET".as_slice())
+        );
         // A damaged header ("x 0 obj") hides the object from the scan, not from its offset.
         let damaged = b"%PDF-1.4\nx 0 obj\n<< >>\nstream\nBT (Hej) Tj ET\nendstream\nendobj\n";
         let raw = RawObjects::new(damaged);
-        assert_eq!(raw.stream(4), None);
+        assert_eq!(raw.stream(4, &Budget::default()), None);
         assert_eq!(
-            raw.stream_at(9).as_deref(),
+            raw.stream_at(9, &Budget::default()).as_deref(),
             Some(b"BT (Hej) Tj ET".as_slice())
         );
+    }
+
+    #[test]
+    fn scanned_binary_junk_is_not_content() {
+        // Bytes that no filter decodes and that are not text (e.g. the ciphertext of an
+        // encrypted file whose streams lopdf could not read) are not taken as content.
+        let mut file = b"%PDF-1.4\n4 0 obj\n<< /Length 300 >>\nstream\n".to_vec();
+        let mut x: u32 = 12345;
+        for _ in 0..300 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            file.push((x >> 16) as u8);
+        }
+        file.extend_from_slice(b"BT (Hej) Tj ET\nendstream\nendobj\n");
+        let raw = RawObjects::new(&file);
+        assert_eq!(raw.stream(4, &Budget::default()), None);
     }
 
     #[test]
