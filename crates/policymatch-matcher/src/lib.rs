@@ -295,6 +295,7 @@ impl<'a> Matcher<'a> {
             excludes,
             passages,
             seen,
+            retrieval,
         }) = self.candidates(profile, options, &mut analyzer)?
         else {
             return Ok(Vec::new());
@@ -309,11 +310,11 @@ impl<'a> Matcher<'a> {
             })
             .collect();
         let mut pages: HashMap<(String, u64), rank::PageContext> = HashMap::new();
-        for (p, f) in &scored {
+        for ((p, f), &r) in scored.iter().zip(&retrieval) {
             pages
                 .entry((p.document.path.clone(), p.page))
                 .or_default()
-                .add(f);
+                .add(f, r);
         }
         let has_topic = concepts
             .iter()
@@ -329,6 +330,16 @@ impl<'a> Matcher<'a> {
             f.score = rank::in_context(f, &page, has_topic, has_audience, &w);
         }
         scored.retain(|(_, f)| f.score >= options.min_score);
+        // fusion with the retrieval query's score of the whole page (see `rank::fuse`)
+        let best = scored.iter().map(|(_, f)| f.score).fold(0.0, f32::max);
+        let best_page = pages.values().map(|c| c.retrieval).fold(0.0, f32::max);
+        for (p, f) in &mut scored {
+            let page = pages
+                .get(&(p.document.path.clone(), p.page))
+                .copied()
+                .unwrap_or_default();
+            f.score = rank::fuse(f.score, page.retrieval, best, best_page, &w);
+        }
         scored.sort_by(|a, b| {
             b.1.score
                 .total_cmp(&a.1.score)
@@ -392,7 +403,9 @@ impl<'a> Matcher<'a> {
             .map_err(search_err)?;
         let mut passages = Vec::with_capacity(top_docs.len());
         let mut addresses = Vec::with_capacity(top_docs.len());
-        for (_, addr) in top_docs {
+        let mut retrieval = Vec::with_capacity(top_docs.len());
+        for (score, addr) in top_docs {
+            retrieval.push(score);
             let doc: TantivyDocument = searcher.doc(addr).map_err(search_err)?;
             passages.push(PassageRecord::from_doc(&doc, fields));
             addresses.push(addr);
@@ -413,6 +426,7 @@ impl<'a> Matcher<'a> {
             excludes,
             passages,
             seen,
+            retrieval,
         }))
     }
 }
@@ -423,6 +437,8 @@ struct Candidates {
     excludes: Vec<query::Concept>,
     passages: Vec<PassageRecord>,
     seen: Vec<rank::Observed>,
+    /// The retrieval query's score of each passage.
+    retrieval: Vec<f32>,
 }
 
 /// A picked passage, its score and the other places of the same text.

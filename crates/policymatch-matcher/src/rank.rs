@@ -9,7 +9,8 @@
 //! stand (in a sentence that states intent, in the heading or title), and the exclude terms.
 //! The score is the sum over matched concepts of field weight × rarity (idf) × strength,
 //! multiplied by intent, coverage and civil-society factors; the page's other candidates add
-//! a little, and a page that never names a theme or a target group is pushed down.
+//! a little, and a page that never names a theme or a target group is pushed down. Last, the
+//! score is fused with the retrieval score of the passage's whole page ([`fuse`]).
 
 use crate::intent::{Intent, Marks};
 use crate::query::{Concept, ProfileField, SLOP, Token, analyze};
@@ -238,6 +239,9 @@ pub(crate) struct Weights {
     pub no_topic: f32,
     /// Factor for a page that names no target group.
     pub no_audience: f32,
+    /// Share of the best passage's score that the best page by retrieval score adds (see
+    /// [`fuse`]).
+    pub retrieval: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -254,6 +258,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     page: 0.3,
     no_topic: 0.3,
     no_audience: 0.5,
+    retrieval: 0.25,
 };
 
 /// Scores one observed passage.
@@ -365,10 +370,13 @@ pub(crate) struct PageContext {
     pub topic: bool,
     /// Some candidate on the page names a target group.
     pub audience: bool,
+    /// Sum of the retrieval query's scores of the page's candidates.
+    pub retrieval: f32,
 }
 
 impl PageContext {
-    pub fn add(&mut self, f: &Features) {
+    pub fn add(&mut self, f: &Features, retrieval: f32) {
+        self.retrieval += retrieval;
         self.total += f.score;
         self.topic |= f.topic;
         self.audience |= f.audience;
@@ -399,6 +407,18 @@ pub(crate) fn in_context(
         score *= w.no_audience;
     }
     score
+}
+
+/// Fuses a passage's score with its page's retrieval score (the weighted concept query,
+/// summed over the page's candidates): `score + w.retrieval × best × page / best_page`, where
+/// `best` is the best passage score and `best_page` the best page's retrieval score among the
+/// candidates. The features judge a passage closely; the retrieval score sees how much of the
+/// profile a whole page covers (judgments are of pages), and the two err differently.
+pub(crate) fn fuse(score: f32, page: f32, best: f32, best_page: f32, w: &Weights) -> f32 {
+    if best_page <= 0.0 {
+        return score;
+    }
+    score + w.retrieval * best * page / best_page
 }
 
 #[cfg(test)]
@@ -482,6 +502,18 @@ mod tests {
         let plain = score(&c, &text);
         assert_eq!(pushed.excluded, [0]);
         assert!(pushed.score < plain.score);
+    }
+
+    #[test]
+    fn fusion_adds_the_page_retrieval_share_and_keeps_the_score_floor() {
+        let w = WEIGHTS;
+        // the best page adds w.retrieval of the best passage's score, others in proportion
+        assert_eq!(fuse(10.0, 4.0, 20.0, 4.0, &w), 10.0 + w.retrieval * 20.0);
+        assert_eq!(fuse(10.0, 1.0, 20.0, 4.0, &w), 10.0 + w.retrieval * 5.0);
+        assert!(fuse(3.0, 0.0, 20.0, 4.0, &w) >= 3.0);
+        assert_eq!(fuse(3.0, 0.0, 20.0, 0.0, &w), 3.0);
+        // a weaker passage on a much better page can overtake
+        assert!(fuse(9.0, 4.0, 10.0, 4.0, &w) > fuse(10.0, 0.5, 10.0, 4.0, &w));
     }
 
     #[test]

@@ -58,7 +58,7 @@
 //!   `/ID` the key derivation needs is tried with an empty one (also in a rebuilt trailer).
 //!   Before lopdf's loader (which drops every object when the empty password does not
 //!   authenticate as written, fails the file on one object that does not decrypt, decrypts
-//!   with RC4 for want of a usable crypt filter, and inflates object streams whole), [`crypt`]
+//!   with RC4 for want of a usable crypt filter, and inflates object streams whole), `crypt`
 //!   loads the file with its `/Encrypt` entry hidden, repairs the encryption dictionary
 //!   (missing or wrong key `/Length`, short `/U`, unknown `AES…` method, absent
 //!   `/StmF`/`/StrF`), decrypts object by object and unpacks object streams within the decode
@@ -78,7 +78,7 @@
 //!   Latin-1 (poppler does the same), so Type 3 fonts drawing other Type 3 fonts give text.
 //!
 //! Everything is bounded (operators, glyphs, form nesting with a cycle check, CMap sizes,
-//! streams scanned). Streams are decoded by our own filters ([`decode`]) within 256 MiB per
+//! streams scanned). Streams are decoded by our own filters (`decode`) within 256 MiB per
 //! stream and 1 GiB per document, so a decompression bomb ends in a truncated stream, not in
 //! the worker's memory limit in [`isolated`] (which still bounds what lopdf and pdf-extract
 //! decode themselves). Over the 311 damaged files of `badpdfs/`:
