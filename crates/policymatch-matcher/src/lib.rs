@@ -319,9 +319,7 @@ impl<'a> Matcher<'a> {
         let has_topic = concepts
             .iter()
             .any(|c| matches!(c.field, ProfileField::Theme | ProfileField::Activity));
-        let has_audience = concepts
-            .iter()
-            .any(|c| c.field == ProfileField::TargetGroup);
+        let has_audience = concepts.iter().any(|c| c.audience);
         for (p, f) in &mut scored {
             let page = pages
                 .get(&(p.document.path.clone(), p.page))
@@ -634,5 +632,44 @@ mod tests {
             }
         }
         assert!(compared > 50, "only {compared} passages compared");
+    }
+
+    #[test]
+    fn a_target_group_that_is_also_a_theme_still_names_the_audience() {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
+        let mut analyzer = index.analyzer().expect("registered at open");
+        let profile = Profile::parse(
+            "name = \"P\"\ndescription = \"Forening for pårørende.\"\n\
+             themes = [\"pårørende\", \"aflastning\"]\ntarget_groups = [\"pårørende\", \"familier\"]\n",
+            Path::new("p.toml"),
+        )
+        .expect("a valid profile");
+        let concepts = query::concepts(
+            &profile,
+            &mut analyzer,
+            &index.searcher(),
+            index.fields().text,
+        );
+        let find = |term: &str| {
+            concepts
+                .iter()
+                .find(|c| c.term == term)
+                .expect("a concept for the term")
+        };
+        let both = find("pårørende");
+        assert_eq!(
+            both.field,
+            ProfileField::Theme,
+            "kept under its first field"
+        );
+        assert!(both.audience);
+        assert!(!find("aflastning").audience);
+        assert!(find("familier").audience);
+        assert_eq!(
+            concepts.iter().filter(|c| c.term == "pårørende").count(),
+            1,
+            "once"
+        );
     }
 }

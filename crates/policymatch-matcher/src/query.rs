@@ -89,6 +89,9 @@ pub(crate) struct Concept {
     /// How much the profile dwells on the concept: grows with the number of profile words
     /// that contain its words (repeats, compounds, other fields), from 1 up to 2.
     pub emphasis: f32,
+    /// Names whom the association works for: a target group, also when the same entry is a
+    /// theme or activity too ("pårørende" in both lists).
+    pub audience: bool,
 }
 
 /// Rarity (idf) beyond this says nothing more: a word found in a handful of passages is not
@@ -221,7 +224,19 @@ pub(crate) fn concepts(
         for term in entries {
             let words = words_of(analyzer, term);
             let key: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
-            if words.is_empty() || !seen.insert(key) {
+            if words.is_empty() {
+                continue;
+            }
+            if !seen.insert(key.clone()) {
+                // kept under its first field; a target group stays a target group
+                if field == ProfileField::TargetGroup {
+                    for c in out
+                        .iter_mut()
+                        .filter(|c: &&mut Concept| c.words.iter().map(|w| &w.stem).eq(key.iter()))
+                    {
+                        c.audience = true;
+                    }
+                }
                 continue;
             }
             let idf = words
@@ -232,6 +247,7 @@ pub(crate) fn concepts(
                 field,
                 term: term.clone(),
                 emphasis: emphasis(&words, &profile_words),
+                audience: field == ProfileField::TargetGroup,
                 words,
                 idf,
             });
@@ -259,6 +275,7 @@ pub(crate) fn concepts(
             term: word.to_lowercase(),
             idf: idf(searcher, text_field, &t.text),
             emphasis: 1.0,
+            audience: false,
             words: vec![Word {
                 offset: 0,
                 stem: t.text,
@@ -281,6 +298,7 @@ pub(crate) fn excludes(profile: &Profile, analyzer: &mut TextAnalyzer) -> Vec<Co
                 words,
                 idf: 1.0,
                 emphasis: 1.0,
+                audience: false,
             })
         })
         .collect()

@@ -315,6 +315,7 @@ pub(crate) fn features(
             _ => {
                 topic += s;
                 f.topic = true;
+                f.audience |= c.audience;
             }
         }
         f.hits.push(ConceptHit {
@@ -438,6 +439,7 @@ mod tests {
             words,
             idf: 2.0,
             emphasis: 1.0,
+            audience: field == ProfileField::TargetGroup,
         }
     }
 
