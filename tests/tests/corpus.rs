@@ -146,6 +146,15 @@ fn indexes_the_whole_corpus() {
         .count();
     assert_eq!(no_text, 3, "{:?}", s.skipped);
     assert!(s.failed.is_empty(), "{:?}", s.failed);
+    // Word documents are read too
+    let is_docx = |p: &std::path::Path| p.extension().is_some_and(|e| e == "docx");
+    let docx = s.indexed.iter().filter(|p| is_docx(p)).count();
+    assert!(docx >= 3, "{docx} .docx files indexed");
+    assert!(
+        !s.skipped.iter().any(|(p, _)| is_docx(p)),
+        "{:?}",
+        s.skipped
+    );
     assert!(s.pages > 2800, "{} pages", s.pages);
     assert_eq!(index.passage_count().unwrap(), s.passages);
     let docs = index.documents().unwrap();

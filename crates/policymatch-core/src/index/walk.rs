@@ -14,6 +14,8 @@ pub enum SourceKind {
     Html,
     /// A plain text file.
     Text,
+    /// A Word document (`.docx`).
+    Docx,
 }
 
 impl SourceKind {
@@ -25,6 +27,7 @@ impl SourceKind {
             "json" => Some(SourceKind::AgendaJson),
             "html" | "htm" => Some(SourceKind::Html),
             "txt" => Some(SourceKind::Text),
+            "docx" => Some(SourceKind::Docx),
             _ => None,
         }
     }
@@ -147,7 +150,7 @@ fn visit(
         }
         None => w.skipped.push((
             path.to_path_buf(),
-            "not a supported document (PDF, agenda JSON, HTML or text)".into(),
+            "not a supported document (PDF, agenda JSON, Word .docx, HTML or text)".into(),
         )),
     }
 }

@@ -1,7 +1,8 @@
-//! Sources other than PDF: agenda-system JSON exports, HTML and plain text.
+//! Sources other than PDF: agenda-system JSON exports, Word documents, HTML and plain text.
 
 pub mod agenda_json;
 pub mod agenda_pdf;
+pub mod docx;
 pub mod html;
 
 pub use html::html_to_text;
@@ -13,6 +14,12 @@ use std::path::Path;
 
 /// Loads a non-PDF source file.
 pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
+    if kind == SourceKind::Docx {
+        return match docx::docx_pages(bytes) {
+            Ok(pages) => plain(path, pages.join("\u{c}")),
+            Err(e) => Loaded::Failed(e.to_string()),
+        };
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Loaded::Failed("not valid UTF-8 text".into());
     };
@@ -20,7 +27,9 @@ pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
         SourceKind::Text => plain(path, text.to_string()),
         SourceKind::Html => plain(path, html_to_text(text)),
         SourceKind::AgendaJson => agenda_json::load(path, text),
-        SourceKind::Pdf => Loaded::Failed("internal: PDF given to the text loader".into()),
+        SourceKind::Pdf | SourceKind::Docx => {
+            Loaded::Failed("internal: a binary document given to the text loader".into())
+        }
     }
 }
 
