@@ -163,6 +163,11 @@ fn indexes_the_whole_corpus() {
         .filter(|d| d.municipality.contains("Greve"))
         .count();
     assert!(greve >= 149, "{greve} Greve documents");
+    // agenda publications as XML (SBSYS / eDagsorden): one document per item
+    for file in ["publication553.xml", "publication32.xml"] {
+        let items = docs.iter().filter(|d| d.path.ends_with(file)).count();
+        assert!(items >= 4, "{items} items from {file}");
+    }
     // A second run changes nothing.
     let again = index_paths(&index, &[corpus], &opts).unwrap();
     assert!(again.indexed.is_empty());

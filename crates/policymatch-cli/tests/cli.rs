@@ -167,6 +167,7 @@ fn bad_files_are_reported_and_skipped_not_fatal() {
     )
     .unwrap();
     std::fs::write(docs.path().join("notes.docx"), b"PK").unwrap();
+    std::fs::write(docs.path().join("notes.odt"), b"PK").unwrap();
     #[cfg(unix)]
     std::os::unix::fs::symlink(docs.path(), docs.path().join("loop")).unwrap();
     let idx = tempfile::tempdir().unwrap();
@@ -186,9 +187,10 @@ fn bad_files_are_reported_and_skipped_not_fatal() {
     assert!(out.contains("empty.pdf: empty file"), "{out}");
     assert!(out.contains("fake.pdf: not a PDF"), "{out}");
     assert!(
-        out.contains("notes.docx: not a supported document"),
+        out.contains("notes.docx: not a readable Word document"),
         "{out}"
     );
+    assert!(out.contains("notes.odt: not a supported document"), "{out}");
     assert!(out.contains("truncated.pdf"), "{out}");
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }

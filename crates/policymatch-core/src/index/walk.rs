@@ -16,6 +16,8 @@ pub enum SourceKind {
     Text,
     /// A Word document (`.docx`).
     Docx,
+    /// An XML file: an agenda publication (SBSYS / eDagsorden) or skipped.
+    AgendaXml,
 }
 
 impl SourceKind {
@@ -28,6 +30,7 @@ impl SourceKind {
             "html" | "htm" => Some(SourceKind::Html),
             "txt" => Some(SourceKind::Text),
             "docx" => Some(SourceKind::Docx),
+            "xml" => Some(SourceKind::AgendaXml),
             _ => None,
         }
     }
@@ -150,7 +153,7 @@ fn visit(
         }
         None => w.skipped.push((
             path.to_path_buf(),
-            "not a supported document (PDF, agenda JSON, Word .docx, HTML or text)".into(),
+            "not a supported document (PDF, agenda JSON or XML, Word .docx, HTML or text)".into(),
         )),
     }
 }
@@ -166,7 +169,7 @@ mod tests {
         std::fs::create_dir(root.join("sub")).unwrap();
         std::fs::write(root.join("a.pdf"), b"%PDF-1.4").unwrap();
         std::fs::write(root.join("sub/b.PDF"), b"%PDF-1.4").unwrap();
-        std::fs::write(root.join("notes.docx"), b"x").unwrap();
+        std::fs::write(root.join("notes.odt"), b"x").unwrap();
         std::fs::write(root.join("MANIFEST.tsv"), b"file\n").unwrap();
         #[cfg(unix)]
         {

@@ -7,9 +7,8 @@
 //! process and the administrative unit; its passages carry the item's section headings
 //! ("Beslutning", "Sagsbeskrivelse", "Indstilling", …).
 
-use super::html::html_sections;
-use crate::document::{DocumentMeta, MetaValue, Page};
-use crate::index::build::{Loaded, Section, SourceDocument};
+use crate::document::MetaValue;
+use crate::index::build::{Loaded, SourceDocument};
 use serde_json::Value;
 use std::path::Path;
 
@@ -85,8 +84,7 @@ fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
             .and_then(Value::as_array)
             .cloned()
             .unwrap_or_default();
-        let mut text = String::new();
-        let mut sections = Vec::new();
+        let mut parts = Vec::new();
         for f in &fields {
             if municipality.is_none() {
                 municipality = str_at(f, &["Link"]).and_then(municipality_from_link);
@@ -97,17 +95,7 @@ fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
                     .map(|t| t.replace('\n', "<br>"))
                     .unwrap_or_default()
             });
-            for s in html_sections(&html) {
-                let start = text.len();
-                text.push_str(&s.text);
-                sections.push(Section {
-                    page: 1,
-                    start,
-                    end: text.len(),
-                    heading: s.heading.or_else(|| field_name.clone()),
-                });
-                text.push_str("\n\n");
-            }
+            parts.push((field_name, html));
         }
         let attachments: Vec<String> = item
             .get("Bilag")
@@ -118,50 +106,18 @@ fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
                     .collect()
             })
             .unwrap_or_default();
-        let recommendation: String = sections
-            .iter()
-            .filter(|s| {
-                s.heading
-                    .as_deref()
-                    .is_some_and(|h| h.contains("Indstilling") || h.contains("Beslutning"))
-            })
-            .filter_map(|s| text.get(s.start..s.end))
-            .collect::<Vec<_>>()
-            .join(" ");
-        let extra = super::agenda_extra(&super::AgendaItemInfo {
-            committee: &committee,
-            date,
-            number: &number,
-            caption: &caption,
-            case_number: case.as_deref(),
-            attachments: &attachments,
-            text: &text,
-            recommendation: &recommendation,
-        });
-        let mut meta = DocumentMeta {
-            title: Some(MetaValue::given(caption)),
-            ..Default::default()
-        };
-        if date > 0 {
-            meta.year = Some(MetaValue::given((date / 10000) as u32));
-        }
-        if text.trim().is_empty() {
-            // An item with no case text still has its caption as its one passage.
-            let caption = meta
-                .title
-                .as_ref()
-                .map(|t| t.value.clone())
-                .unwrap_or_default();
-            text = caption;
-        }
-        docs.push(SourceDocument {
-            doc_id: format!("{}#{}", path.to_string_lossy(), number),
-            meta,
-            date,
-            pages: vec![Page { number: 1, text }],
-            sections,
-            extra,
-        });
+        docs.push(super::agenda_item_document(
+            path,
+            &super::AgendaItemSource {
+                committee: &committee,
+                date,
+                number: &number,
+                caption: &caption,
+                case_number: case.as_deref(),
+                attachments: &attachments,
+                fields: &parts,
+            },
+        ));
     }
     if let Some(m) = municipality {
         for d in &mut docs {

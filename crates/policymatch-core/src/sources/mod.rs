@@ -1,14 +1,16 @@
-//! Sources other than PDF: agenda-system JSON exports, Word documents, HTML and plain text.
+//! Sources other than PDF: agenda-system JSON and XML exports, Word documents, HTML and plain
+//! text.
 
 pub mod agenda_json;
 pub mod agenda_pdf;
+pub mod agenda_xml;
 pub mod docx;
 pub mod html;
 
 pub use html::html_to_text;
 
-use crate::document::Page;
-use crate::index::build::{Loaded, SourceDocument};
+use crate::document::{DocumentMeta, MetaValue, Page};
+use crate::index::build::{Loaded, Section, SourceDocument};
 use crate::index::walk::SourceKind;
 use std::path::Path;
 
@@ -27,6 +29,7 @@ pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
         SourceKind::Text => plain(path, text.to_string()),
         SourceKind::Html => plain(path, html_to_text(text)),
         SourceKind::AgendaJson => agenda_json::load(path, text),
+        SourceKind::AgendaXml => agenda_xml::load(path, text),
         SourceKind::Pdf | SourceKind::Docx => {
             Loaded::Failed("internal: a binary document given to the text loader".into())
         }
@@ -51,6 +54,85 @@ fn plain(path: &Path, text: String) -> Loaded {
         pages,
         ..Default::default()
     }])
+}
+
+/// One agenda item as an agenda export gives it.
+#[derive(Debug)]
+pub struct AgendaItemSource<'a> {
+    /// Committee name.
+    pub committee: &'a str,
+    /// Meeting date as YYYYMMDD (0 when unknown).
+    pub date: u64,
+    /// Item number.
+    pub number: &'a str,
+    /// Caption.
+    pub caption: &'a str,
+    /// Case number.
+    pub case_number: Option<&'a str>,
+    /// Attachment names.
+    pub attachments: &'a [String],
+    /// The item's fields as (field name, HTML content), in order.
+    pub fields: &'a [(Option<String>, String)],
+}
+
+/// The document of one agenda item: titled by its caption, its fields' sections as headed
+/// sections of one page, with the item's extra metadata.
+pub fn agenda_item_document(path: &Path, item: &AgendaItemSource<'_>) -> SourceDocument {
+    let mut text = String::new();
+    let mut sections = Vec::new();
+    for (field_name, html) in item.fields {
+        for s in html::html_sections(html) {
+            let start = text.len();
+            text.push_str(&s.text);
+            sections.push(Section {
+                page: 1,
+                start,
+                end: text.len(),
+                heading: s.heading.or_else(|| field_name.clone()),
+            });
+            text.push_str("\n\n");
+        }
+    }
+    let recommendation: String = sections
+        .iter()
+        .filter(|s| {
+            s.heading.as_deref().is_some_and(|h| {
+                let h = h.to_lowercase();
+                h.contains("indstilling") || h.contains("beslutning")
+            })
+        })
+        .filter_map(|s| text.get(s.start..s.end))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let extra = agenda_extra(&AgendaItemInfo {
+        committee: item.committee,
+        date: item.date,
+        number: item.number,
+        caption: item.caption,
+        case_number: item.case_number,
+        attachments: item.attachments,
+        text: &text,
+        recommendation: &recommendation,
+    });
+    let mut meta = DocumentMeta {
+        title: Some(MetaValue::given(item.caption.to_string())),
+        ..Default::default()
+    };
+    if item.date > 0 {
+        meta.year = Some(MetaValue::given((item.date / 10000) as u32));
+    }
+    if text.trim().is_empty() {
+        // An item with no case text still has its caption as its one passage.
+        text = item.caption.to_string();
+    }
+    SourceDocument {
+        doc_id: format!("{}#{}", path.to_string_lossy(), item.number),
+        meta,
+        date: item.date,
+        pages: vec![Page { number: 1, text }],
+        sections,
+        extra,
+    }
 }
 
 /// What the agenda loaders know of one item, for its extra metadata.

@@ -1,0 +1,307 @@
+//! Agenda publications as XML (the `<Publication>` export of the SBSYS / eDagsorden meeting
+//! systems): agendas with their committee, meeting time and numbered items, each with a
+//! caption, a case number, fields of HTML or plain text ("ADMINISTRATIONENS INDSTILLING",
+//! "SAGSFREMSTILLING", …) and enclosures.
+//!
+//! Each item becomes a document the way agenda JSON items do
+//! ([`agenda_item_document`](super::agenda_item_document)). Other XML (other systems'
+//! exports, which hold no item texts) is skipped with a reason.
+
+use crate::index::build::Loaded;
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Publication {
+    #[serde(default)]
+    agendas: Option<Agendas>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Agendas {
+    #[serde(default)]
+    agenda: Vec<Agenda>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Agenda {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    committee: Option<Named>,
+    #[serde(default)]
+    meeting: Option<Meeting>,
+    #[serde(default)]
+    items: Option<Items>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Named {
+    #[serde(default)]
+    name: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Meeting {
+    #[serde(default)]
+    when: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Items {
+    #[serde(default)]
+    item: Vec<Item>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Item {
+    #[serde(default)]
+    number: Option<String>,
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    case: Option<Case>,
+    #[serde(default)]
+    fields: Option<Fields>,
+    #[serde(default)]
+    enclosures: Option<Enclosures>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Case {
+    #[serde(default)]
+    number: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Fields {
+    #[serde(default)]
+    item_field: Vec<ItemField>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct ItemField {
+    #[serde(default)]
+    caption: Option<String>,
+    #[serde(default)]
+    content: Option<String>,
+    #[serde(default)]
+    field_type_as_enum: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Enclosures {
+    #[serde(default)]
+    enclosure: Vec<Named>,
+}
+
+fn text(v: &Option<String>) -> Option<&str> {
+    v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// "25-09-2012 15:30:00" or "2012-09-25T15:30:00" → 20120925 (0 when neither).
+fn date_of(s: &str) -> u64 {
+    let head: String = s.chars().take(10).collect();
+    let parts: Vec<&str> = head.split(['-', '.', '/']).collect();
+    let (y, m, d) = match parts.as_slice() {
+        [d, m, y] if y.len() == 4 => (*y, *m, *d),
+        [y, m, d] if y.len() == 4 => (*y, *m, *d),
+        _ => return 0,
+    };
+    match (y.parse::<u64>(), m.parse::<u64>(), d.parse::<u64>()) {
+        (Ok(y), Ok(m), Ok(d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
+            y * 10000 + m * 100 + d
+        }
+        _ => 0,
+    }
+}
+
+/// Loads an XML file that may be an agenda publication.
+pub fn load(path: &Path, xml: &str) -> Loaded {
+    let root = xml
+        .trim_start_matches('\u{feff}')
+        .split('<')
+        .map(str::trim_start)
+        .find(|t| !t.is_empty() && !t.starts_with('?') && !t.starts_with('!'));
+    if !root.is_some_and(|r| r.starts_with("Publication")) {
+        return Loaded::Skipped(
+            "XML is not an agenda publication (SBSYS/eDagsorden <Publication>)".into(),
+        );
+    }
+    let publication: Publication = match quick_xml::de::from_str(xml.trim_start_matches('\u{feff}'))
+    {
+        Ok(p) => p,
+        Err(e) => return Loaded::Failed(format!("damaged agenda publication XML: {e}")),
+    };
+    let agendas = publication.agendas.map(|a| a.agenda).unwrap_or_default();
+    let several = agendas.len() > 1;
+    let mut docs = Vec::new();
+    for (a, agenda) in agendas.iter().enumerate() {
+        let committee = agenda
+            .committee
+            .as_ref()
+            .and_then(|c| text(&c.name))
+            .or_else(|| text(&agenda.name))
+            .unwrap_or_default();
+        let date = agenda
+            .meeting
+            .as_ref()
+            .and_then(|m| text(&m.when))
+            .map(date_of)
+            .unwrap_or(0);
+        let items = agenda
+            .items
+            .as_ref()
+            .map(|i| i.item.as_slice())
+            .unwrap_or_default();
+        for (i, item) in items.iter().enumerate() {
+            let number = text(&item.number)
+                .map(str::to_string)
+                .unwrap_or_else(|| (i + 1).to_string());
+            let number = if several {
+                format!("{}.{number}", a + 1)
+            } else {
+                number
+            };
+            let fields: Vec<(Option<String>, String)> = item
+                .fields
+                .as_ref()
+                .map(|f| f.item_field.as_slice())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|f| {
+                    let content = text(&f.content)?;
+                    let html = if f.field_type_as_enum.as_deref() == Some("Html") {
+                        content.to_string()
+                    } else {
+                        content
+                            .replace('&', "&amp;")
+                            .replace('<', "&lt;")
+                            .replace('\n', "<br>")
+                    };
+                    Some((text(&f.caption).map(str::to_string), html))
+                })
+                .collect();
+            let attachments: Vec<String> = item
+                .enclosures
+                .as_ref()
+                .map(|e| {
+                    e.enclosure
+                        .iter()
+                        .filter_map(|n| text(&n.name))
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+            docs.push(super::agenda_item_document(
+                path,
+                &super::AgendaItemSource {
+                    committee,
+                    date,
+                    number: &number,
+                    caption: text(&item.caption).unwrap_or("(uden titel)"),
+                    case_number: item.case.as_ref().and_then(|c| text(&c.number)),
+                    attachments: &attachments,
+                    fields: &fields,
+                },
+            ));
+        }
+    }
+    if docs.is_empty() {
+        return Loaded::Skipped("agenda publication without items".into());
+    }
+    Loaded::Documents(docs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "\u{feff}<?xml version=\"1.0\" encoding=\"utf-8\"?>
+<Publication><Published><![CDATA[25-09-2012 14:07:07]]></Published><Agendas><Agenda>
+<Name>Ordinært møde</Name>
+<Committee><Name><![CDATA[Social- og Sundhedsudvalget]]></Name></Committee>
+<Meeting><When>25-09-2027 15:30:00</When></Meeting>
+<Items>
+<Item><Number>1</Number><Caption><![CDATA[Strategi mod ensomhed - udsendelse i høring]]></Caption>
+<Case><Number>27-001</Number></Case>
+<Fields>
+<ItemField><Caption>ADMINISTRATIONENS INDSTILLING</Caption><FieldTypeAsEnum>Html</FieldTypeAsEnum>
+<Content><![CDATA[<p><strong>at</strong> strategien sendes i høring.</p>]]></Content></ItemField>
+<ItemField><Caption>SAGSFREMSTILLING</Caption><FieldTypeAsEnum>Multiline</FieldTypeAsEnum>
+<Content><![CDATA[Flere ældre føler sig ensomme.
+Frivillige foreninger inddrages.]]></Content></ItemField>
+<ItemField><Caption>BESLUTNING</Caption><FieldTypeAsEnum>Html</FieldTypeAsEnum><Content></Content></ItemField>
+</Fields>
+<Enclosures><Enclosure><Name>Bilag 1. Udkast</Name></Enclosure></Enclosures>
+</Item>
+<Item><Number>2</Number><Caption>Eventuelt</Caption><Fields/></Item>
+</Items></Agenda></Agendas></Publication>";
+
+    #[test]
+    fn one_document_per_item_with_fields_as_sections() {
+        let Loaded::Documents(docs) = load(Path::new("p.xml"), SAMPLE) else {
+            panic!("not loaded");
+        };
+        assert_eq!(docs.len(), 2);
+        let d = &docs[0];
+        assert_eq!(
+            d.meta.title.as_ref().map(|t| t.value.as_str()),
+            Some("Strategi mod ensomhed - udsendelse i høring")
+        );
+        assert_eq!(d.date, 20270925);
+        assert_eq!(d.doc_id, "p.xml#1");
+        assert_eq!(d.extra["committee"], "Social- og Sundhedsudvalget");
+        assert_eq!(d.extra["case_number"], "27-001");
+        assert_eq!(d.extra["stage"], "consultation");
+        assert_eq!(d.extra["attachments"][0], "Bilag 1. Udkast");
+        let text = &d.pages[0].text;
+        let headings: Vec<&str> = d
+            .sections
+            .iter()
+            .filter_map(|s| s.heading.as_deref())
+            .collect();
+        assert_eq!(
+            headings,
+            ["ADMINISTRATIONENS INDSTILLING", "SAGSFREMSTILLING"]
+        );
+        assert!(text.contains("at strategien sendes i høring."), "{text}");
+        assert!(text.contains("ensomme.\nFrivillige"), "{text}");
+        // an item without fields keeps its caption as its text
+        assert_eq!(docs[1].pages[0].text, "Eventuelt");
+    }
+
+    #[test]
+    fn other_xml_is_skipped_and_broken_xml_fails() {
+        assert!(matches!(
+            load(Path::new("a.xml"), "<root><table name=\"agenda\"/></root>"),
+            Loaded::Skipped(_)
+        ));
+        assert!(matches!(
+            load(Path::new("b.xml"), "<Publication><Agendas><Agenda><Items>"),
+            Loaded::Failed(_)
+        ));
+        assert!(matches!(
+            load(Path::new("c.xml"), "<Publication></Publication>"),
+            Loaded::Skipped(_)
+        ));
+    }
+
+    #[test]
+    fn dates_in_either_order() {
+        assert_eq!(date_of("25-09-2012 15:30:00"), 20120925);
+        assert_eq!(date_of("2016-10-06T13:00:00"), 20161006);
+        assert_eq!(date_of("soon"), 0);
+    }
+}
