@@ -163,6 +163,8 @@ pub fn extract_pdf(bytes: &[u8]) -> Result<Vec<Page>, ExtractError> {
     if bytes.is_empty() {
         return Err(ExtractError::Empty);
     }
+    let defused = repair::defuse_xref_widths(bytes);
+    let bytes = defused.as_deref().unwrap_or(bytes);
     let raw = match raw_pages(bytes) {
         Ok(raw) => raw,
         Err(ExtractError::Malformed(_)) if !has_pdf_header(bytes) => {

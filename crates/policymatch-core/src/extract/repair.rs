@@ -348,6 +348,64 @@ impl<'a> RawObjects<'a> {
     }
 }
 
+/// Widest field a cross-reference stream's `/W` may give (bytes of a big-endian integer);
+/// real files use 1 to 4.
+pub(crate) const MAX_XREF_WIDTH: u64 = 8;
+
+/// The file with absurd field widths in cross-reference stream dictionaries (`/Type /XRef`
+/// … `/W [1 1986214491 2]`) blanked to `0`, padded with spaces so that every offset stays;
+/// `None` when there are none. lopdf allocates a buffer of each width before reading, so one
+/// such number would take gigabytes; blanked, the table is unreadable and the scan repair
+/// takes over.
+pub(crate) fn defuse_xref_widths(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut out: Option<Vec<u8>> = None;
+    let mut from = 0;
+    while let Some(at) = find(&bytes[from..], b"/XRef").map(|i| i + from) {
+        from = at + 5;
+        // the dictionary around it: from the nearest "<<" before to the next ">>" or "stream"
+        let start = bytes[..at]
+            .windows(2)
+            .rposition(|w| w == b"<<")
+            .unwrap_or(at.saturating_sub(512));
+        let end = [find(&bytes[at..], b"stream"), find(&bytes[at..], b"endobj")]
+            .into_iter()
+            .flatten()
+            .min()
+            .map_or(bytes.len(), |e| at + e);
+        let Some(w) = find(&bytes[start..end], b"/W").map(|i| start + i + 2) else {
+            continue;
+        };
+        let mut i = w;
+        while i < end && is_white(bytes[i]) {
+            i += 1;
+        }
+        if bytes.get(i) != Some(&b'[') {
+            continue;
+        }
+        i += 1;
+        while i < end && bytes[i] != b']' {
+            if bytes[i].is_ascii_digit() {
+                let d = i;
+                while i < end && bytes[i].is_ascii_digit() {
+                    i += 1;
+                }
+                let wide = std::str::from_utf8(&bytes[d..i])
+                    .ok()
+                    .and_then(|n| n.parse::<u64>().ok())
+                    .is_none_or(|n| n > MAX_XREF_WIDTH);
+                if wide {
+                    let buf = out.get_or_insert_with(|| bytes.to_vec());
+                    buf[d] = b'0';
+                    buf[d + 1..i].fill(b' ');
+                }
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -461,5 +519,20 @@ trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n";
     #[test]
     fn nothing_to_repair_in_garbage() {
         assert!(rebuild_xref(b"%PDF-1.4 hello").is_none());
+    }
+
+    #[test]
+    fn absurd_xref_stream_widths_are_blanked_in_place() {
+        let file =
+            b"1 0 obj << /Type /XRef /Size 3 /W [1 1986214491 2] >> stream\nxx\nendstream endobj\n\
+                     2 0 obj << /W [1 100 500] >> endobj";
+        let fixed = defuse_xref_widths(file).expect("one to blank");
+        assert_eq!(fixed.len(), file.len());
+        let text = String::from_utf8(fixed).unwrap();
+        assert!(text.contains("/W [1 0          2]"), "{text}");
+        // a font's /W array elsewhere is left alone
+        assert!(text.contains("<< /W [1 100 500] >>"), "{text}");
+        let sane = b"<< /Type /XRef /W [1 4 2] >> stream";
+        assert_eq!(defuse_xref_widths(sane), None);
     }
 }
