@@ -17,11 +17,14 @@
 //! How the ranking works: every theme, activity and target group becomes a concept, analysed
 //! with the index's Danish analyzer (so stems and compounds match as indexed; multi-word
 //! entries stay phrases with a little slop). A weighted tantivy query retrieves candidate
-//! passages under the filters; each candidate is then re-scored by the concepts it mentions
-//! (field weight × rarity, so that covering several concepts beats repeating one), whether
-//! they stand in sentences that state intent, whether the heading or document title names
-//! them, and the exclude terms. Near-duplicates are shown once, and no page gives more than
-//! two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never shown.
+//! passages under the filters (a theme or activity required, target groups adding); each
+//! candidate is then re-scored, from the index's postings and the intent marks stored with it,
+//! by the concepts it mentions (field weight × rarity, so that covering several concepts beats
+//! repeating one), whether they stand in sentences that state intent, whether the heading or
+//! document title names them, civil-society mentions and the exclude terms, in the context of
+//! its page, and fused with its page's retrieval score. Near-duplicates are shown once, and no
+//! page gives more than two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never
+//! shown.
 //!
 //! ```
 //! use policymatch_core::index::{PolicyIndex, build::{index_paths, IndexOptions}};
