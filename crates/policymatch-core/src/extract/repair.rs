@@ -352,17 +352,19 @@ impl<'a> RawObjects<'a> {
 /// real files use 1 to 4.
 pub(crate) const MAX_XREF_WIDTH: u64 = 8;
 
-/// The file with absurd field widths in cross-reference stream dictionaries (`/Type /XRef`
-/// … `/W [1 1986214491 2]`) blanked to `0`, padded with spaces so that every offset stays;
-/// `None` when there are none. lopdf allocates a buffer of each width before reading, so one
-/// such number would take gigabytes; blanked, the table is unreadable and the scan repair
-/// takes over.
+/// The file with the `/W` key of cross-reference stream dictionaries renamed to `/Q` (same
+/// length, so every offset stays) where its widths are absurd: one wider than
+/// [`MAX_XREF_WIDTH`] (`/W [1 1986214491 2]`: lopdf allocates a buffer of each width before
+/// reading) or all zero (`/W [0 0 0]` with a huge `/Size`: every entry reads nothing, so lopdf
+/// adds entries until memory runs out). Without `/W` lopdf rejects the table and the scan
+/// repair takes over. `None` when there is nothing to defuse.
 pub(crate) fn defuse_xref_widths(bytes: &[u8]) -> Option<Vec<u8>> {
     let mut out: Option<Vec<u8>> = None;
     let mut from = 0;
     while let Some(at) = find(&bytes[from..], b"/XRef").map(|i| i + from) {
         from = at + 5;
-        // the dictionary around it: from the nearest "<<" before to the next ">>" or "stream"
+        // the dictionary around it: from the nearest "<<" before to the next "stream" or
+        // "endobj"
         let start = bytes[..at]
             .windows(2)
             .rposition(|w| w == b"<<")
@@ -372,10 +374,10 @@ pub(crate) fn defuse_xref_widths(bytes: &[u8]) -> Option<Vec<u8>> {
             .flatten()
             .min()
             .map_or(bytes.len(), |e| at + e);
-        let Some(w) = find(&bytes[start..end], b"/W").map(|i| start + i + 2) else {
+        let Some(key) = find(&bytes[start..end], b"/W").map(|i| start + i) else {
             continue;
         };
-        let mut i = w;
+        let mut i = key + 2;
         while i < end && is_white(bytes[i]) {
             i += 1;
         }
@@ -383,24 +385,27 @@ pub(crate) fn defuse_xref_widths(bytes: &[u8]) -> Option<Vec<u8>> {
             continue;
         }
         i += 1;
+        let mut widths: Vec<Option<u64>> = Vec::new();
         while i < end && bytes[i] != b']' {
             if bytes[i].is_ascii_digit() {
                 let d = i;
                 while i < end && bytes[i].is_ascii_digit() {
                     i += 1;
                 }
-                let wide = std::str::from_utf8(&bytes[d..i])
-                    .ok()
-                    .and_then(|n| n.parse::<u64>().ok())
-                    .is_none_or(|n| n > MAX_XREF_WIDTH);
-                if wide {
-                    let buf = out.get_or_insert_with(|| bytes.to_vec());
-                    buf[d] = b'0';
-                    buf[d + 1..i].fill(b' ');
-                }
+                widths.push(
+                    std::str::from_utf8(&bytes[d..i])
+                        .ok()
+                        .and_then(|n| n.parse::<u64>().ok()),
+                );
             } else {
                 i += 1;
             }
+        }
+        let too_wide = widths.iter().any(|w| w.is_none_or(|w| w > MAX_XREF_WIDTH));
+        let empty = widths.iter().all(|w| *w == Some(0));
+        if too_wide || empty {
+            let buf = out.get_or_insert_with(|| bytes.to_vec());
+            buf[key + 1] = b'Q';
         }
     }
     out
@@ -522,17 +527,21 @@ trailer\n<< /Root 1 0 R /Encrypt 9 0 R >>\n";
     }
 
     #[test]
-    fn absurd_xref_stream_widths_are_blanked_in_place() {
+    fn absurd_xref_stream_widths_are_defused_in_place() {
         let file =
             b"1 0 obj << /Type /XRef /Size 3 /W [1 1986214491 2] >> stream\nxx\nendstream endobj\n\
                      2 0 obj << /W [1 100 500] >> endobj";
-        let fixed = defuse_xref_widths(file).expect("one to blank");
+        let fixed = defuse_xref_widths(file).expect("one to defuse");
         assert_eq!(fixed.len(), file.len());
         let text = String::from_utf8(fixed).unwrap();
-        assert!(text.contains("/W [1 0          2]"), "{text}");
+        assert!(text.contains("/Size 3 /Q [1 1986214491 2]"), "{text}");
         // a font's /W array elsewhere is left alone
         assert!(text.contains("<< /W [1 100 500] >>"), "{text}");
         let sane = b"<< /Type /XRef /W [1 4 2] >> stream";
         assert_eq!(defuse_xref_widths(sane), None);
+        // all-zero widths with a huge size would add entries without reading a byte
+        let empty = b"<</Type/XRef/Size 14635396770/W[0 0 0]>>stream";
+        let fixed = defuse_xref_widths(empty).expect("one to defuse");
+        assert!(fixed.windows(8).any(|w| w == b"/Q[0 0 0"));
     }
 }
