@@ -177,16 +177,19 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let extra = super::agenda_extra(&super::AgendaItemInfo {
-            committee: &committee,
-            date,
-            number: &number.to_string(),
-            caption: &caption,
-            case_number: case.as_deref(),
-            attachments: &[],
-            text: &body,
-            recommendation: &recommendation(&body),
-        });
+        let extra = super::agenda_extra(
+            &super::AgendaItemSource {
+                committee: &committee,
+                date,
+                number: &number.to_string(),
+                caption: &caption,
+                case_number: case.as_deref(),
+                attachments: &[],
+                fields: &[],
+            },
+            &body,
+            &recommendation(&body),
+        );
         let mut meta = DocumentMeta {
             title: Some(MetaValue::given(caption)),
             ..Default::default()

@@ -71,7 +71,8 @@ pub struct AgendaItemSource<'a> {
     pub case_number: Option<&'a str>,
     /// Attachment names.
     pub attachments: &'a [String],
-    /// The item's fields as (field name, HTML content), in order.
+    /// The item's fields as (field name, HTML content), in order (none where the item's
+    /// text comes from elsewhere, as in a PDF).
     pub fields: &'a [(Option<String>, String)],
 }
 
@@ -104,16 +105,7 @@ pub fn agenda_item_document(path: &Path, item: &AgendaItemSource<'_>) -> SourceD
         .filter_map(|s| text.get(s.start..s.end))
         .collect::<Vec<_>>()
         .join(" ");
-    let extra = agenda_extra(&AgendaItemInfo {
-        committee: item.committee,
-        date: item.date,
-        number: item.number,
-        caption: item.caption,
-        case_number: item.case_number,
-        attachments: item.attachments,
-        text: &text,
-        recommendation: &recommendation,
-    });
+    let extra = agenda_extra(item, &text, &recommendation);
     let mut meta = DocumentMeta {
         title: Some(MetaValue::given(item.caption.to_string())),
         ..Default::default()
@@ -135,32 +127,17 @@ pub fn agenda_item_document(path: &Path, item: &AgendaItemSource<'_>) -> SourceD
     }
 }
 
-/// What the agenda loaders know of one item, for its extra metadata.
-#[derive(Debug)]
-pub struct AgendaItemInfo<'a> {
-    /// Committee name.
-    pub committee: &'a str,
-    /// Meeting date as YYYYMMDD (0 when unknown).
-    pub date: u64,
-    /// Item number.
-    pub number: &'a str,
-    /// Caption.
-    pub caption: &'a str,
-    /// Case number.
-    pub case_number: Option<&'a str>,
-    /// Attachment names.
-    pub attachments: &'a [String],
-    /// The item's whole text.
-    pub text: &'a str,
-    /// The recommendation and decision text.
-    pub recommendation: &'a str,
-}
-
 /// The extra metadata stored with an agenda item: committee, meeting date, item and case
-/// number, attachments, stage in the policy process and administrative unit.
-pub fn agenda_extra(item: &AgendaItemInfo<'_>) -> serde_json::Value {
-    let stage = crate::process::stage_of(item.caption, item.recommendation);
-    let unit = crate::process::administrative_unit(item.text);
+/// number, attachments, stage in the policy process (from the caption and `recommendation`,
+/// the recommendation and decision text) and administrative unit (from `text`, the item's
+/// whole text).
+pub fn agenda_extra(
+    item: &AgendaItemSource<'_>,
+    text: &str,
+    recommendation: &str,
+) -> serde_json::Value {
+    let stage = crate::process::stage_of(item.caption, recommendation);
+    let unit = crate::process::administrative_unit(text);
     serde_json::json!({
         "kind": "agenda_item",
         "committee": item.committee,
