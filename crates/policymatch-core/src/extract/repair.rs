@@ -29,6 +29,19 @@ fn digits_before(bytes: &[u8], end: usize) -> Option<(u32, usize)> {
     Some((v, start))
 }
 
+/// The number that ends, after white space, just before `end` ("12 0 obj": the generation
+/// before " obj", then the object number before " 0"); returns (value, start).
+fn number_before(bytes: &[u8], end: usize) -> Option<(u32, usize)> {
+    let mut p = end;
+    if p == 0 || !is_white(bytes[p - 1]) {
+        return None;
+    }
+    while p > 0 && is_white(bytes[p - 1]) {
+        p -= 1;
+    }
+    digits_before(bytes, p)
+}
+
 /// The object headers `N G obj` in the file: number → (generation, offset); later wins.
 fn scan_objects(bytes: &[u8]) -> BTreeMap<u32, (u32, usize)> {
     let mut objs = BTreeMap::new();
@@ -39,25 +52,10 @@ fn scan_objects(bytes: &[u8]) -> BTreeMap<u32, (u32, usize)> {
             i += 1;
             continue;
         }
-        let header = (|| {
-            let mut p = i;
-            if p == 0 || !is_white(bytes[p - 1]) {
-                return None;
-            }
-            while p > 0 && is_white(bytes[p - 1]) {
-                p -= 1;
-            }
-            let (generation, gstart) = digits_before(bytes, p)?;
-            let mut q = gstart;
-            if q == 0 || !is_white(bytes[q - 1]) {
-                return None;
-            }
-            while q > 0 && is_white(bytes[q - 1]) {
-                q -= 1;
-            }
-            let (num, nstart) = digits_before(bytes, q)?;
+        let header = number_before(bytes, i).and_then(|(generation, gstart)| {
+            let (num, nstart) = number_before(bytes, gstart)?;
             Some((num, generation, nstart))
-        })();
+        });
         if let Some((num, generation, start)) = header
             && num > 0
             && num <= MAX_OBJECT_NUMBER
@@ -256,7 +254,7 @@ pub(crate) struct RawObjects<'a> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 impl<'a> RawObjects<'a> {

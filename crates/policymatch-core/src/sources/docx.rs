@@ -68,7 +68,9 @@ fn page_break(e: &BytesStart<'_>) -> bool {
 fn text_of(xml: &[u8]) -> Result<Vec<String>, DocxError> {
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let mut pages = vec![String::new()];
+    // finished pages, and the page being filled
+    let mut pages: Vec<String> = Vec::new();
+    let mut page = String::new();
     let mut paragraph = String::new();
     let mut in_text = false;
     // a page break inside a paragraph takes effect after it
@@ -92,8 +94,6 @@ fn text_of(xml: &[u8]) -> Result<Vec<String>, DocxError> {
                 _ => {}
             },
             Event::End(e) if e.local_name().as_ref() == b"p" => {
-                // Invariant: `pages` starts with one page and never loses its last one.
-                let page = pages.last_mut().expect("pages starts with one page");
                 let line = paragraph.trim();
                 if !line.is_empty() {
                     page.push_str(line);
@@ -101,7 +101,7 @@ fn text_of(xml: &[u8]) -> Result<Vec<String>, DocxError> {
                 }
                 paragraph.clear();
                 if break_after && !page.trim().is_empty() {
-                    pages.push(String::new());
+                    pages.push(std::mem::take(&mut page));
                 }
                 break_after = false;
             }
@@ -110,13 +110,10 @@ fn text_of(xml: &[u8]) -> Result<Vec<String>, DocxError> {
         }
         buf.clear();
     }
-    if !paragraph.trim().is_empty() {
-        // Invariant: as above, `pages` is never empty.
-        let page = pages.last_mut().expect("pages starts with one page");
-        page.push_str(paragraph.trim());
-    }
-    while pages.len() > 1 && pages.last().is_some_and(|p| p.trim().is_empty()) {
-        pages.pop();
+    page.push_str(paragraph.trim());
+    // a break after the last paragraph leaves no empty page behind
+    if !page.trim().is_empty() || pages.is_empty() {
+        pages.push(page);
     }
     Ok(pages)
 }
