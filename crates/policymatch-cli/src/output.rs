@@ -92,6 +92,31 @@ pub fn print_usage_error(e: &clap::Error) {
     eprintln!("policymatch: error: {message} (hint: see `policymatch --help`)");
 }
 
+/// `s`, or "?" when it is empty (an unknown title or municipality).
+pub fn or_unknown(s: &str) -> &str {
+    if s.is_empty() { "?" } else { s }
+}
+
+/// The first line of a passage in text output:
+/// "1. Title — Municipality p. 3 › Heading  (score 12.34)".
+pub fn passage_line(
+    rank: usize,
+    p: &policymatch_core::index::records::PassageRecord,
+    score: f32,
+) -> String {
+    let heading = if p.heading.is_empty() {
+        String::new()
+    } else {
+        format!(" › {}", p.heading)
+    };
+    format!(
+        "{rank}. {} — {} p. {}{heading}  (score {score:.2})",
+        or_unknown(&p.document.title),
+        or_unknown(&p.document.municipality),
+        p.page,
+    )
+}
+
 #[cfg(test)]
 mod error_line_tests {
     use super::error_line;

@@ -1,7 +1,7 @@
 //! `policymatch search QUERY`.
 
 use crate::args::Format;
-use crate::output::{document_json, highlight};
+use crate::output::{document_json, highlight, passage_line};
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
 use std::io::Write;
@@ -37,24 +37,7 @@ pub fn run(query: &str, dir: &Path, top: usize, format: Format) -> anyhow::Resul
         Format::Text => {
             for (i, h) in hits.iter().enumerate() {
                 let p = &h.passage;
-                writeln!(
-                    out,
-                    "{}. {} — {} p. {}{}  (score {:.2})",
-                    i + 1,
-                    p.document.title,
-                    if p.document.municipality.is_empty() {
-                        "?"
-                    } else {
-                        &p.document.municipality
-                    },
-                    p.page,
-                    if p.heading.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" › {}", p.heading)
-                    },
-                    h.score
-                )?;
+                writeln!(out, "{}", passage_line(i + 1, p, h.score))?;
                 writeln!(out, "   {}", highlight(&p.text, &h.highlights))?;
                 writeln!(out, "   {}", p.document.path)?;
             }

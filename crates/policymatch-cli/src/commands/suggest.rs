@@ -1,7 +1,7 @@
 //! `policymatch suggest --profile FILE`.
 
 use crate::args::ReportFormat;
-use crate::output::{document_json, highlight};
+use crate::output::{document_json, highlight, or_unknown, passage_line};
 use anyhow::{Context, bail};
 use policymatch_core::index::PolicyIndex;
 use policymatch_matcher::report::Contact;
@@ -123,10 +123,6 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
     })
 }
 
-fn or_unknown(s: &str) -> &str {
-    if s.is_empty() { "?" } else { s }
-}
-
 /// "stage: … · committee: … · unit: … · case …", from what the document names.
 fn who_line(s: &Suggestion) -> String {
     let c = Contact::of(s);
@@ -154,20 +150,7 @@ fn reasons_line(s: &Suggestion) -> String {
 fn text(out: &mut impl Write, suggestions: &[Suggestion]) -> anyhow::Result<()> {
     for (i, s) in suggestions.iter().enumerate() {
         let p = &s.passage;
-        writeln!(
-            out,
-            "{}. {} — {} p. {}{}  (score {:.2})",
-            i + 1,
-            or_unknown(&p.document.title),
-            or_unknown(&p.document.municipality),
-            p.page,
-            if p.heading.is_empty() {
-                String::new()
-            } else {
-                format!(" › {}", p.heading)
-            },
-            s.score
-        )?;
+        writeln!(out, "{}", passage_line(i + 1, p, s.score))?;
         writeln!(out, "   {}", highlight(&p.text, &s.highlights))?;
         writeln!(out, "   why: {}", reasons_line(s))?;
         let who = who_line(s);
