@@ -304,7 +304,7 @@ impl<'a> Matcher<'a> {
             return Ok(Vec::new());
         };
         let w = rank::WEIGHTS;
-        let mut scored: Vec<(PassageRecord, rank::Features)> = passages
+        let scored: Vec<(PassageRecord, rank::Features)> = passages
             .into_iter()
             .zip(&seen)
             .map(|(p, o)| {
@@ -312,35 +312,46 @@ impl<'a> Matcher<'a> {
                 (p, f)
             })
             .collect();
-        let mut pages: HashMap<(String, u64), rank::PageContext> = HashMap::new();
-        for ((p, f), &r) in scored.iter().zip(&retrieval) {
-            pages
-                .entry((p.document.path.clone(), p.page))
-                .or_default()
-                .add(f, r);
-        }
+        // each candidate's page, as an index into `pages` (built once)
+        let mut pages: Vec<rank::PageContext> = Vec::new();
+        let page_of: Vec<usize> = {
+            let mut index_of: HashMap<(&str, u64), usize> = HashMap::new();
+            scored
+                .iter()
+                .zip(&retrieval)
+                .map(|((p, f), &r)| {
+                    let next = pages.len();
+                    let i = *index_of
+                        .entry((p.document.path.as_str(), p.page))
+                        .or_insert(next);
+                    if i == next {
+                        pages.push(rank::PageContext::default());
+                    }
+                    pages[i].add(f, r);
+                    i
+                })
+                .collect()
+        };
         let has_topic = concepts
             .iter()
             .any(|c| matches!(c.field, ProfileField::Theme | ProfileField::Activity));
         let has_audience = concepts.iter().any(|c| c.audience);
-        for (p, f) in &mut scored {
-            let page = pages
-                .get(&(p.document.path.clone(), p.page))
-                .copied()
-                .unwrap_or_default();
-            f.score = rank::in_context(f, &page, has_topic, has_audience, &w);
-        }
-        scored.retain(|(_, f)| f.score >= options.min_score);
+        let mut kept: Vec<(PassageRecord, rank::Features, usize)> = scored
+            .into_iter()
+            .zip(page_of)
+            .filter_map(|((p, mut f), i)| {
+                f.score = rank::in_context(&f, &pages[i], has_topic, has_audience, &w);
+                (f.score >= options.min_score).then_some((p, f, i))
+            })
+            .collect();
         // fusion with the retrieval query's score of the whole page (see `rank::fuse`)
-        let best = scored.iter().map(|(_, f)| f.score).fold(0.0, f32::max);
-        let best_page = pages.values().map(|c| c.retrieval).fold(0.0, f32::max);
-        for (p, f) in &mut scored {
-            let page = pages
-                .get(&(p.document.path.clone(), p.page))
-                .copied()
-                .unwrap_or_default();
-            f.score = rank::fuse(f.score, page.retrieval, best, best_page, &w);
+        let best = kept.iter().map(|(_, f, _)| f.score).fold(0.0, f32::max);
+        let best_page = pages.iter().map(|c| c.retrieval).fold(0.0, f32::max);
+        for (_, f, i) in &mut kept {
+            f.score = rank::fuse(f.score, pages[*i].retrieval, best, best_page, &w);
         }
+        let mut scored: Vec<(PassageRecord, rank::Features)> =
+            kept.into_iter().map(|(p, f, _)| (p, f)).collect();
         scored.sort_by(|a, b| {
             b.1.score
                 .total_cmp(&a.1.score)
