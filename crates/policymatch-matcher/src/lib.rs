@@ -22,7 +22,8 @@
 //! by the concepts it mentions (field weight × rarity, so that covering several concepts beats
 //! repeating one), whether they stand in sentences that state intent, whether the heading or
 //! document title names them, civil-society mentions and the exclude terms, in the context of
-//! its page, and fused with its page's retrieval score. Near-duplicates are shown once, and no
+//! its page (which is pushed down when it is about another stage of life than the profile's
+//! target groups), and fused with its page's retrieval score. Near-duplicates are shown once, and no
 //! page gives more than two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never
 //! shown.
 //!
@@ -72,6 +73,7 @@ pub mod profile;
 mod query;
 mod rank;
 pub mod report;
+mod stage;
 
 pub use intent::Intent;
 pub use profile::{Profile, ProfileError};
@@ -204,6 +206,12 @@ pub enum Reason {
         /// The term.
         term: String,
     },
+    /// The page is about another stage of life than the one the profile's target groups
+    /// name, and was pushed down.
+    OtherStage {
+        /// Whom the page is about: "children and young people" or "older people".
+        about: &'static str,
+    },
 }
 
 impl std::fmt::Display for Reason {
@@ -237,6 +245,7 @@ impl std::fmt::Display for Reason {
             }
             Reason::CivilSociety => write!(f, "mentions volunteers or associations"),
             Reason::Excluded { term } => write!(f, "pushed down: mentions '{term}'"),
+            Reason::OtherStage { about } => write!(f, "pushed down: about {about}"),
         }
     }
 }
@@ -299,6 +308,8 @@ impl<'a> Matcher<'a> {
             passages,
             seen,
             retrieval,
+            stages,
+            stage,
         }) = self.candidates(profile, options, &mut analyzer)?
         else {
             return Ok(Vec::new());
@@ -306,9 +317,10 @@ impl<'a> Matcher<'a> {
         let w = rank::WEIGHTS;
         let scored: Vec<(PassageRecord, rank::Features)> = passages
             .into_iter()
-            .zip(&seen)
-            .map(|(p, o)| {
-                let f = rank::features(&concepts, &excludes, o, &w);
+            .zip(seen.iter().zip(stages))
+            .map(|(p, (o, named))| {
+                let mut f = rank::features(&concepts, &excludes, o, &w);
+                f.named = named;
                 (p, f)
             })
             .collect();
@@ -340,7 +352,7 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .zip(page_of)
             .filter_map(|((p, mut f), i)| {
-                f.score = rank::in_context(&f, &pages[i], has_topic, has_audience, &w);
+                f.score = rank::in_context(&f, &pages[i], has_topic, has_audience, stage, &w);
                 (f.score >= options.min_score).then_some((p, f, i))
             })
             .collect();
@@ -350,6 +362,14 @@ impl<'a> Matcher<'a> {
         for (_, f, i) in &mut kept {
             f.score = rank::fuse(f.score, pages[*i].retrieval, best, best_page, &w);
         }
+        // pages pushed down for being about the other stage of life, to say so
+        let other_stage: HashMap<(String, u64), stage::Stage> = kept
+            .iter()
+            .filter_map(|(p, _, i)| {
+                let other = pages[*i].other_stage(stage)?;
+                Some(((p.document.path.clone(), p.page), other))
+            })
+            .collect();
         let mut scored: Vec<(PassageRecord, rank::Features)> =
             kept.into_iter().map(|(p, f, _)| (p, f)).collect();
         scored.sort_by(|a, b| {
@@ -370,7 +390,15 @@ impl<'a> Matcher<'a> {
                     &passage.document.title,
                 );
                 let feats = rank::features(&concepts, &excludes, &seen, &w);
+                let other = other_stage
+                    .get(&(passage.document.path.clone(), passage.page))
+                    .copied();
                 let mut s = explain(passage, feats, &concepts, &excludes);
+                if let Some(other) = other {
+                    s.reasons.push(Reason::OtherStage {
+                        about: other.description(),
+                    });
+                }
                 s.score = score;
                 s.also_in = also_in;
                 s
@@ -430,15 +458,45 @@ impl<'a> Matcher<'a> {
                     .unwrap_or_else(|| policymatch_core::intent::Marks::of(&p.text))
             })
             .collect();
-        let words = gather::words_needed(&concepts, &excludes, &expansions);
+        let stage_words = stage::StageWords::new(analyzer);
+        let stage = stage_words.of_profile(analyzer, &profile.target_groups);
+        let mut words = gather::words_needed(&concepts, &excludes, &expansions);
+        if stage.is_some() {
+            words.extend(stage_words.all().cloned());
+        }
         let seen = gather::observe_all(&searcher, fields, &words, &addresses, marks)
             .map_err(search_err)?;
+        // the stages each candidate names, in its text, heading, title or committee
+        let mut committees: HashMap<String, stage::Named> = HashMap::new();
+        let stages = passages
+            .iter()
+            .zip(&seen)
+            .map(|(p, o)| {
+                if stage.is_none() {
+                    return stage::Named::default();
+                }
+                let committee = p
+                    .extra
+                    .get("committee")
+                    .and_then(|c| c.as_str())
+                    .unwrap_or_default();
+                let by_committee = *committees
+                    .entry(committee.to_string())
+                    .or_insert_with(|| stage_words.named_in(analyzer, committee));
+                stage_words
+                    .named(&o.text)
+                    .or(stage_words.named(&o.head))
+                    .or(by_committee)
+            })
+            .collect();
         Ok(Some(Candidates {
             concepts,
             excludes,
             passages,
             seen,
             retrieval,
+            stages,
+            stage,
         }))
     }
 }
@@ -451,6 +509,10 @@ struct Candidates {
     seen: Vec<rank::Observed>,
     /// The retrieval query's score of each passage.
     retrieval: Vec<f32>,
+    /// The stages of life each passage names (all `false` when `stage` is `None`).
+    stages: Vec<stage::Named>,
+    /// The stage of life the profile mainly works for.
+    stage: Option<stage::Stage>,
 }
 
 /// A picked passage, its score and the other places of the same text.
@@ -685,5 +747,70 @@ mod tests {
             1,
             "once"
         );
+    }
+
+    /// A page about loneliness among pupils is pushed below a page on loneliness that names
+    /// no stage of life, for a profile that works for older people, and says why; for a
+    /// profile without a main stage nothing is pushed.
+    #[test]
+    fn a_page_about_the_other_stage_of_life_is_pushed_down_and_says_so() {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let docs = tmp.path().join("docs");
+        std::fs::create_dir(&docs).expect("a folder");
+        // the pupils' page names the theme more often, so it would lead on words alone
+        std::fs::write(
+            docs.join("skole.txt"),
+            "Ensomhed blandt elever\n\nMålet er mindre ensomhed. Vi vil styrke fællesskab \
+             sammen med frivillige foreninger i skolen, så færre elever er alene med ensomhed.",
+        )
+        .expect("a document");
+        std::fs::write(
+            docs.join("kommune.txt"),
+            "Ensomhed i kommunen\n\nMålet er mindre ensomhed. Vi vil styrke fællesskab \
+             sammen med frivillige foreninger i hele kommunen, så færre borgere er alene.",
+        )
+        .expect("a document");
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
+        index_paths(&index, &[docs], &IndexOptions::default()).expect("indexing");
+        index.reload().expect("reload");
+        let profile = |groups: &str| {
+            Profile::parse(
+                &format!(
+                    "name = \"P\"\ndescription = \"Forening mod ensomhed.\"\n\
+                     themes = [\"ensomhed\", \"fællesskab\"]\ntarget_groups = [{groups}]\n"
+                ),
+                Path::new("p.toml"),
+            )
+            .expect("a valid profile")
+        };
+        let matcher = Matcher::new(&index);
+        let names = |s: &[Suggestion]| -> Vec<String> {
+            s.iter()
+                .map(|s| {
+                    s.passage
+                        .document
+                        .path
+                        .rsplit('/')
+                        .next()
+                        .unwrap_or("")
+                        .to_string()
+                })
+                .collect()
+        };
+        let pushed = |s: &Suggestion| {
+            s.reasons
+                .iter()
+                .any(|r| r.to_string() == "pushed down: about children and young people")
+        };
+        let neutral = matcher
+            .suggest(&profile("\"enlige\", \"familier\""), &Options::default())
+            .expect("suggestions");
+        assert_eq!(names(&neutral), ["skole.txt", "kommune.txt"]);
+        assert!(!neutral.iter().any(pushed));
+        let elderly = matcher
+            .suggest(&profile("\"ældre\", \"enlige\""), &Options::default())
+            .expect("suggestions");
+        assert_eq!(names(&elderly), ["kommune.txt", "skole.txt"]);
+        assert!(pushed(&elderly[1]) && !pushed(&elderly[0]));
     }
 }

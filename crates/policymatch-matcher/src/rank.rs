@@ -14,6 +14,7 @@
 
 use crate::intent::{Intent, Marks};
 use crate::query::{Concept, ProfileField, SLOP, Token, analyze};
+use crate::stage::{Named, Stage};
 use std::collections::{BTreeSet, HashMap};
 use tantivy::tokenizer::TextAnalyzer;
 
@@ -43,6 +44,8 @@ pub(crate) struct Features {
     pub topic: bool,
     /// Names a target group.
     pub audience: bool,
+    /// The stages of life it names (set by the caller; see [`crate::stage`]).
+    pub named: Named,
     pub score: f32,
 }
 
@@ -242,6 +245,9 @@ pub(crate) struct Weights {
     /// Share of the best passage's score that the best page by retrieval score adds (see
     /// [`fuse`]).
     pub retrieval: f32,
+    /// Factor for a page that names only the other stage of life than the one the profile
+    /// mainly works for (see [`crate::stage`]).
+    pub other_stage: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -259,6 +265,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     no_topic: 0.3,
     no_audience: 0.5,
     retrieval: 0.25,
+    other_stage: 0.7,
 };
 
 /// Scores one observed passage.
@@ -373,11 +380,23 @@ pub(crate) struct PageContext {
     pub audience: bool,
     /// Sum of the retrieval query's scores of the page's candidates.
     pub retrieval: f32,
+    /// The stages of life the page's candidates name.
+    pub named: Named,
 }
 
 impl PageContext {
+    /// The other stage of life than `stage` when the page is about it: its candidates name
+    /// that stage and never `stage`. (Judged by the page rather than the passage: a passage
+    /// naming no stage is mostly about the same people as its neighbours.)
+    pub fn other_stage(&self, stage: Option<Stage>) -> Option<Stage> {
+        let other = stage?.other();
+        (self.named.has(other) && !self.named.has(other.other())).then_some(other)
+    }
+
+    /// Adds a candidate of the page: its features and retrieval score.
     pub fn add(&mut self, f: &Features, retrieval: f32) {
         self.retrieval += retrieval;
+        self.named = self.named.or(f.named);
         self.total += f.score;
         self.topic |= f.topic;
         self.audience |= f.audience;
@@ -393,6 +412,7 @@ pub(crate) fn in_context(
     page: &PageContext,
     has_topic: bool,
     has_audience: bool,
+    stage: Option<Stage>,
     w: &Weights,
 ) -> f32 {
     // a passage that names no theme, activity or target group does not ride on its
@@ -406,6 +426,11 @@ pub(crate) fn in_context(
     }
     if has_audience && !page.audience {
         score *= w.no_audience;
+    }
+    // a page about the other stage of life than the profile's is about another programme,
+    // whatever theme words they share
+    if page.other_stage(stage).is_some() {
+        score *= w.other_stage;
     }
     score
 }
