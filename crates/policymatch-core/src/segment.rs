@@ -103,6 +103,19 @@ pub fn segment_page_with(page_text: &str, inherited_heading: Option<&str>) -> Ve
             _ => cut_long(page_text, s, e, &heading, &mut passages),
         }
     }
+    // A page of headings only (a caption-only agenda item, a chapter's title page) is one
+    // passage under its last heading rather than nothing: its words stay findable.
+    if passages.is_empty() {
+        let trimmed = page_text.trim();
+        if !trimmed.is_empty() {
+            let start = page_text.len() - page_text.trim_start().len();
+            passages.push(Passage {
+                start,
+                end: start + trimmed.len(),
+                heading,
+            });
+        }
+    }
     passages
 }
 
@@ -373,6 +386,20 @@ mod tests {
             !is_word_salad("Kort tekst uden småord."),
             "too short to judge"
         );
+    }
+
+    #[test]
+    fn a_page_of_headings_only_is_one_passage() {
+        // a caption-only agenda item, a chapter's title page
+        let page = "\n  Orientering om ensomhed blandt ældre\n";
+        let p = segment_page(page);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].text(page), "Orientering om ensomhed blandt ældre");
+        assert_eq!(
+            p[0].heading.as_deref(),
+            Some("Orientering om ensomhed blandt ældre")
+        );
+        assert!(segment_page(" \n\n ").is_empty());
     }
 
     #[test]
