@@ -66,11 +66,14 @@ pub(crate) fn words_needed(
     out
 }
 
-/// Observes `candidates` (with the marks stored with each) from the postings of `words`.
+/// Observes `candidates` (with the marks stored with each) from the postings of `words`;
+/// of the words in `presence` only whether a candidate holds them is read (their entry has no
+/// occurrences), which is cheaper for frequent words.
 pub(crate) fn observe_all(
     searcher: &Searcher,
     fields: &Fields,
     words: &BTreeSet<String>,
+    presence: &BTreeSet<String>,
     candidates: &[DocAddress],
     marks: Vec<policymatch_core::intent::Marks>,
 ) -> tantivy::Result<Vec<Observed>> {
@@ -100,11 +103,18 @@ pub(crate) fn observe_all(
         let segment = searcher.segment_reader(segment_ord);
         for &(field, offset, head) in &targets {
             let inverted = segment.inverted_index(field)?;
-            for word in words {
+            let all = words
+                .iter()
+                .map(|w| (w, true))
+                .chain(presence.difference(words).map(|w| (w, false)));
+            for (word, with_positions) in all {
                 let term = Term::from_field_text(field, word);
-                let Some(mut postings) =
-                    inverted.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
-                else {
+                let option = if with_positions {
+                    IndexRecordOption::WithFreqsAndPositions
+                } else {
+                    IndexRecordOption::Basic
+                };
+                let Some(mut postings) = inverted.read_postings(&term, option)? else {
                     continue;
                 };
                 for &(doc, i) in &docs {
@@ -114,9 +124,13 @@ pub(crate) fn observe_all(
                     if postings.doc() > doc || postings.seek(doc) != doc {
                         continue;
                     }
-                    postings.positions(&mut positions);
                     let seen = &mut out[i];
                     let map = if head { &mut seen.head } else { &mut seen.text };
+                    if !with_positions {
+                        map.entry(word.clone()).or_default();
+                        continue;
+                    }
+                    postings.positions(&mut positions);
                     map.entry(word.clone())
                         .or_default()
                         .extend(positions.iter().map(|&p| Occurrence {

@@ -83,7 +83,7 @@ use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::records::PassageRecord;
 use policymatch_core::index::search::Filters;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 
@@ -460,11 +460,13 @@ impl<'a> Matcher<'a> {
             .collect();
         let stage_words = stage::StageWords::new(analyzer);
         let stage = stage_words.of_profile(analyzer, &profile.target_groups);
-        let mut words = gather::words_needed(&concepts, &excludes, &expansions);
-        if stage.is_some() {
-            words.extend(stage_words.all().cloned());
-        }
-        let seen = gather::observe_all(&searcher, fields, &words, &addresses, marks)
+        let words = gather::words_needed(&concepts, &excludes, &expansions);
+        // whether a candidate names a stage of life is all ranking needs of the stage words
+        let presence: BTreeSet<String> = match stage {
+            Some(_) => stage_words.all().cloned().collect(),
+            None => BTreeSet::new(),
+        };
+        let seen = gather::observe_all(&searcher, fields, &words, &presence, &addresses, marks)
             .map_err(search_err)?;
         // the stages each candidate names, in its text, heading, title or committee
         let mut committees: HashMap<String, stage::Named> = HashMap::new();
