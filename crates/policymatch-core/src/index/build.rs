@@ -4,7 +4,7 @@ use super::lock::WriteLock;
 use super::records::{DocInfo, json_string};
 use super::schema::{Fields, kind};
 use super::walk::{SourceKind, walk};
-use super::{CommitInfo, PolicyIndex};
+use super::{CommitInfo, PIPELINE_VERSION, PolicyIndex};
 use crate::document::{DocumentMeta, Page};
 use crate::error::{Error, Result};
 use crate::extract::ExtractError;
@@ -210,6 +210,23 @@ pub fn index_paths(
     index.reload()?;
     let info = index.commit_info()?;
     let run = info.run + 1;
+    // Documents made by another version of the pipeline, or analysed with other domain words,
+    // are all indexed again. Until such a run completes, its intermediate commits keep the
+    // old values, so that a run cut short is taken up again in full.
+    let words = domain_words_hash(&dir);
+    let stale = info.run > 0 && (info.pipeline != PIPELINE_VERSION || info.words != words);
+    let (pipeline_before, words_before) = if stale {
+        (info.pipeline, info.words.clone())
+    } else {
+        (PIPELINE_VERSION, words.clone())
+    };
+    let made = |complete: bool| {
+        if complete {
+            (PIPELINE_VERSION, words.clone())
+        } else {
+            (pipeline_before, words_before.clone())
+        }
+    };
     let fields = *index.fields();
 
     let mut known: HashMap<String, String> = HashMap::new();
@@ -277,7 +294,11 @@ pub fn index_paths(
     let (tx, rx) = mpsc::sync_channel::<Work>(16);
     let loader = opts.loader;
     let unchanged_map = HashMap::new();
-    let known_ref = if opts.force { &unchanged_map } else { &known };
+    let known_ref = if opts.force || stale {
+        &unchanged_map
+    } else {
+        &known
+    };
     let mut pending = 0usize;
     let mut done = 0usize;
     let result: Result<()> = std::thread::scope(|scope| {
@@ -379,14 +400,14 @@ pub fn index_paths(
                 });
             }
             if pending >= opts.commit_every.max(1) {
-                commit(&mut writer, run, false, &dir)?;
+                commit(&mut writer, run, made(false), false, &dir)?;
                 pending = 0;
             }
         }
         Ok(())
     });
     result?;
-    commit(&mut writer, run, true, &dir)?;
+    commit(&mut writer, run, made(true), true, &dir)?;
     writer
         .wait_merging_threads()
         .map_err(|e| Error::index(&dir, e))?;
@@ -414,11 +435,27 @@ fn merge_meta(meta: &mut DocumentMeta, given: DocumentMeta) {
     }
 }
 
-fn commit(writer: &mut IndexWriter, run: u64, complete: bool, dir: &Path) -> Result<()> {
+/// The hash recorded in [`CommitInfo::words`] for the domain words kept in `dir`.
+fn domain_words_hash(dir: &Path) -> String {
+    match std::fs::read(dir.join(super::DOMAIN_WORDS)) {
+        Ok(bytes) if !bytes.is_empty() => blake3::hash(&bytes).to_hex().to_string(),
+        _ => String::new(),
+    }
+}
+
+fn commit(
+    writer: &mut IndexWriter,
+    run: u64,
+    (pipeline, words): (u64, String),
+    complete: bool,
+    dir: &Path,
+) -> Result<()> {
     let payload = serde_json::to_string(&CommitInfo {
         schema: super::schema::SCHEMA_VERSION,
         run,
         complete,
+        pipeline,
+        words,
     })
     .map_err(|e| Error::index(dir, e))?;
     let mut prepared = writer.prepare_commit().map_err(|e| Error::index(dir, e))?;
@@ -583,4 +620,74 @@ fn write_document(
     d.add_field_value(f.extra, &json_string(&extra));
     writer.add_document(d)?;
     Ok((doc.pages.len(), ordinal as usize))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Ensomhed\n\nMålet er, at færre ældre oplever ensomhed. Vi vil styrke \
+        samarbejdet med frivillige foreninger om besøgsvenner og fællesspisning i alle \
+        lokalområder i løbet af politikkens periode.";
+
+    fn setup() -> (tempfile::TempDir, PathBuf, PolicyIndex) {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        let docs = tmp.path().join("docs");
+        std::fs::create_dir(&docs).expect("a folder");
+        for name in ["a.txt", "b.txt"] {
+            std::fs::write(docs.join(name), TEXT).expect("a document");
+        }
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
+        (tmp, docs, index)
+    }
+
+    fn run(index: &PolicyIndex, docs: &Path) -> IndexSummary {
+        index_paths(index, &[docs.to_path_buf()], &IndexOptions::default()).expect("indexing")
+    }
+
+    /// Records a commit as an older version of policymatch would have (no pipeline version,
+    /// no domain-words hash).
+    fn commit_as_older_version(index: &PolicyIndex) {
+        let mut writer: IndexWriter = index.tantivy().writer(15_000_000).expect("a writer");
+        let info = index.commit_info().expect("commit info");
+        commit(&mut writer, info.run, (0, String::new()), true, index.dir()).expect("commit");
+        index.reload().expect("reload");
+    }
+
+    #[test]
+    fn an_index_made_by_another_pipeline_version_is_indexed_again_in_full() {
+        let (_tmp, docs, index) = setup();
+        assert_eq!(run(&index, &docs).indexed.len(), 2);
+        assert_eq!(run(&index, &docs).unchanged, 2);
+        let info = index.commit_info().expect("commit info");
+        assert_eq!((info.pipeline, info.words.as_str()), (PIPELINE_VERSION, ""));
+
+        commit_as_older_version(&index);
+        let again = run(&index, &docs);
+        assert_eq!((again.indexed.len(), again.unchanged), (2, 0));
+        assert_eq!(
+            index.commit_info().expect("info").pipeline,
+            PIPELINE_VERSION
+        );
+        // once is enough
+        assert_eq!(run(&index, &docs).unchanged, 2);
+        // the old documents were replaced, not added to
+        index.reload().expect("reload");
+        assert_eq!(index.documents().expect("documents").len(), 2);
+    }
+
+    #[test]
+    fn changed_domain_words_index_everything_again() {
+        let (_tmp, docs, index) = setup();
+        run(&index, &docs);
+        std::fs::write(index.dir().join(crate::index::DOMAIN_WORDS), "besøgsven\n")
+            .expect("domain words");
+        let again = run(&index, &docs);
+        assert_eq!((again.indexed.len(), again.unchanged), (2, 0));
+        assert_eq!(run(&index, &docs).unchanged, 2);
+        assert_eq!(
+            index.commit_info().expect("info").words,
+            blake3::hash("besøgsven\n".as_bytes()).to_hex().to_string()
+        );
+    }
 }

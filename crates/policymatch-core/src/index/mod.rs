@@ -41,7 +41,20 @@ pub struct CommitInfo {
     pub run: u64,
     /// True when the run finished; false for an intermediate commit.
     pub complete: bool,
+    /// [`PIPELINE_VERSION`] of the documents in the index (0 in indexes made before it was
+    /// recorded).
+    #[serde(default)]
+    pub pipeline: u64,
+    /// BLAKE3 hash (hex) of the domain words the documents were analysed with; empty for none.
+    #[serde(default)]
+    pub words: String,
 }
+
+/// Version of what indexing makes of a file (text extraction, passages, the marks stored with
+/// each). Unlike [`schema::SCHEMA_VERSION`], a change needs no new index: the next
+/// `index` run finds the index made by another version and indexes every file again.
+/// 1: a page of headings only is one passage.
+pub const PIPELINE_VERSION: u64 = 1;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {
