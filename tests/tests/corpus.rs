@@ -146,14 +146,35 @@ fn indexes_the_whole_corpus() {
         .count();
     assert_eq!(no_text, 3, "{:?}", s.skipped);
     assert!(s.failed.is_empty(), "{:?}", s.failed);
-    // Word documents are read too
-    let is_docx = |p: &std::path::Path| p.extension().is_some_and(|e| e == "docx");
-    let docx = s.indexed.iter().filter(|p| is_docx(p)).count();
-    assert!(docx >= 3, "{docx} .docx files indexed");
+    // Word documents are read too, old (.doc) and new (.docx)
+    let is_word = |p: &std::path::Path| p.extension().is_some_and(|e| e == "docx" || e == "doc");
+    let word = s.indexed.iter().filter(|p| is_word(p)).count();
+    assert!(word >= 4, "{word} Word files indexed");
     assert!(
-        !s.skipped.iter().any(|(p, _)| is_docx(p)),
+        !s.skipped.iter().any(|(p, _)| is_word(p)),
         "{:?}",
         s.skipped
+    );
+    let policy = index
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.path.ends_with("2531342e2.doc"))
+        .expect("the Syddjurs .doc is indexed");
+    assert_eq!(policy.municipality, "Syddjurs Kommune");
+    index.reload().unwrap();
+    let found = index
+        .search(
+            "lokalt engagement kultur og fritid",
+            &Default::default(),
+            50,
+        )
+        .unwrap();
+    assert!(
+        found
+            .iter()
+            .any(|h| h.passage.document.path.ends_with("2531342e2.doc")),
+        "the .doc's text is searchable"
     );
     assert!(s.pages > 2800, "{} pages", s.pages);
     assert_eq!(index.passage_count().unwrap(), s.passages);

@@ -16,6 +16,8 @@ pub enum SourceKind {
     Text,
     /// A Word document (`.docx`).
     Docx,
+    /// A Word 97-2003 document (`.doc`).
+    Doc,
     /// An XML file: an agenda publication (SBSYS / eDagsorden) or skipped.
     AgendaXml,
 }
@@ -30,6 +32,7 @@ impl SourceKind {
             "html" | "htm" => Some(SourceKind::Html),
             "txt" => Some(SourceKind::Text),
             "docx" => Some(SourceKind::Docx),
+            "doc" => Some(SourceKind::Doc),
             "xml" => Some(SourceKind::AgendaXml),
             _ => None,
         }
@@ -153,7 +156,8 @@ fn visit(
         }
         None => w.skipped.push((
             path.to_path_buf(),
-            "not a supported document (PDF, agenda JSON or XML, Word .docx, HTML or text)".into(),
+            "not a supported document (PDF, agenda JSON or XML, Word .doc or .docx, HTML or text)"
+                .into(),
         )),
     }
 }

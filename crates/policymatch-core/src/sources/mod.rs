@@ -1,9 +1,10 @@
-//! Sources other than PDF: agenda-system JSON and XML exports, Word documents, HTML and plain
-//! text.
+//! Sources other than PDF: agenda-system JSON and XML exports, Word documents (`.docx` and
+//! Word 97-2003 `.doc`), HTML and plain text.
 
 pub mod agenda_json;
 pub mod agenda_pdf;
 pub mod agenda_xml;
+pub mod doc;
 pub mod docx;
 pub mod html;
 
@@ -22,6 +23,12 @@ pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
             Err(e) => Loaded::Failed(e.to_string()),
         };
     }
+    if kind == SourceKind::Doc {
+        return match doc::doc_pages(bytes) {
+            Ok(pages) => plain(path, pages.join("\u{c}")),
+            Err(e) => Loaded::Failed(e.to_string()),
+        };
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Loaded::Failed("not valid UTF-8 text".into());
     };
@@ -30,7 +37,7 @@ pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
         SourceKind::Html => plain(path, html_to_text(text)),
         SourceKind::AgendaJson => agenda_json::load(path, text),
         SourceKind::AgendaXml => agenda_xml::load(path, text),
-        SourceKind::Pdf | SourceKind::Docx => {
+        SourceKind::Pdf | SourceKind::Docx | SourceKind::Doc => {
             Loaded::Failed("internal: a binary document given to the text loader".into())
         }
     }
