@@ -354,6 +354,37 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Damaged files give an error or some text, never a panic.
+        #[test]
+        fn damaged_files_never_panic(
+            flips in proptest::collection::vec((0usize..1_000_000, proptest::num::u8::ANY), 1..12),
+            cut in proptest::option::of(0usize..1_000_000),
+        ) {
+            let mut bytes = doc_file(&[("Politik for ældre\rVi vil\x0cSide to", false), ("og mere", true)], false);
+            for (at, b) in flips {
+                let i = at % bytes.len();
+                bytes[i] = b;
+            }
+            if let Some(c) = cut {
+                let len = c % bytes.len();
+                bytes.truncate(len);
+            }
+            let _ = doc_pages(&bytes);
+        }
+
+        /// Any bytes as the document and table streams: an error or text, never a panic.
+        #[test]
+        fn any_streams_never_panic(
+            word in proptest::collection::vec(proptest::num::u8::ANY, 0..2048),
+            clx in proptest::collection::vec(proptest::num::u8::ANY, 0..256),
+            ccp in proptest::num::u32::ANY,
+        ) {
+            let _ = Fib::parse(&word);
+            let _ = main_text(&word, &clx, ccp).map(|t| pages_of(&t));
+        }
+    }
+
     #[test]
     fn a_piece_table_pointing_outside_the_text_is_damage() {
         // one piece of 5 characters at byte 100 of a 20-byte document stream
