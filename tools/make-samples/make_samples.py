@@ -4,8 +4,9 @@
 Usage:  python3 make_samples.py [--out DIR]
 
 Reads every ``src/*.md`` file next to this script and writes one PDF per file
-(the ``file:`` field in its header) plus ``MANIFEST.tsv`` into this folder
-(or ``--out DIR``).
+(the ``file:`` field in its header) plus ``MANIFEST.tsv`` into the project's
+``corpus-samples/`` folder (or ``--out DIR``). The sources live here rather than
+beside the PDFs so that indexing ``corpus-samples/`` finds only documents.
 Requires fpdf2 (``pip install fpdf2``) and the DejaVu TTF fonts
 (``apt-get install fonts-dejavu-core``; the path can be overridden with the
 environment variable ``DEJAVU_DIR``). Output is deterministic: the creation
@@ -228,7 +229,7 @@ def render(meta, blocks, out_path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=HERE)
+    ap.add_argument("--out", default=os.path.join(HERE, "..", "..", "corpus-samples"))
     args = ap.parse_args()
     sources = sorted(glob.glob(os.path.join(HERE, "src", "*.md")))
     if not sources:
