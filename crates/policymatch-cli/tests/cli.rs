@@ -41,6 +41,26 @@ fn sample_copy() -> tempfile::TempDir {
     dir
 }
 
+/// The README's main job indexes the bundled folder as it is: every file in it is a document
+/// (the generator's sources live elsewhere), so nothing is reported skipped or failed.
+#[test]
+fn the_bundled_samples_folder_indexes_without_skips() {
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "index",
+        samples().to_str().unwrap(),
+        "--index",
+        idx.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["indexed"].as_array().unwrap().len(), 8);
+    assert_eq!(summary["skipped"], serde_json::json!([]), "{summary}");
+    assert_eq!(summary["failed"], serde_json::json!([]), "{summary}");
+}
+
 #[test]
 fn index_search_list_and_incremental_rerun() {
     let docs = sample_copy();
