@@ -353,6 +353,7 @@ impl<'a> Matcher<'a> {
             .zip(page_of)
             .filter_map(|((p, mut f), i)| {
                 f.score = rank::in_context(&f, &pages[i], has_topic, has_audience, stage, &w);
+                f.other_stage = pages[i].other_stage(stage);
                 (f.score >= options.min_score).then_some((p, f, i))
             })
             .collect();
@@ -362,14 +363,6 @@ impl<'a> Matcher<'a> {
         for (_, f, i) in &mut kept {
             f.score = rank::fuse(f.score, pages[*i].retrieval, best, best_page, &w);
         }
-        // pages pushed down for being about the other stage of life, to say so
-        let other_stage: HashMap<(String, u64), stage::Stage> = kept
-            .iter()
-            .filter_map(|(p, _, i)| {
-                let other = pages[*i].other_stage(stage)?;
-                Some(((p.document.path.clone(), p.page), other))
-            })
-            .collect();
         let mut scored: Vec<(PassageRecord, rank::Features)> =
             kept.into_iter().map(|(p, f, _)| (p, f)).collect();
         scored.sort_by(|a, b| {
@@ -381,7 +374,7 @@ impl<'a> Matcher<'a> {
         let picked = diversify(scored, options.top);
         Ok(picked
             .into_iter()
-            .map(|(passage, score, also_in)| {
+            .map(|(passage, ranked, also_in)| {
                 // observed again from the text: the same features, with byte ranges
                 let seen = rank::observe(
                     &mut analyzer,
@@ -390,16 +383,13 @@ impl<'a> Matcher<'a> {
                     &passage.document.title,
                 );
                 let feats = rank::features(&concepts, &excludes, &seen, &w);
-                let other = other_stage
-                    .get(&(passage.document.path.clone(), passage.page))
-                    .copied();
                 let mut s = explain(passage, feats, &concepts, &excludes);
-                if let Some(other) = other {
+                if let Some(other) = ranked.other_stage {
                     s.reasons.push(Reason::OtherStage {
                         about: other.description(),
                     });
                 }
-                s.score = score;
+                s.score = ranked.score;
                 s.also_in = also_in;
                 s
             })
@@ -517,8 +507,9 @@ struct Candidates {
     stage: Option<stage::Stage>,
 }
 
-/// A picked passage, its score and the other places of the same text.
-type Picked = (PassageRecord, f32, Vec<Place>);
+/// A picked passage, its ranking features (with its final score) and the other places of the
+/// same text.
+type Picked = (PassageRecord, rank::Features, Vec<Place>);
 
 /// Picks suggestions in score order: a near-duplicate of one already picked joins its
 /// `also_in` (best first, one place per other document; a PDF place takes the lead from an
@@ -568,7 +559,7 @@ fn diversify(scored: Vec<(PassageRecord, rank::Features)>, top: usize) -> Vec<Pi
         }
         *n += 1;
         kept.push(sh);
-        out.push((passage, feats.score, Vec::new()));
+        out.push((passage, feats, Vec::new()));
     }
     out
 }

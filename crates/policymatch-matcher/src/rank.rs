@@ -46,6 +46,9 @@ pub(crate) struct Features {
     pub audience: bool,
     /// The stages of life it names (set by the caller; see [`crate::stage`]).
     pub named: Named,
+    /// The other stage of life its page is about, when it was pushed down for that (set by
+    /// the caller, from the page).
+    pub other_stage: Option<Stage>,
     pub score: f32,
 }
 

@@ -119,12 +119,17 @@ impl StageWords {
         self.young.iter().chain(&self.old)
     }
 
+    /// The stages of which `has` holds a word.
+    fn named_by(&self, has: impl Fn(&str) -> bool) -> Named {
+        Named {
+            young: self.young.iter().any(|w| has(w)),
+            old: self.old.iter().any(|w| has(w)),
+        }
+    }
+
     /// The stages named in analysed occurrences.
     pub fn named(&self, occ: &Occurrences) -> Named {
-        Named {
-            young: self.young.iter().any(|w| occ.contains_key(w)),
-            old: self.old.iter().any(|w| occ.contains_key(w)),
-        }
+        self.named_by(|w| occ.contains_key(w))
     }
 
     /// The stages named in `text`.
@@ -133,10 +138,7 @@ impl StageWords {
             .into_iter()
             .map(|t| t.text)
             .collect();
-        Named {
-            young: self.young.iter().any(|w| tokens.contains(w)),
-            old: self.old.iter().any(|w| tokens.contains(w)),
-        }
+        self.named_by(|w| tokens.contains(w))
     }
 
     /// The stage a profile mainly works for: the one that at least half of its target groups
