@@ -59,15 +59,14 @@ pub fn run(
             ..Limits::default()
         },
     };
-    let mut force = false;
     if let Some(words) = words {
+        // kept with the index; indexing sees they changed (by their hash) and indexes
+        // everything again
         let new = fs_err::read_to_string(words)?;
         fs_err::create_dir_all(dir)?;
         let kept = dir.join(policymatch_core::index::DOMAIN_WORDS);
-        let old = std::fs::read_to_string(&kept).unwrap_or_default();
-        if old != new {
+        if std::fs::read_to_string(&kept).ok().as_deref() != Some(new.as_str()) {
             fs_err::write(&kept, new)?;
-            force = true;
         }
     }
     let index = PolicyIndex::open_or_create(dir)?;
@@ -94,7 +93,6 @@ pub fn run(
         loader: &loader,
         progress: Some(&progress),
         commit_every,
-        force,
         ..IndexOptions::default()
     };
     let summary = index_paths(&index, paths, &opts)?;
