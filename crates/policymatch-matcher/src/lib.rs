@@ -650,6 +650,8 @@ mod tests {
     use policymatch_core::index::build::{IndexOptions, index_paths};
     use std::path::Path;
 
+    type TestResult = std::result::Result<(), Box<dyn std::error::Error>>;
+
     /// Ranking reads candidates from the postings; the suggestions shown are observed again
     /// from their text. Both must give the same features, or reasons would not explain scores.
     #[test]
@@ -704,16 +706,15 @@ mod tests {
     }
 
     #[test]
-    fn a_target_group_that_is_also_a_theme_still_names_the_audience() {
-        let tmp = tempfile::tempdir().expect("a temporary folder");
-        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
-        let mut analyzer = index.analyzer().expect("registered at open");
+    fn a_target_group_that_is_also_a_theme_still_names_the_audience() -> TestResult {
+        let tmp = tempfile::tempdir()?;
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
+        let mut analyzer = index.analyzer()?;
         let profile = Profile::parse(
             "name = \"P\"\ndescription = \"Forening for pårørende.\"\n\
              themes = [\"pårørende\", \"aflastning\"]\ntarget_groups = [\"pårørende\", \"familier\"]\n",
             Path::new("p.toml"),
-        )
-        .expect("a valid profile");
+        )?;
         let concepts = query::concepts(
             &profile,
             &mut analyzer,
@@ -724,48 +725,47 @@ mod tests {
             concepts
                 .iter()
                 .find(|c| c.term == term)
-                .expect("a concept for the term")
+                .ok_or(format!("no concept for {term}"))
         };
-        let both = find("pårørende");
+        let both = find("pårørende")?;
         assert_eq!(
             both.field,
             ProfileField::Theme,
             "kept under its first field"
         );
         assert!(both.audience);
-        assert!(!find("aflastning").audience);
-        assert!(find("familier").audience);
+        assert!(!find("aflastning")?.audience);
+        assert!(find("familier")?.audience);
         assert_eq!(
             concepts.iter().filter(|c| c.term == "pårørende").count(),
             1,
             "once"
         );
+        Ok(())
     }
 
     /// A page about loneliness among pupils is pushed below a page on loneliness that names
     /// no stage of life, for a profile that works for older people, and says why; for a
     /// profile without a main stage nothing is pushed.
     #[test]
-    fn a_page_about_the_other_stage_of_life_is_pushed_down_and_says_so() {
-        let tmp = tempfile::tempdir().expect("a temporary folder");
+    fn a_page_about_the_other_stage_of_life_is_pushed_down_and_says_so() -> TestResult {
+        let tmp = tempfile::tempdir()?;
         let docs = tmp.path().join("docs");
-        std::fs::create_dir(&docs).expect("a folder");
+        std::fs::create_dir(&docs)?;
         // the pupils' page names the theme more often, so it would lead on words alone
         std::fs::write(
             docs.join("skole.txt"),
             "Ensomhed blandt elever\n\nMålet er mindre ensomhed. Vi vil styrke fællesskab \
              sammen med frivillige foreninger i skolen, så færre elever er alene med ensomhed.",
-        )
-        .expect("a document");
+        )?;
         std::fs::write(
             docs.join("kommune.txt"),
             "Ensomhed i kommunen\n\nMålet er mindre ensomhed. Vi vil styrke fællesskab \
              sammen med frivillige foreninger i hele kommunen, så færre borgere er alene.",
-        )
-        .expect("a document");
-        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
-        index_paths(&index, &[docs], &IndexOptions::default()).expect("indexing");
-        index.reload().expect("reload");
+        )?;
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
+        index_paths(&index, &[docs], &IndexOptions::default())?;
+        index.reload()?;
         let profile = |groups: &str| {
             Profile::parse(
                 &format!(
@@ -774,7 +774,6 @@ mod tests {
                 ),
                 Path::new("p.toml"),
             )
-            .expect("a valid profile")
         };
         let matcher = Matcher::new(&index);
         let names = |s: &[Suggestion]| -> Vec<String> {
@@ -795,15 +794,13 @@ mod tests {
                 .iter()
                 .any(|r| r.to_string() == "pushed down: about children and young people")
         };
-        let neutral = matcher
-            .suggest(&profile("\"enlige\", \"familier\""), &Options::default())
-            .expect("suggestions");
+        let neutral =
+            matcher.suggest(&profile("\"enlige\", \"familier\"")?, &Options::default())?;
         assert_eq!(names(&neutral), ["skole.txt", "kommune.txt"]);
         assert!(!neutral.iter().any(pushed));
-        let elderly = matcher
-            .suggest(&profile("\"ældre\", \"enlige\""), &Options::default())
-            .expect("suggestions");
+        let elderly = matcher.suggest(&profile("\"ældre\", \"enlige\"")?, &Options::default())?;
         assert_eq!(names(&elderly), ["kommune.txt", "skole.txt"]);
         assert!(pushed(&elderly[1]) && !pushed(&elderly[0]));
+        Ok(())
     }
 }

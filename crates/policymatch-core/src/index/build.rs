@@ -626,68 +626,69 @@ fn write_document(
 mod tests {
     use super::*;
 
+    type TestResult<T = ()> = std::result::Result<T, Box<dyn std::error::Error>>;
+
     const TEXT: &str = "Ensomhed\n\nMålet er, at færre ældre oplever ensomhed. Vi vil styrke \
         samarbejdet med frivillige foreninger om besøgsvenner og fællesspisning i alle \
         lokalområder i løbet af politikkens periode.";
 
-    fn setup() -> (tempfile::TempDir, PathBuf, PolicyIndex) {
-        let tmp = tempfile::tempdir().expect("a temporary folder");
+    fn setup() -> TestResult<(tempfile::TempDir, PathBuf, PolicyIndex)> {
+        let tmp = tempfile::tempdir()?;
         let docs = tmp.path().join("docs");
-        std::fs::create_dir(&docs).expect("a folder");
+        std::fs::create_dir(&docs)?;
         for name in ["a.txt", "b.txt"] {
-            std::fs::write(docs.join(name), TEXT).expect("a document");
+            std::fs::write(docs.join(name), TEXT)?;
         }
-        let index = PolicyIndex::open_or_create(&tmp.path().join("idx")).expect("a new index");
-        (tmp, docs, index)
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
+        Ok((tmp, docs, index))
     }
 
-    fn run(index: &PolicyIndex, docs: &Path) -> IndexSummary {
-        index_paths(index, &[docs.to_path_buf()], &IndexOptions::default()).expect("indexing")
+    fn run(index: &PolicyIndex, docs: &Path) -> Result<IndexSummary> {
+        index_paths(index, &[docs.to_path_buf()], &IndexOptions::default())
     }
 
     /// Records a commit as an older version of policymatch would have (no pipeline version,
     /// no domain-words hash).
-    fn commit_as_older_version(index: &PolicyIndex) {
-        let mut writer: IndexWriter = index.tantivy().writer(15_000_000).expect("a writer");
-        let info = index.commit_info().expect("commit info");
-        commit(&mut writer, info.run, (0, String::new()), true, index.dir()).expect("commit");
-        index.reload().expect("reload");
+    fn commit_as_older_version(index: &PolicyIndex) -> TestResult {
+        let mut writer: IndexWriter = index.tantivy().writer(15_000_000)?;
+        let info = index.commit_info()?;
+        commit(&mut writer, info.run, (0, String::new()), true, index.dir())?;
+        index.reload()?;
+        Ok(())
     }
 
     #[test]
-    fn an_index_made_by_another_pipeline_version_is_indexed_again_in_full() {
-        let (_tmp, docs, index) = setup();
-        assert_eq!(run(&index, &docs).indexed.len(), 2);
-        assert_eq!(run(&index, &docs).unchanged, 2);
-        let info = index.commit_info().expect("commit info");
+    fn an_index_made_by_another_pipeline_version_is_indexed_again_in_full() -> TestResult {
+        let (_tmp, docs, index) = setup()?;
+        assert_eq!(run(&index, &docs)?.indexed.len(), 2);
+        assert_eq!(run(&index, &docs)?.unchanged, 2);
+        let info = index.commit_info()?;
         assert_eq!((info.pipeline, info.words.as_str()), (PIPELINE_VERSION, ""));
 
-        commit_as_older_version(&index);
-        let again = run(&index, &docs);
+        commit_as_older_version(&index)?;
+        let again = run(&index, &docs)?;
         assert_eq!((again.indexed.len(), again.unchanged), (2, 0));
-        assert_eq!(
-            index.commit_info().expect("info").pipeline,
-            PIPELINE_VERSION
-        );
+        assert_eq!(index.commit_info()?.pipeline, PIPELINE_VERSION);
         // once is enough
-        assert_eq!(run(&index, &docs).unchanged, 2);
+        assert_eq!(run(&index, &docs)?.unchanged, 2);
         // the old documents were replaced, not added to
-        index.reload().expect("reload");
-        assert_eq!(index.documents().expect("documents").len(), 2);
+        index.reload()?;
+        assert_eq!(index.documents()?.len(), 2);
+        Ok(())
     }
 
     #[test]
-    fn changed_domain_words_index_everything_again() {
-        let (_tmp, docs, index) = setup();
-        run(&index, &docs);
-        std::fs::write(index.dir().join(crate::index::DOMAIN_WORDS), "besøgsven\n")
-            .expect("domain words");
-        let again = run(&index, &docs);
+    fn changed_domain_words_index_everything_again() -> TestResult {
+        let (_tmp, docs, index) = setup()?;
+        run(&index, &docs)?;
+        std::fs::write(index.dir().join(crate::index::DOMAIN_WORDS), "besøgsven\n")?;
+        let again = run(&index, &docs)?;
         assert_eq!((again.indexed.len(), again.unchanged), (2, 0));
-        assert_eq!(run(&index, &docs).unchanged, 2);
+        assert_eq!(run(&index, &docs)?.unchanged, 2);
         assert_eq!(
-            index.commit_info().expect("info").words,
+            index.commit_info()?.words,
             blake3::hash("besøgsven\n".as_bytes()).to_hex().to_string()
         );
+        Ok(())
     }
 }

@@ -224,8 +224,10 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     /// A minimal `.doc`: a FIB pointing at a piece table in `0Table`, and the pieces' text.
-    fn doc_file(pieces: &[(&str, bool)], encrypted: bool) -> Vec<u8> {
+    fn doc_file(pieces: &[(&str, bool)], encrypted: bool) -> std::io::Result<Vec<u8>> {
         // the WordDocument stream: FIB, then the pieces' bytes
         let csw = 14usize;
         let cslw = 22usize;
@@ -283,30 +285,23 @@ mod tests {
         word[rg_fc_lcb + FC_CLX + 4..rg_fc_lcb + FC_CLX + 8]
             .copy_from_slice(&lcb_clx.to_le_bytes());
 
-        let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new()))
-            .expect("an in-memory compound file");
-        cf.create_stream("/WordDocument")
-            .expect("a stream")
-            .write_all(&word)
-            .expect("written");
-        cf.create_stream("/0Table")
-            .expect("a stream")
-            .write_all(&table)
-            .expect("written");
-        cf.flush().expect("flushed");
-        cf.into_inner().into_inner()
+        let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new()))?;
+        cf.create_stream("/WordDocument")?.write_all(&word)?;
+        cf.create_stream("/0Table")?.write_all(&table)?;
+        cf.flush()?;
+        Ok(cf.into_inner().into_inner())
     }
 
     #[test]
-    fn reads_utf16_and_compressed_pieces_with_paragraphs_and_pages() {
+    fn reads_utf16_and_compressed_pieces_with_paragraphs_and_pages() -> TestResult {
         let bytes = doc_file(
             &[
                 ("Politik for ældre\rVi vil styrke fællesskab", false),
                 (" – og €-midler.\x0cSide to\r", true),
             ],
             false,
-        );
-        let pages = doc_pages(&bytes).expect("text");
+        )?;
+        let pages = doc_pages(&bytes)?;
         assert_eq!(
             pages,
             [
@@ -316,42 +311,41 @@ mod tests {
         );
         // empty paragraphs make no more than one blank line
         assert_eq!(pages_of("\ra\r\r\r\rb\r"), ["a\n\nb\n\n"]);
+        Ok(())
     }
 
     #[test]
-    fn field_codes_are_left_out_and_results_kept() {
+    fn field_codes_are_left_out_and_results_kept() -> TestResult {
         let bytes = doc_file(
             &[(
                 "Se \x13 HYPERLINK \"https://x.dk\" \x14kommunens side\x15 og side \x13PAGE\x145\x15.",
                 false,
             )],
             false,
-        );
-        assert_eq!(
-            doc_pages(&bytes).expect("text"),
-            ["Se kommunens side og side 5."]
-        );
+        )?;
+        assert_eq!(doc_pages(&bytes)?, ["Se kommunens side og side 5."]);
+        Ok(())
     }
 
     #[test]
-    fn bad_files_say_why() {
+    fn bad_files_say_why() -> TestResult {
         assert!(matches!(
             doc_pages(b"not a compound file"),
             Err(DocError::Container(_))
         ));
         assert_eq!(
-            doc_pages(&doc_file(&[("hemmeligt", false)], true)),
+            doc_pages(&doc_file(&[("hemmeligt", false)], true)?),
             Err(DocError::Encrypted)
         );
         // a compound file without a WordDocument stream
-        let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new()))
-            .expect("an in-memory compound file");
-        cf.create_stream("/Workbook").expect("a stream");
-        cf.flush().expect("flushed");
+        let mut cf = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new()))?;
+        cf.create_stream("/Workbook")?;
+        cf.flush()?;
         assert_eq!(
             doc_pages(&cf.into_inner().into_inner()),
             Err(DocError::NoDocument)
         );
+        Ok(())
     }
 
     proptest::proptest! {
@@ -361,7 +355,8 @@ mod tests {
             flips in proptest::collection::vec((0usize..1_000_000, proptest::num::u8::ANY), 1..12),
             cut in proptest::option::of(0usize..1_000_000),
         ) {
-            let mut bytes = doc_file(&[("Politik for ældre\rVi vil\x0cSide to", false), ("og mere", true)], false);
+            let mut bytes = doc_file(&[("Politik for ældre\rVi vil\x0cSide to", false), ("og mere", true)], false)
+                .map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
             for (at, b) in flips {
                 let i = at % bytes.len();
                 bytes[i] = b;

@@ -123,6 +123,8 @@ mod tests {
     use super::*;
     use std::io::Write;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     const BODY: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
 <w:p><w:pPr><w:pStyle w:val="Overskrift1"/></w:pPr><w:r><w:t>Ensomhed</w:t></w:r></w:p>
@@ -131,44 +133,45 @@ mod tests {
 <w:p><w:r><w:lastRenderedPageBreak/><w:t>Side to.</w:t></w:r></w:p>
 </w:body></w:document>"#;
 
-    fn docx(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    fn docx(parts: &[(&str, &[u8])]) -> zip::result::ZipResult<Vec<u8>> {
         let mut out = std::io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut out);
         for (name, data) in parts {
-            zip.start_file(*name, zip::write::SimpleFileOptions::default())
-                .unwrap();
-            zip.write_all(data).unwrap();
+            zip.start_file(*name, zip::write::SimpleFileOptions::default())?;
+            zip.write_all(data)?;
         }
-        zip.finish().unwrap();
-        out.into_inner()
+        zip.finish()?;
+        Ok(out.into_inner())
     }
 
     #[test]
-    fn paragraphs_become_lines_and_page_breaks_pages() {
-        let pages = docx_pages(&docx(&[("word/document.xml", BODY.as_bytes())])).unwrap();
+    fn paragraphs_become_lines_and_page_breaks_pages() -> TestResult {
+        let pages = docx_pages(&docx(&[("word/document.xml", BODY.as_bytes())])?)?;
         assert_eq!(pages.len(), 2, "{pages:?}");
         assert_eq!(
             pages[0],
             "Ensomhed\n\nMålet er, at færre ældre føler sig ensomme & alene.\n\nVi vil styrke\tsamarbejdet.\n\n"
         );
         assert_eq!(pages[1], "Side to.\n\n");
+        Ok(())
     }
 
     #[test]
-    fn bad_archives_give_a_reason() {
+    fn bad_archives_give_a_reason() -> TestResult {
         assert!(matches!(
             docx_pages(b"PK\x03\x04 broken"),
             Err(DocxError::Zip(_))
         ));
         assert!(matches!(docx_pages(b""), Err(DocxError::Zip(_))));
-        let no_doc = docx(&[("word/styles.xml", b"<x/>".as_slice())]);
+        let no_doc = docx(&[("word/styles.xml", b"<x/>".as_slice())])?;
         assert_eq!(docx_pages(&no_doc), Err(DocxError::NoDocument));
-        let bad_xml = docx(&[("word/document.xml", b"<w:p><w:t>a</w:p>".as_slice())]);
+        let bad_xml = docx(&[("word/document.xml", b"<w:p><w:t>a</w:p>".as_slice())])?;
         assert!(matches!(docx_pages(&bad_xml), Err(DocxError::Xml(_))));
+        Ok(())
     }
 
     #[test]
-    fn a_bomb_is_cut_off() {
+    fn a_bomb_is_cut_off() -> TestResult {
         // 65 MiB of one repeated paragraph compresses to a small archive
         let para = b"<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>";
         let big: Vec<u8> = para
@@ -177,8 +180,9 @@ mod tests {
             .cycle()
             .take((MAX_XML + 1024 * 1024) as usize)
             .collect();
-        let bytes = docx(&[("word/document.xml", &big)]);
+        let bytes = docx(&[("word/document.xml", &big)])?;
         assert!(bytes.len() < 2 * 1024 * 1024, "{} bytes", bytes.len());
         assert_eq!(docx_pages(&bytes), Err(DocxError::TooLarge));
+        Ok(())
     }
 }
