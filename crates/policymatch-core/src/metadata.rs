@@ -194,16 +194,59 @@ pub fn infer(meta: &mut DocumentMeta, path: &Path, pages: &[Page]) {
     }
 }
 
-/// The first line of the text that reads like a title: with letters, not a page number, at most
-/// 15 words.
+/// The first line of the text that reads like a title (with letters, not a page number, at
+/// most 15 words), joined with the lines it plainly runs on into: a title broken after "af",
+/// "for", "og", a comma or a hyphen, or a one- or two-word start whose next line begins in
+/// lower case ("Det nære" / "sundhedsvæsen"). At most 25 words.
 pub fn infer_title(text: &str) -> Option<String> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| l.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .filter(|l| l.split_whitespace().count() <= 15)
-        .filter(|l| !l.to_lowercase().starts_with("side "))
-        .find(|l| !(l.split_whitespace().count() <= 3 && l.ends_with("Kommune")))
-        .map(|l| l.to_string())
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let start = lines.iter().position(|l| {
+        l.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && l.split_whitespace().count() <= 15
+            && !l.to_lowercase().starts_with("side ")
+            && !(l.split_whitespace().count() <= 3 && l.ends_with("Kommune"))
+    })?;
+    let mut title = lines[start].to_string();
+    for next in lines[start + 1..].iter().filter(|l| !l.is_empty()).take(3) {
+        let words = title.split_whitespace().count();
+        let runs_on = title.ends_with(['-', ',']) || ends_in_function_word(&title);
+        let lower = next.chars().next().is_some_and(char::is_lowercase);
+        // a short start ending in a word, not a number or a year
+        let short = words <= 2
+            && title
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.chars().all(char::is_alphabetic));
+        if !(runs_on || (short && lower)) || words + next.split_whitespace().count() > 25 {
+            break;
+        }
+        match title.strip_suffix('-') {
+            // a word broken over the line ("behand-" / "ling"), unless it is a suspended
+            // compound ("stof-" / "og alkoholmisbrug")
+            Some(head) if lower && !starts_with_conjunction(next) => {
+                title = format!("{head}{next}");
+            }
+            _ => title = format!("{title} {next}"),
+        }
+    }
+    Some(title)
+}
+
+/// Words a Danish title does not end with: prepositions, conjunctions and articles.
+fn ends_in_function_word(line: &str) -> bool {
+    const FUNCTION: [&str; 24] = [
+        "af", "for", "til", "med", "og", "i", "på", "om", "mellem", "samt", "eller", "de", "den",
+        "det", "en", "et", "fra", "ved", "under", "over", "efter", "hos", "mod", "som",
+    ];
+    line.split_whitespace()
+        .last()
+        .is_some_and(|w| FUNCTION.contains(&w.to_lowercase().as_str()))
+}
+
+fn starts_with_conjunction(line: &str) -> bool {
+    line.split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "og" | "eller" | "samt"))
 }
 
 /// The most frequent "X Kommune" in `text`, as "X Kommune".
@@ -320,6 +363,36 @@ mod tests {
         assert_eq!(
             infer_title("\n 3 \nSundhedspolitik 2024-2028\n").as_deref(),
             Some("Sundhedspolitik 2024-2028")
+        );
+    }
+
+    #[test]
+    fn a_title_broken_over_lines_is_joined() {
+        let t = |s: &str| infer_title(s);
+        assert_eq!(
+            t("Kvalitetsstandarder for behandling af\nstof- og alkoholmisbrug\n2013\n").as_deref(),
+            Some("Kvalitetsstandarder for behandling af stof- og alkoholmisbrug")
+        );
+        assert_eq!(
+            t("Det nære\nsundhedsvæsen\n\nIndhold").as_deref(),
+            Some("Det nære sundhedsvæsen")
+        );
+        assert_eq!(
+            t("Politik\nfor\nkultur og fritid\nVedtaget 2009").as_deref(),
+            Some("Politik for kultur og fritid")
+        );
+        assert_eq!(
+            t("Handleplan for behand-\nlingsområdet\n").as_deref(),
+            Some("Handleplan for behandlingsområdet")
+        );
+        // a complete title stays as it is, whatever follows
+        assert_eq!(
+            t("Sundhedspolitik 2024-2028\nindledning\n").as_deref(),
+            Some("Sundhedspolitik 2024-2028")
+        );
+        assert_eq!(
+            t("Ældrepolitik\nGreve Kommune\n").as_deref(),
+            Some("Ældrepolitik")
         );
     }
 }

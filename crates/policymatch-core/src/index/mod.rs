@@ -21,7 +21,7 @@ use schema::{Fields, KEYWORD, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
 use tantivy::{Index, IndexReader, ReloadPolicy, Term};
@@ -54,7 +54,8 @@ pub struct CommitInfo {
 /// each). Unlike [`schema::SCHEMA_VERSION`], a change needs no new index: the next
 /// `index` run finds the index made by another version and indexes every file again.
 /// 1: a page of headings only is one passage.
-pub const PIPELINE_VERSION: u64 = 1;
+/// 2: an inferred title broken over lines is joined.
+pub const PIPELINE_VERSION: u64 = 2;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {
@@ -226,6 +227,46 @@ impl PolicyIndex {
         }
         docs.sort_by(|a, b| a.path.cmp(&b.path).then(a.doc_id.cmp(&b.doc_id)));
         Ok(docs)
+    }
+
+    /// The number of pages of each of `doc_ids` (document identities, as passages carry them)
+    /// that is in the index, read in one search of `searcher`.
+    pub fn page_counts<'a>(
+        &self,
+        searcher: &tantivy::Searcher,
+        doc_ids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<std::collections::HashMap<String, u64>> {
+        let ids: Vec<(Occur, Box<dyn Query>)> = doc_ids
+            .into_iter()
+            .map(|id| {
+                let term = Term::from_field_text(self.fields.doc_id, id);
+                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
+                (Occur::Should, q)
+            })
+            .collect();
+        let mut counts = std::collections::HashMap::new();
+        if ids.is_empty() {
+            return Ok(counts);
+        }
+        let kind = Term::from_field_text(self.fields.kind, schema::kind::DOCUMENT);
+        let q = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(kind, IndexRecordOption::Basic)),
+            ),
+            (Occur::Must, Box::new(BooleanQuery::new(ids))),
+        ]);
+        let addrs = searcher
+            .search(&q, &DocSetCollector)
+            .map_err(|e| Error::index(&self.dir, e))?;
+        for addr in addrs {
+            let doc = searcher
+                .doc::<tantivy::TantivyDocument>(addr)
+                .map_err(|e| Error::index(&self.dir, e))?;
+            let record = DocumentRecord::from_doc(&doc, &self.fields);
+            counts.insert(record.doc_id, record.pages);
+        }
+        Ok(counts)
     }
 }
 
