@@ -175,8 +175,15 @@ pub enum Reason {
         /// What the sentence states.
         intent: Intent,
     },
-    /// A profile term named in the heading or the document title.
+    /// A profile term named in the passage's heading.
     InHeading {
+        /// The field.
+        field: ProfileField,
+        /// The term.
+        term: String,
+    },
+    /// A profile term named in the document's title (and not in the heading).
+    InTitle {
         /// The field.
         field: ProfileField,
         /// The term.
@@ -234,6 +241,9 @@ impl std::fmt::Display for Reason {
             ),
             Reason::InHeading { field, term } => {
                 write!(f, "{} '{term}' in the heading", field.label())
+            }
+            Reason::InTitle { field, term } => {
+                write!(f, "{} '{term}' in the document's title", field.label())
             }
             Reason::Term { field, term } => write!(f, "{} '{term}'", field.label()),
             Reason::Description { words } => {
@@ -310,6 +320,7 @@ impl<'a> Matcher<'a> {
             retrieval,
             stages,
             stage,
+            doc_pages,
         }) = self.candidates(profile, options, &mut analyzer)?
         else {
             return Ok(Vec::new());
@@ -376,12 +387,16 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .map(|(passage, ranked, also_in)| {
                 // observed again from the text: the same features, with byte ranges
-                let seen = rank::observe(
+                let mut seen = rank::observe(
                     &mut analyzer,
                     &passage.text,
                     &passage.heading,
                     &passage.document.title,
                 );
+                seen.doc_pages = doc_pages
+                    .get(&passage.document.doc_id)
+                    .copied()
+                    .unwrap_or(0);
                 let feats = rank::features(&concepts, &excludes, &seen, &w);
                 let mut s = explain(passage, feats, &concepts, &excludes);
                 if let Some(other) = ranked.other_stage {
@@ -456,8 +471,19 @@ impl<'a> Matcher<'a> {
             Some(_) => stage_words.all().cloned().collect(),
             None => BTreeSet::new(),
         };
-        let seen = gather::observe_all(&searcher, fields, &words, &presence, &addresses, marks)
+        let mut seen = gather::observe_all(&searcher, fields, &words, &presence, &addresses, marks)
             .map_err(search_err)?;
+        // how long each candidate's document is, for the weight of its title
+        let doc_pages = index.page_counts(
+            &searcher,
+            passages
+                .iter()
+                .map(|p| p.document.doc_id.as_str())
+                .collect::<BTreeSet<_>>(),
+        )?;
+        for (o, p) in seen.iter_mut().zip(&passages) {
+            o.doc_pages = doc_pages.get(&p.document.doc_id).copied().unwrap_or(0);
+        }
         // the stages each candidate names, in its text, heading, title or committee
         let mut committees: HashMap<String, stage::Named> = HashMap::new();
         let stages = passages
@@ -489,6 +515,7 @@ impl<'a> Matcher<'a> {
             retrieval,
             stages,
             stage,
+            doc_pages,
         }))
     }
 }
@@ -505,6 +532,8 @@ struct Candidates {
     stages: Vec<stage::Named>,
     /// The stage of life the profile mainly works for.
     stage: Option<stage::Stage>,
+    /// The number of pages of each candidate's document, by document id.
+    doc_pages: HashMap<String, u64>,
 }
 
 /// A picked passage, its ranking features (with its final score) and the other places of the
@@ -601,8 +630,8 @@ fn explain(
             continue;
         }
         let (field, term) = (c.field, c.term.clone());
-        reasons.push(match (h.intent, h.in_heading) {
-            (Some(intent), _) => {
+        reasons.push(match (h.intent, h.in_heading, h.in_title) {
+            (Some(intent), _, _) => {
                 any_intent_sentence = true;
                 Reason::InIntentSentence {
                     field,
@@ -610,8 +639,9 @@ fn explain(
                     intent,
                 }
             }
-            (None, true) => Reason::InHeading { field, term },
-            (None, false) => Reason::Term { field, term },
+            (None, true, _) => Reason::InHeading { field, term },
+            (None, false, true) => Reason::InTitle { field, term },
+            (None, false, false) => Reason::Term { field, term },
         });
     }
     if !desc_words.is_empty() {
@@ -695,7 +725,15 @@ mod tests {
                 let key = |f: &rank::Features| {
                     f.hits
                         .iter()
-                        .map(|h| (h.concept, h.strength.to_bits(), h.in_heading, h.intent))
+                        .map(|h| {
+                            (
+                                h.concept,
+                                h.strength.to_bits(),
+                                h.in_heading,
+                                h.in_title,
+                                h.intent,
+                            )
+                        })
                         .collect::<Vec<_>>()
                 };
                 assert_eq!(key(&fast), key(&slow), "{name}: {}", p.text);

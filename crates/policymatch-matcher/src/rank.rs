@@ -27,8 +27,10 @@ pub(crate) struct ConceptHit {
     pub strength: f32,
     /// Byte ranges in the passage text.
     pub spans: Vec<(usize, usize)>,
-    /// Found in the heading or document title.
+    /// Found in the heading.
     pub in_heading: bool,
+    /// Found in the document's title and not in the heading.
+    pub in_title: bool,
     /// The strongest intent of a sentence holding it.
     pub intent: Option<Intent>,
 }
@@ -91,6 +93,17 @@ pub(crate) struct Observed {
     pub head: Occurrences,
     /// What its sentences state.
     pub marks: Marks,
+    /// Pages of its document (0 when unknown, taken as 1).
+    pub doc_pages: u64,
+}
+
+impl Observed {
+    /// How much the document's title says about this passage: fully in a document of up to
+    /// `w.title_pages` pages (an agenda item, a short memo), less in proportion beyond (a
+    /// title over 40 pages says little about page 19).
+    pub fn title_share(&self, w: &Weights) -> f32 {
+        (w.title_pages / self.doc_pages.max(1) as f32).min(1.0)
+    }
 }
 
 /// Observes a passage from its text (the same as the index holds).
@@ -109,6 +122,7 @@ pub(crate) fn observe(
         text: occurrences(&analyze(analyzer, text)),
         head: occurrences(&head),
         marks: Marks::of(text),
+        doc_pages: 0,
     }
 }
 
@@ -219,8 +233,13 @@ fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
 /// The weights of the score (tuned on the dev judgments by principle, not per profile).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Weights {
-    /// Extra for a concept named in the heading or document title (× concept weight).
+    /// Extra for a concept named in the heading (× concept weight).
     pub heading: f32,
+    /// Extra for a concept named only in the document's title (× concept weight): the title
+    /// says what the whole document is about, less what one page of it says.
+    pub title: f32,
+    /// Length in pages up to which the title counts fully (see [`Observed::title_share`]).
+    pub title_pages: f32,
     /// Extra for a concept standing in a sentence that states intent (× its score).
     pub intent_sentence: f32,
     /// Extra per kind of intent the passage states (goal, initiative, ...).
@@ -255,6 +274,8 @@ pub(crate) struct Weights {
 
 pub(crate) const WEIGHTS: Weights = Weights {
     heading: 0.5,
+    title: 0.5,
+    title_pages: 5.0,
     intent_sentence: 0.25,
     intent_kind: 0.06,
     coverage: 0.25,
@@ -289,8 +310,15 @@ pub(crate) fn features(
     let mut desc = 0.0;
     for (i, c) in concepts.iter().enumerate() {
         let in_text = find(c, &seen.text);
-        let in_head = find(c, &seen.head).is_some_and(|h| h.strength >= SCATTERED);
-        if in_text.is_none() && !in_head {
+        // in the heading, or only in the document's title (positions from TITLE_OFFSET)
+        let (in_heading, in_title) = match find(c, &seen.head) {
+            Some(h) if h.strength >= SCATTERED => {
+                let heading = h.at.iter().any(|o| o.position < TITLE_OFFSET);
+                (heading, !heading)
+            }
+            _ => (false, false),
+        };
+        if in_text.is_none() && !in_heading && !in_title {
             continue;
         }
         let Found {
@@ -313,8 +341,10 @@ pub(crate) fn features(
         if intent.is_some() {
             s *= 1.0 + w.intent_sentence;
         }
-        if in_head {
+        if in_heading {
             s += c.weight() * w.heading;
+        } else if in_title {
+            s += c.weight() * w.title * seen.title_share(w);
         }
         match c.field {
             ProfileField::Description => desc += s,
@@ -336,7 +366,8 @@ pub(crate) fn features(
                 .map(|o| (o.from, o.to))
                 .filter(|&(a, b)| b > a)
                 .collect(),
-            in_heading: in_head,
+            in_heading,
+            in_title,
             intent,
         });
     }
@@ -552,5 +583,24 @@ mod tests {
         let seen = observe(&mut analyzer(), FILLER, "Forebyggelse af ensomhed", "");
         let f = features(&c, &[], &seen, &WEIGHTS);
         assert!(f.hits[0].in_heading && f.score > 0.0);
+    }
+
+    #[test]
+    fn a_title_counts_less_on_a_page_of_a_long_document() {
+        let c = [concept(ProfileField::Theme, "ensomhed")];
+        let mut seen = observe(&mut analyzer(), FILLER, "", "Politik mod ensomhed");
+        let unknown = features(&c, &[], &seen, &WEIGHTS);
+        seen.doc_pages = 3;
+        let short = features(&c, &[], &seen, &WEIGHTS);
+        seen.doc_pages = 40;
+        let long = features(&c, &[], &seen, &WEIGHTS);
+        assert!(short.hits[0].in_title && !short.hits[0].in_heading);
+        assert_eq!(unknown.score, short.score);
+        assert!(long.score > 0.0 && long.score < short.score / 4.0);
+        // the heading speaks for the passage whatever the document's length
+        let mut headed = observe(&mut analyzer(), FILLER, "Ensomhed", "Politik mod ensomhed");
+        headed.doc_pages = 40;
+        let h = features(&c, &[], &headed, &WEIGHTS);
+        assert!(h.hits[0].in_heading && !h.hits[0].in_title && h.score > long.score);
     }
 }

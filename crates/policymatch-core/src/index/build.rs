@@ -691,4 +691,29 @@ mod tests {
         );
         Ok(())
     }
+
+    #[test]
+    fn page_counts_are_read_for_the_documents_asked() -> TestResult {
+        let (_tmp, docs, index) = setup()?;
+        std::fs::write(
+            docs.join("c.txt"),
+            format!("{TEXT}\u{c}Side to.\u{c}Side tre."),
+        )?;
+        run(&index, &docs)?;
+        index.reload()?;
+        let ids: Vec<String> = index.documents()?.into_iter().map(|d| d.doc_id).collect();
+        let c = ids
+            .iter()
+            .find(|id| id.ends_with("c.txt"))
+            .ok_or("c.txt not indexed")?;
+        let a = ids
+            .iter()
+            .find(|id| id.ends_with("a.txt"))
+            .ok_or("a.txt not indexed")?;
+        let counts = index.page_counts(&index.searcher(), [c.as_str(), a.as_str(), "nowhere"])?;
+        assert_eq!(counts.len(), 2);
+        assert_eq!((counts[c], counts[a]), (3, 1));
+        assert!(index.page_counts(&index.searcher(), [])?.is_empty());
+        Ok(())
+    }
 }
