@@ -714,6 +714,11 @@ mod tests {
         assert_eq!(counts.len(), 2);
         assert_eq!((counts[c], counts[a]), (3, 1));
         assert!(index.page_counts(&index.searcher(), [])?.is_empty());
+        // a changed document's old record is deleted: its new count is read
+        std::fs::write(docs.join("c.txt"), format!("{TEXT}\u{c}Side to."))?;
+        run(&index, &docs)?;
+        index.reload()?;
+        assert_eq!(index.page_counts(&index.searcher(), [c.as_str()])?[c], 2);
         Ok(())
     }
 }

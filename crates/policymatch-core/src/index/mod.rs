@@ -21,10 +21,10 @@ use schema::{Fields, KEYWORD, SCHEMA_VERSION};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
 use tantivy::tokenizer::{LowerCaser, SimpleTokenizer, TextAnalyzer};
-use tantivy::{Index, IndexReader, ReloadPolicy, Term};
+use tantivy::{DocSet, Index, IndexReader, ReloadPolicy, TERMINATED, Term};
 
 /// Default index directory, relative to the working directory.
 pub const DEFAULT_DIR: &str = ".policymatch";
@@ -230,41 +230,53 @@ impl PolicyIndex {
     }
 
     /// The number of pages of each of `doc_ids` (document identities, as passages carry them)
-    /// that is in the index, read in one search of `searcher`.
+    /// that is in the index. Reads postings and the `page` fast field only: a document
+    /// record is the record of its identity that is also of kind "document".
     pub fn page_counts<'a>(
         &self,
         searcher: &tantivy::Searcher,
         doc_ids: impl IntoIterator<Item = &'a str>,
     ) -> Result<std::collections::HashMap<String, u64>> {
-        let ids: Vec<(Occur, Box<dyn Query>)> = doc_ids
-            .into_iter()
-            .map(|id| {
-                let term = Term::from_field_text(self.fields.doc_id, id);
-                let q: Box<dyn Query> = Box::new(TermQuery::new(term, IndexRecordOption::Basic));
-                (Occur::Should, q)
-            })
-            .collect();
+        let ids: Vec<&str> = doc_ids.into_iter().collect();
         let mut counts = std::collections::HashMap::new();
-        if ids.is_empty() {
-            return Ok(counts);
-        }
+        let err = |e: tantivy::TantivyError| Error::index(&self.dir, e);
+        let io = |e: std::io::Error| Error::io(&self.dir, e);
         let kind = Term::from_field_text(self.fields.kind, schema::kind::DOCUMENT);
-        let q = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(kind, IndexRecordOption::Basic)),
-            ),
-            (Occur::Must, Box::new(BooleanQuery::new(ids))),
-        ]);
-        let addrs = searcher
-            .search(&q, &DocSetCollector)
-            .map_err(|e| Error::index(&self.dir, e))?;
-        for addr in addrs {
-            let doc = searcher
-                .doc::<tantivy::TantivyDocument>(addr)
-                .map_err(|e| Error::index(&self.dir, e))?;
-            let record = DocumentRecord::from_doc(&doc, &self.fields);
-            counts.insert(record.doc_id, record.pages);
+        for segment in searcher.segment_readers() {
+            if ids.is_empty() {
+                break;
+            }
+            let pages = segment.fast_fields().u64("page").map_err(err)?;
+            let by_id = segment.inverted_index(self.fields.doc_id).map_err(err)?;
+            let by_kind = segment.inverted_index(self.fields.kind).map_err(err)?;
+            for id in &ids {
+                let term = Term::from_field_text(self.fields.doc_id, id);
+                let Some(mut of_id) = by_id
+                    .read_postings(&term, IndexRecordOption::Basic)
+                    .map_err(io)?
+                else {
+                    continue;
+                };
+                let Some(mut records) = by_kind
+                    .read_postings(&kind, IndexRecordOption::Basic)
+                    .map_err(io)?
+                else {
+                    break;
+                };
+                // the first live record of both lists
+                let mut doc = of_id.doc();
+                while doc != TERMINATED {
+                    let r = records.seek(doc);
+                    if r == TERMINATED {
+                        break;
+                    }
+                    if r == doc && segment.alive_bitset().is_none_or(|a| a.is_alive(doc)) {
+                        counts.insert((*id).to_string(), pages.first(doc).unwrap_or(0));
+                        break;
+                    }
+                    doc = of_id.seek(r.max(doc + 1));
+                }
+            }
         }
         Ok(counts)
     }
