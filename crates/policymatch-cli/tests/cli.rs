@@ -541,3 +541,44 @@ fn compound_queries_find_their_parts_and_parts_find_compounds() {
         "{got:?}"
     );
 }
+
+/// A `.policymatchignore` in the folder silences the files it names: they are neither indexed
+/// nor reported as skipped, and a file indexed before it named them is removed.
+#[test]
+fn an_ignore_file_silences_and_removes_what_it_names() {
+    let docs = sample_copy();
+    let docs_s = docs.path().to_str().unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    std::fs::write(docs.path().join("budget.xlsx"), b"PK").unwrap();
+    std::fs::write(docs.path().join(".policymatchignore"), "*.xlsx\n").unwrap();
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["indexed"].as_array().unwrap().len(), 8);
+    assert_eq!(summary["skipped"], serde_json::json!([]), "{summary}");
+    assert_eq!(summary["ignored"].as_array().unwrap().len(), 1, "{summary}");
+
+    std::fs::write(
+        docs.path().join(".policymatchignore"),
+        "*.xlsx\nravnstrup-*.pdf\n",
+    )
+    .unwrap();
+    let ravnstrup = std::fs::read_dir(docs.path())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().starts_with("ravnstrup-")
+        })
+        .count();
+    assert!(ravnstrup > 0);
+    let o = run(&["index", docs_s, "--index", idx_s]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    let expected = format!(
+        "unchanged {} / removed {ravnstrup} / skipped 0 / ignored {} / failed 0",
+        8 - ravnstrup,
+        ravnstrup + 1
+    );
+    assert!(out.contains(&expected), "{out}");
+}

@@ -106,11 +106,12 @@ pub fn run(
         Format::Text => {
             writeln!(
                 out,
-                "indexed {} / unchanged {} / removed {} / skipped {} / failed {}; {} documents, {} pages, {} passages in {:.1} s (index {})",
+                "indexed {} / unchanged {} / removed {} / skipped {} / ignored {} / failed {}; {} documents, {} pages, {} passages in {:.1} s (index {})",
                 summary.indexed.len(),
                 summary.unchanged,
                 summary.removed.len(),
                 summary.skipped.len(),
+                summary.ignored.len(),
                 summary.failed.len(),
                 summary.documents,
                 summary.pages,

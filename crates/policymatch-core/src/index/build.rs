@@ -176,6 +176,8 @@ pub struct IndexSummary {
     pub removed: Vec<String>,
     /// Files skipped, with the reason.
     pub skipped: Vec<(PathBuf, String)>,
+    /// Files and folders passed over because a [`super::walk::IGNORE_FILE`] names them.
+    pub ignored: Vec<PathBuf>,
     /// Files that failed, with the reason.
     pub failed: Vec<(PathBuf, String)>,
     /// Documents written (agenda files give one per item).
@@ -246,6 +248,7 @@ pub fn index_paths(
     manifest.merge(opts.manifest.clone());
     let mut summary = IndexSummary {
         skipped,
+        ignored: walked.ignored.clone(),
         run,
         ..Default::default()
     };

@@ -1,7 +1,14 @@
 //! Finding the documents under the paths given to `index`.
 
+use ignore::Match;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+/// File name of the ignore file a folder may hold: one gitignore-style pattern per line
+/// ("*.xlsx", "arkiv/", "!vigtig.pdf"), relative to that folder; a deeper folder's file
+/// overrides its parents'. Paths given on the command line are never ignored.
+pub const IGNORE_FILE: &str = ".policymatchignore";
 
 /// Kinds of source files policymatch reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -48,6 +55,62 @@ pub struct Walk {
     pub skipped: Vec<(PathBuf, String)>,
     /// Manifests (`MANIFEST.tsv` / `.csv`) found in the walked folders.
     pub manifests: Vec<PathBuf>,
+    /// Files and folders passed over because an [`IGNORE_FILE`] names them.
+    pub ignored: Vec<PathBuf>,
+}
+
+/// The ignore files of the folders a walk is in, outermost first.
+#[derive(Default)]
+struct Ignores(Vec<Gitignore>);
+
+impl Ignores {
+    /// Whether `path` is ignored: the deepest ignore file with a pattern for it decides.
+    fn ignores(&self, path: &Path, is_dir: bool) -> bool {
+        if self.0.is_empty() {
+            return false;
+        }
+        // matched as an absolute path under each file's (canonical) folder; the last
+        // component is kept as it is, so a link is matched by its own name
+        let path = match (path.parent(), path.file_name()) {
+            (Some(parent), Some(name)) => std::fs::canonicalize(parent)
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| path.to_path_buf()),
+            _ => path.to_path_buf(),
+        };
+        for g in self.0.iter().rev() {
+            match g.matched(&path, is_dir) {
+                Match::Ignore(_) => return true,
+                Match::Whitelist(_) => return false,
+                Match::None => {}
+            }
+        }
+        false
+    }
+
+    /// Adds the ignore file of `dir` when it has one (an unreadable one or a bad pattern is
+    /// reported in `w.skipped`, and its good patterns still apply); returns whether it did.
+    fn enter(&mut self, dir: &Path, w: &mut Walk) -> bool {
+        let file = dir.join(IGNORE_FILE);
+        if !file.is_file() {
+            return false;
+        }
+        let mut b =
+            GitignoreBuilder::new(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.into()));
+        if let Some(e) = b.add(&file) {
+            w.skipped
+                .push((file.clone(), format!("ignore patterns not used: {e}")));
+        }
+        match b.build() {
+            Ok(g) => {
+                self.0.push(g);
+                true
+            }
+            Err(e) => {
+                w.skipped.push((file, format!("ignore file not used: {e}")));
+                false
+            }
+        }
+    }
 }
 
 /// Walks `roots`: files are taken as they are, folders recursively. Symbolic links are
@@ -58,11 +121,32 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
     let mut seen_dirs = HashSet::new();
     let mut seen_files = HashSet::new();
     for root in roots {
-        visit(root, 0, &mut w, &mut seen_dirs, &mut seen_files, true);
+        let mut ignores = Ignores::default();
+        // the ignore files of the folders above a root given on the command line apply
+        // below it too (`index policies/greve` in a folder that ignores `*.xlsx`)
+        if let Ok(root) = std::fs::canonicalize(root) {
+            let mut above: Vec<&Path> = root.ancestors().skip(1).collect();
+            above.reverse();
+            for dir in above {
+                ignores.enter(dir, &mut w);
+            }
+        }
+        let mut seen = Seen {
+            dirs: &mut seen_dirs,
+            files: &mut seen_files,
+        };
+        visit(root, 0, &mut w, &mut seen, &mut ignores, true);
     }
     w.files.sort();
     w.manifests.sort();
+    w.ignored.sort();
     w
+}
+
+/// Folders and files a walk has been to (canonical paths).
+struct Seen<'a> {
+    dirs: &'a mut HashSet<PathBuf>,
+    files: &'a mut HashSet<PathBuf>,
 }
 
 const MAX_DEPTH: usize = 64;
@@ -71,8 +155,8 @@ fn visit(
     path: &Path,
     depth: usize,
     w: &mut Walk,
-    seen_dirs: &mut HashSet<PathBuf>,
-    seen_files: &mut HashSet<PathBuf>,
+    seen: &mut Seen<'_>,
+    ignores: &mut Ignores,
     explicit: bool,
 ) {
     let meta = match std::fs::metadata(path) {
@@ -93,9 +177,13 @@ fn visit(
             return;
         }
     };
+    if !explicit && ignores.ignores(path, meta.is_dir()) {
+        w.ignored.push(path.to_path_buf());
+        return;
+    }
     if meta.is_dir() {
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !seen_dirs.insert(canonical) {
+        if !seen.dirs.insert(canonical) {
             if !explicit {
                 w.skipped.push((
                     path.to_path_buf(),
@@ -119,13 +207,17 @@ fn visit(
         };
         let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         children.sort();
+        let entered = ignores.enter(path, w);
         for child in children {
             let hidden = child
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if !hidden {
-                visit(&child, depth + 1, w, seen_dirs, seen_files, false);
+                visit(&child, depth + 1, w, seen, ignores, false);
             }
+        }
+        if entered {
+            ignores.0.pop();
         }
         return;
     }
@@ -150,7 +242,7 @@ fn visit(
     match SourceKind::of(path) {
         Some(kind) => {
             let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-            if seen_files.insert(canonical) {
+            if seen.files.insert(canonical) {
                 w.files.push((path.to_path_buf(), kind));
             }
         }
@@ -201,6 +293,60 @@ mod tests {
             reasons.iter().any(|r| r.contains("symbolic link loop")),
             "{reasons:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn an_ignore_file_passes_over_what_it_names() -> std::io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let root = dir.path();
+        let write = |p: &str, b: &[u8]| {
+            let p = root.join(p);
+            std::fs::create_dir_all(p.parent().unwrap_or(root))?;
+            std::fs::write(p, b)
+        };
+        write(
+            IGNORE_FILE,
+            b"# regneark og kladder\n*.xlsx\nkladder/\n/top.pdf\nc.pdf\n[z-a].pdf\n",
+        )?;
+        write("sub/.policymatchignore", b"!c.pdf\n")?;
+        for f in [
+            "a.pdf",
+            "budget.xlsx",
+            "kladder/b.pdf",
+            "top.pdf",
+            "sub/top.pdf",
+            "c.pdf",
+        ] {
+            write(f, b"%PDF-1.4")?;
+        }
+        write("sub/c.pdf", b"%PDF-1.4")?;
+        let w = walk(&[root.to_path_buf()]);
+        let rel = |p: &PathBuf| {
+            p.strip_prefix(root)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .to_string()
+        };
+        let files: Vec<String> = w.files.iter().map(|(p, _)| rel(p)).collect();
+        assert_eq!(files, ["a.pdf", "sub/c.pdf", "sub/top.pdf"]);
+        let ignored: Vec<String> = w.ignored.iter().map(rel).collect();
+        assert_eq!(ignored, ["budget.xlsx", "c.pdf", "kladder", "top.pdf"]);
+        // the bad pattern is reported, the good ones still apply
+        assert!(
+            w.skipped
+                .iter()
+                .any(|(p, r)| p.ends_with(IGNORE_FILE) && r.starts_with("ignore patterns not used")),
+            "{:?}",
+            w.skipped
+        );
+        // a path given explicitly is never ignored; a folder's ignore file applies below it
+        let w = walk(&[root.join("budget.xlsx"), root.join("kladder")]);
+        assert!(w.skipped.iter().any(|(p, _)| p.ends_with("budget.xlsx")));
+        assert_eq!(w.files.len(), 1);
+        let w = walk(&[root.join("sub")]);
+        let files: Vec<String> = w.files.iter().map(|(p, _)| rel(p)).collect();
+        assert_eq!(files, ["sub/c.pdf", "sub/top.pdf"]);
         Ok(())
     }
 }
