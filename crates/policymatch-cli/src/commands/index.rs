@@ -69,7 +69,13 @@ pub fn run(
             fs_err::write(&kept, new)?;
         }
     }
-    let index = PolicyIndex::open_or_create(dir)?;
+    let (index, rebuilt) = PolicyIndex::open_or_rebuild(dir)?;
+    if let Some(why) = rebuilt {
+        eprintln!(
+            "policymatch: {}: the index was {why}; made it again, every file is indexed anew",
+            dir.display()
+        );
+    }
     let bar = ProgressBar::new(0);
     bar.set_style(
         ProgressStyle::with_template("{spinner} [{bar:30}] {pos}/{len} {wide_msg}")

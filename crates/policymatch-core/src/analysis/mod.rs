@@ -48,6 +48,10 @@ pub use tokenizer::DanishTokenizer;
 /// Name under which the Danish analyzer is registered in tantivy.
 pub const DANISH: &str = "policymatch_danish";
 
+/// Name under which the Danish analyzer without compound splitting
+/// ([`stemming_analyzer`]) is registered in tantivy.
+pub const PLAIN: &str = "policymatch_plain";
+
 fn danish_stop_words() -> StopWordFilter {
     StopWordFilter::new(Language::Danish).unwrap_or_else(|| StopWordFilter::remove(Vec::new()))
 }
@@ -81,6 +85,7 @@ pub fn stemming_analyzer() -> TextAnalyzer {
 /// Registers the Danish analyzer (built-in lexicon) with `index`.
 pub fn register(index: &tantivy::Index) {
     index.tokenizers().register(DANISH, danish_analyzer());
+    index.tokenizers().register(PLAIN, stemming_analyzer());
 }
 
 /// Registers the Danish analyzer over `lexicon` with `index`. Use the same lexicon every time
@@ -89,6 +94,7 @@ pub fn register_with(index: &tantivy::Index, lexicon: Arc<Lexicon>) {
     index
         .tokenizers()
         .register(DANISH, danish_analyzer_with(lexicon));
+    index.tokenizers().register(PLAIN, stemming_analyzer());
 }
 
 /// One token as the analyzer emits it.

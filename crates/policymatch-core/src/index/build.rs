@@ -599,6 +599,8 @@ fn write_document(
             d.add_text(f.heading, p.heading.as_deref().unwrap_or(""));
             let text = p.text(&page.text);
             d.add_text(f.text, text);
+            d.add_text(f.words, p.heading.as_deref().unwrap_or(""));
+            d.add_text(f.words, text);
             d.add_text(f.marks, crate::intent::Marks::of(text).encode());
             d.add_u64(f.span_start, p.start as u64);
             d.add_u64(f.span_end, p.end as u64);
@@ -722,6 +724,37 @@ mod tests {
         run(&index, &docs)?;
         index.reload()?;
         assert_eq!(index.page_counts(&index.searcher(), [c.as_str()])?[c], 2);
+        Ok(())
+    }
+
+    #[test]
+    fn an_index_with_another_schema_is_made_again_for_indexing() -> TestResult {
+        let (tmp, docs, index) = setup()?;
+        drop(index);
+        let dir = tmp.path().join("old");
+        std::fs::create_dir(&dir)?;
+        {
+            // an index as another version would have made it: other fields
+            let mut b = tantivy::schema::Schema::builder();
+            let body = b.add_text_field("body", tantivy::schema::TEXT);
+            let old = tantivy::Index::create_in_dir(&dir, b.build())?;
+            let mut w: IndexWriter = old.writer(15_000_000)?;
+            w.add_document(tantivy::doc!(body => "gammel tekst"))?;
+            w.commit()?;
+        }
+        std::fs::write(dir.join(crate::index::DOMAIN_WORDS), "besøgsven\n")?;
+        assert!(PolicyIndex::open(&dir).is_err());
+        let (index, reason) = PolicyIndex::open_or_rebuild(&dir)?;
+        assert!(reason.is_some_and(|r| r.contains("another version")));
+        assert_eq!(run(&index, &docs)?.indexed.len(), 2);
+        index.reload()?;
+        assert_eq!(index.documents()?.len(), 2);
+        // the domain words stay, and a current index is opened as it is
+        assert!(dir.join(crate::index::DOMAIN_WORDS).is_file());
+        drop(index);
+        let (index, reason) = PolicyIndex::open_or_rebuild(&dir)?;
+        assert_eq!(reason, None);
+        assert_eq!(index.documents()?.len(), 2);
         Ok(())
     }
 }

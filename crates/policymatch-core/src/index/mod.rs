@@ -89,6 +89,41 @@ impl PolicyIndex {
         Self::finish_open(dir, index, fields)
     }
 
+    /// Opens the index at `dir` for indexing, creating it when the directory holds none and
+    /// making it again, empty, when another version of policymatch made it with another
+    /// schema (it cannot be read, and every file has to be indexed again anyway). Returns
+    /// the index and, when it was made again, why. Only the files the index itself lists are
+    /// removed; the domain words and anything else in the folder stay.
+    pub fn open_or_rebuild(dir: &Path) -> Result<(PolicyIndex, Option<String>)> {
+        fs_err::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let reason = {
+            let mmap =
+                tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::index(dir, e))?;
+            if Index::exists(&mmap).map_err(|e| Error::index(dir, e))? {
+                let index = Index::open(mmap).map_err(|e| Error::index(dir, e))?;
+                register_analyzers(&index, dir)?;
+                let info = read_commit_info(&index, dir)?;
+                if info.run > 0 && info.schema != SCHEMA_VERSION {
+                    Some(format!(
+                        "made by another version of policymatch (schema {}, this one writes {})",
+                        info.schema, SCHEMA_VERSION
+                    ))
+                } else if index.schema() != schema::build().0 {
+                    Some("made by another version of policymatch (other fields)".to_string())
+                } else {
+                    None
+                }
+            } else {
+                None
+            }
+        };
+        if reason.is_some() {
+            let _lock = lock::WriteLock::acquire(dir)?;
+            remove_index_files(dir)?;
+        }
+        Ok((Self::open_or_create(dir)?, reason))
+    }
+
     /// Opens an existing index at `dir`.
     pub fn open(dir: &Path) -> Result<PolicyIndex> {
         let (_, fields) = schema::build();
@@ -116,7 +151,7 @@ impl PolicyIndex {
             return Err(Error::Index {
                 path: dir.to_path_buf(),
                 message: format!(
-                    "made by another version of policymatch (schema {}, this one reads {}); delete the folder and index again",
+                    "made by another version of policymatch (schema {}, this one reads {}); run `policymatch index FOLDER` to make it again",
                     info.schema, SCHEMA_VERSION
                 ),
             });
@@ -125,7 +160,7 @@ impl PolicyIndex {
         if index.schema() != expected {
             return Err(Error::Index {
                 path: dir.to_path_buf(),
-                message: "schema differs from this version's; delete the folder and index again"
+                message: "schema differs from this version's; run `policymatch index FOLDER` to make it again"
                     .into(),
             });
         }
@@ -280,6 +315,34 @@ impl PolicyIndex {
         }
         Ok(counts)
     }
+}
+
+/// Removes the files of the tantivy index in `dir`: those its `.managed.json` lists, and
+/// `meta.json` and `.managed.json` themselves.
+fn remove_index_files(dir: &Path) -> Result<()> {
+    let managed = dir.join(".managed.json");
+    let listed: Vec<String> = match std::fs::read_to_string(&managed) {
+        Ok(text) => serde_json::from_str(&text).map_err(|e| Error::index(dir, e))?,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(Error::io(&managed, e)),
+    };
+    for name in listed
+        .iter()
+        .map(String::as_str)
+        .chain(["meta.json", ".managed.json"])
+    {
+        // a listed name is a plain file name inside the index folder
+        if name.contains(['/', '\\']) || (name.starts_with('.') && name != ".managed.json") {
+            continue;
+        }
+        let path = dir.join(name);
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+    }
+    Ok(())
 }
 
 /// File in the index directory with the user's domain words for compound splitting (one word

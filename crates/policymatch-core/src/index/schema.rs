@@ -1,7 +1,7 @@
 //! The tantivy schema: one record per document and one per passage, in one index, so that a
 //! single commit makes a document and all its passages visible (or none of them).
 
-use crate::analysis::DANISH;
+use crate::analysis::{DANISH, PLAIN};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -10,7 +10,7 @@ use tantivy::schema::{
 pub const KEYWORD: &str = "policymatch_keyword";
 
 /// Version of the schema and analyzers; an index made with another version must be rebuilt.
-pub const SCHEMA_VERSION: u64 = 6;
+pub const SCHEMA_VERSION: u64 = 7;
 
 /// Record kinds stored in the `kind` field.
 pub mod kind {
@@ -65,6 +65,11 @@ pub struct Fields {
     pub case_number: Field,
     /// What a passage states, by word position ([`crate::intent::Marks::encode`]).
     pub marks: Field,
+    /// The passage's heading and text as whole words (stemmed, compounds not split), with
+    /// frequencies and no positions: what a plain BM25 reading of the passage sees.
+    pub words: Field,
+    /// [`super::records::path_key`] of the source path (fast field only).
+    pub path_key: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -106,6 +111,15 @@ pub fn build() -> (Schema, Fields) {
         flags: b.add_text_field("flags", STRING),
         case_number: b.add_text_field("case_number", STRING | STORED),
         marks: b.add_text_field("marks", STORED),
+        path_key: b.add_u64_field("path_key", FAST),
+        words: b.add_text_field(
+            "words",
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(PLAIN)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
+        ),
     };
     (b.build(), fields)
 }
