@@ -23,9 +23,12 @@
 //! repeating one), whether they stand in sentences that state intent, whether the heading or
 //! document title names them, civil-society mentions and the exclude terms, in the context of
 //! its page (which is pushed down when it is about another stage of life than the profile's
-//! target groups), and fused with its page's retrieval score. Near-duplicates are shown once, and no
+//! target groups), and fused with its page's retrieval score. The final order fuses each
+//! page's rank by these features with its rank by wording: BM25 of the profile read as one
+//! text over the passages' whole words (reciprocal-rank fusion, the wording counting half),
+//! which only reorders the passages the features kept. Near-duplicates are shown once, and no
 //! page gives more than two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never
-//! shown.
+//! shown; a suggestion's `score` is its feature score.
 //!
 //! ```
 //! use policymatch_core::index::{PolicyIndex, build::{index_paths, IndexOptions}};
@@ -69,6 +72,7 @@ pub mod diversity;
 pub mod eval;
 mod gather;
 pub mod intent;
+mod lexical;
 pub mod profile;
 mod query;
 mod rank;
@@ -208,6 +212,9 @@ pub enum Reason {
     },
     /// The passage mentions volunteers, associations or civil society.
     CivilSociety,
+    /// The page's wording is among the closest to the profile read as one text, which lifted
+    /// it (see the crate documentation).
+    CloseWording,
     /// The passage mentions an excluded term and was pushed down.
     Excluded {
         /// The term.
@@ -242,6 +249,11 @@ impl std::fmt::Display for Reason {
             Reason::InHeading { field, term } => {
                 write!(f, "{} '{term}' in the heading", field.label())
             }
+            Reason::CloseWording => write!(
+                f,
+                "wording among the {} pages closest to the whole profile",
+                lexical::CLOSE
+            ),
             Reason::InTitle { field, term } => {
                 write!(f, "{} '{term}' in the document's title", field.label())
             }
@@ -321,6 +333,7 @@ impl<'a> Matcher<'a> {
             stages,
             stage,
             doc_pages,
+            lexical,
         }) = self.candidates(profile, options, &mut analyzer)?
         else {
             return Ok(Vec::new());
@@ -382,6 +395,27 @@ impl<'a> Matcher<'a> {
                 .then_with(|| a.0.document.path.cmp(&b.0.document.path))
                 .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
         });
+        // the final order: the pages' ranks by the features and by their wording, fused (see
+        // `lexical`); within a page, the features' order
+        let mut ours: HashMap<(&str, u64), usize> = HashMap::new();
+        let fused: Vec<f32> = scored
+            .iter_mut()
+            .map(|(p, f)| {
+                let next = ours.len();
+                let rank = *ours
+                    .entry((p.document.path.as_str(), p.page))
+                    .or_insert(next);
+                f.lexical = lexical.get(&lexical::page_key(p)).copied();
+                lexical::fuse_ranks(rank, f.lexical, &w)
+            })
+            .collect();
+        let mut order: Vec<usize> = (0..scored.len()).collect();
+        // stable: passages of one page keep the features' order
+        order.sort_by(|&a, &b| fused[b].total_cmp(&fused[a]));
+        let mut slots: Vec<Option<(PassageRecord, rank::Features)>> =
+            scored.into_iter().map(Some).collect();
+        let scored: Vec<(PassageRecord, rank::Features)> =
+            order.iter().filter_map(|&i| slots[i].take()).collect();
         let picked = diversify(scored, options.top);
         Ok(picked
             .into_iter()
@@ -399,6 +433,9 @@ impl<'a> Matcher<'a> {
                     .unwrap_or(0);
                 let feats = rank::features(&concepts, &excludes, &seen, &w);
                 let mut s = explain(passage, feats, &concepts, &excludes);
+                if ranked.lexical.is_some_and(|r| r < lexical::CLOSE) {
+                    s.reasons.push(Reason::CloseWording);
+                }
                 if let Some(other) = ranked.other_stage {
                     s.reasons.push(Reason::OtherStage {
                         about: other.description(),
@@ -507,6 +544,15 @@ impl<'a> Matcher<'a> {
                     .or(by_committee)
             })
             .collect();
+        // the pages ranked by how closely their wording follows the whole profile
+        let lexical = lexical::page_ranks(
+            index,
+            &searcher,
+            &lexical::profile_text(profile),
+            &filters,
+            lexical::HITS.max(options.top),
+        )
+        .map_err(search_err)?;
         Ok(Some(Candidates {
             concepts,
             excludes,
@@ -516,6 +562,7 @@ impl<'a> Matcher<'a> {
             stages,
             stage,
             doc_pages,
+            lexical,
         }))
     }
 }
@@ -534,6 +581,8 @@ struct Candidates {
     stage: Option<stage::Stage>,
     /// The number of pages of each candidate's document, by document id.
     doc_pages: HashMap<String, u64>,
+    /// The rank of pages by their wording (see [`lexical`]).
+    lexical: HashMap<lexical::PageKey, usize>,
 }
 
 /// A picked passage, its ranking features (with its final score) and the other places of the
@@ -839,6 +888,47 @@ mod tests {
         let elderly = matcher.suggest(&profile("\"ældre\", \"enlige\"")?, &Options::default())?;
         assert_eq!(names(&elderly), ["kommune.txt", "skole.txt"]);
         assert!(pushed(&elderly[1]) && !pushed(&elderly[0]));
+        Ok(())
+    }
+
+    #[test]
+    fn wording_close_to_the_profile_lifts_a_page_but_brings_back_none() -> TestResult {
+        let tmp = tempfile::tempdir()?;
+        let docs = tmp.path().join("docs");
+        std::fs::create_dir(&docs)?;
+        // the profile's own words, but none of its themes: the features drop it
+        std::fs::write(
+            docs.join("ord.txt"),
+            "Besøg\n\nFaste besøg hjemme hos mennesker, der sidder alene, gåture og \
+             spisning sammen, så flere bliver en del af noget.",
+        )?;
+        std::fs::write(
+            docs.join("tema.txt"),
+            "Ensomhed\n\nMålet er mindre ensomhed blandt borgerne i kommunen. Vi vil styrke \
+             samarbejdet med frivillige foreninger om faste besøg hos mennesker, der sidder \
+             alene, og om gåture, så færre oplever ensomhed i løbet af politikkens periode.",
+        )?;
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
+        index_paths(&index, &[docs], &IndexOptions::default())?;
+        index.reload()?;
+        let profile = Profile::parse(
+            "name = \"Besøgsvennerne\"\n\
+             description = \"Faste besøg hjemme hos mennesker, der sidder alene; gåture og \
+             spisning sammen, så flere bliver en del af noget.\"\n\
+             themes = [\"ensomhed\"]\n",
+            Path::new("p.toml"),
+        )?;
+        let found = Matcher::new(&index).suggest(&profile, &Options::default())?;
+        // only the page that names the theme; its wording is close, and the reasons say so
+        assert_eq!(found.len(), 1);
+        assert!(found[0].passage.document.path.ends_with("tema.txt"));
+        assert!(
+            found[0].reasons.iter().any(|r| r
+                .to_string()
+                .starts_with("wording among the 10 pages closest")),
+            "{:?}",
+            found[0].reasons
+        );
         Ok(())
     }
 }

@@ -51,6 +51,8 @@ pub(crate) struct Features {
     /// The other stage of life its page is about, when it was pushed down for that (set by
     /// the caller, from the page).
     pub other_stage: Option<Stage>,
+    /// Its page's rank by wording (see [`crate::lexical`]; set by the caller).
+    pub lexical: Option<usize>,
     pub score: f32,
 }
 
@@ -270,6 +272,11 @@ pub(crate) struct Weights {
     /// Factor for a page that names only the other stage of life than the one the profile
     /// mainly works for (see [`crate::stage`]).
     pub other_stage: f32,
+    /// The constant of reciprocal-rank fusion (see [`crate::lexical::fuse_ranks`]); 60 is
+    /// the usual choice.
+    pub rrf_k: f32,
+    /// Share of a page's rank by its wording against its rank by the features.
+    pub lexical: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -290,6 +297,8 @@ pub(crate) const WEIGHTS: Weights = Weights {
     no_audience: 0.5,
     retrieval: 0.25,
     other_stage: 0.7,
+    rrf_k: 60.0,
+    lexical: 0.5,
 };
 
 /// Scores one observed passage.
