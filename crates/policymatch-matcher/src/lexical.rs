@@ -7,27 +7,25 @@
 //! field, where compounds are not split: a plain reading, in which "ældrepolitik" is not
 //! "ældre". The two views err
 //! differently, so the final order fuses their page ranks ([`fuse_ranks`], reciprocal-rank
-//! fusion). The fusion only reorders the passages the features kept: a page the features
-//! dropped, or scored below the floor, does not come back through its wording.
+//! fusion). Only the candidates are scored, and pages rank among the candidates' pages: the
+//! cost does not grow with the index, and a page the features dropped, or scored below the
+//! floor, does not come back through its wording.
 
 use crate::rank::Weights;
 use policymatch_core::index::PolicyIndex;
-use policymatch_core::index::records::{PassageRecord, path_key};
-use policymatch_core::index::search::Filters;
-use std::collections::hash_map::Entry;
+use policymatch_core::index::records::PassageRecord;
 use std::collections::{BTreeMap, HashMap};
-use tantivy::collector::TopDocs;
-use tantivy::columnar::Column;
+use tantivy::query::EnableScoring;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{Searcher, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
-/// A page: its source path's [`path_key`] and its page number.
-pub(crate) type PageKey = (u64, u64);
+/// A page: its document's path and its page number.
+pub(crate) type PageKey = (String, u64);
 
 /// The key of the page a passage stands on.
 pub(crate) fn page_key(p: &PassageRecord) -> PageKey {
-    (path_key(&p.document.path), p.page)
+    (p.document.path.clone(), p.page)
 }
 
 /// The profile as one text, as the lexical view reads it.
@@ -39,36 +37,59 @@ pub(crate) fn profile_text(p: &crate::Profile) -> String {
     parts.join("\n")
 }
 
-/// Passages the lexical view reads: pages beyond the first hundred or so change a fused rank
-/// by almost nothing (1 / (60 + 100)), and 150, 300 and 900 passages gave the same ranking on
-/// the dev judgments.
-pub(crate) const HITS: usize = 150;
-
 /// Pages ranked by wording above this are said to be close to the profile in the reasons.
 pub(crate) const CLOSE: usize = 10;
 
-/// The rank (0 = best) of each page among the pages of the best `limit` passages for `text`
-/// by BM25 over the `words` field (whole words, no compound parts: a plain reading) under
-/// `filters`. Pages are told apart by fast fields; no stored record is read.
-pub(crate) fn page_ranks(
+/// The BM25 score of each of `addresses` for `text` over the `words` field (0 when none of its
+/// words is there). Scores only those passages, seeking each in the postings, so the cost
+/// does not grow with the index.
+pub(crate) fn scores_of(
     index: &PolicyIndex,
     searcher: &Searcher,
     text: &str,
-    filters: &Filters,
-    limit: usize,
-) -> tantivy::Result<HashMap<PageKey, usize>> {
+    addresses: &[DocAddress],
+) -> tantivy::Result<Vec<f32>> {
+    let mut out = vec![0.0; addresses.len()];
+    let Some(query) = words_query(index, text) else {
+        return Ok(out);
+    };
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    // by segment, in document order
+    let mut by_segment: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
+    for (i, a) in addresses.iter().enumerate() {
+        by_segment
+            .entry(a.segment_ord)
+            .or_default()
+            .push((a.doc_id, i));
+    }
+    for (segment, mut docs) in by_segment {
+        docs.sort_unstable();
+        let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
+        for (doc, i) in docs {
+            if scorer.doc() == TERMINATED {
+                break;
+            }
+            if scorer.doc() <= doc && scorer.seek(doc) == doc {
+                out[i] = scorer.score();
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The profile text's words as a query over the `words` field: whole words as the field holds
+/// them, each weighted by how often the profile uses it (the words it repeats are what it is
+/// about). `None` when the text has no words.
+fn words_query(index: &PolicyIndex, text: &str) -> Option<BooleanQuery> {
     let f = index.fields();
     let mut analyzer = policymatch_core::analysis::stemming_analyzer();
-    // whole words as the `words` field holds them, each weighted by how often the profile
-    // uses it (the words it repeats are what it is about)
     let mut stems: BTreeMap<String, f32> = BTreeMap::new();
     let mut ts = analyzer.token_stream(text);
     while let Some(t) = ts.next() {
         *stems.entry(t.text.clone()).or_default() += 1.0;
     }
-    let mut ranks = HashMap::new();
-    if stems.is_empty() || limit == 0 {
-        return Ok(ranks);
+    if stems.is_empty() {
+        return None;
     }
     let words: Vec<(Occur, Box<dyn Query>)> = stems
         .iter()
@@ -83,30 +104,26 @@ pub(crate) fn page_ranks(
             )
         })
         .collect();
-    let mut clauses = index.filter_clauses(filters);
-    clauses.push((Occur::Must, Box::new(BooleanQuery::new(words))));
-    let hits = searcher.search(
-        &BooleanQuery::new(clauses),
-        &TopDocs::with_limit(limit).order_by_score(),
-    )?;
-    let mut columns: HashMap<u32, (Column<u64>, Column<u64>)> = HashMap::new();
-    for (_, addr) in hits {
-        let (paths, pages) = match columns.entry(addr.segment_ord) {
-            Entry::Occupied(e) => e.into_mut(),
-            Entry::Vacant(e) => {
-                let fast = searcher.segment_reader(addr.segment_ord).fast_fields();
-                e.insert((fast.u64("path_key")?, fast.u64("page")?))
-            }
-        };
-        let key = (
-            paths.first(addr.doc_id).unwrap_or(0),
-            pages.first(addr.doc_id).unwrap_or(0),
-        );
-        // hits come best first: a page ranks by its best passage
-        let next = ranks.len();
-        ranks.entry(key).or_insert(next);
+    Some(BooleanQuery::new(words))
+}
+
+/// The rank (0 = best) of each page among the pages of `passages` by its best passage's
+/// `scores` (pages scoring 0 have no rank).
+pub(crate) fn page_ranks(passages: &[PassageRecord], scores: &[f32]) -> HashMap<PageKey, usize> {
+    let mut best: HashMap<PageKey, f32> = HashMap::new();
+    for (p, &s) in passages.iter().zip(scores) {
+        if s > 0.0 {
+            let e = best.entry(page_key(p)).or_insert(s);
+            *e = e.max(s);
+        }
     }
-    Ok(ranks)
+    let mut order: Vec<(PageKey, f32)> = best.into_iter().collect();
+    order.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    order
+        .into_iter()
+        .enumerate()
+        .map(|(rank, (key, _))| (key, rank))
+        .collect()
 }
 
 /// Reciprocal-rank fusion of a page's rank by the features (`ours`, 0 = best) and by its
@@ -130,6 +147,27 @@ mod tests {
         assert!(fuse_ranks(1, Some(0), &w) > fuse_ranks(0, None, &w));
         // but not a page far ahead of it
         assert!(fuse_ranks(40, Some(0), &w) < fuse_ranks(0, Some(60), &w));
+    }
+
+    #[test]
+    fn a_page_ranks_by_its_best_passage_and_unmatched_pages_have_no_rank() {
+        let at = |path: &str, page: u64| {
+            let mut p = PassageRecord::default();
+            p.document.path = path.into();
+            p.page = page;
+            p
+        };
+        let passages = [
+            at("a.pdf", 1),
+            at("a.pdf", 2),
+            at("a.pdf", 1),
+            at("b.pdf", 1),
+        ];
+        let ranks = page_ranks(&passages, &[1.0, 2.5, 3.0, 0.0]);
+        assert_eq!(ranks.len(), 2);
+        assert_eq!(ranks[&("a.pdf".to_string(), 1)], 0);
+        assert_eq!(ranks[&("a.pdf".to_string(), 2)], 1);
+        assert!(!ranks.contains_key(&("b.pdf".to_string(), 1)));
     }
 
     #[test]

@@ -25,7 +25,7 @@
 //! its page (which is pushed down when it is about another stage of life than the profile's
 //! target groups), and fused with its page's retrieval score. The final order fuses each
 //! page's rank by these features with its rank by wording: BM25 of the profile read as one
-//! text over the passages' whole words (reciprocal-rank fusion, the wording counting half),
+//! text over the candidates' whole words (reciprocal-rank fusion, the wording counting half),
 //! which only reorders the passages the features kept. Near-duplicates are shown once, and no
 //! page gives more than two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never
 //! shown; a suggestion's `score` is its feature score.
@@ -545,14 +545,14 @@ impl<'a> Matcher<'a> {
             })
             .collect();
         // the pages ranked by how closely their wording follows the whole profile
-        let lexical = lexical::page_ranks(
+        let scores = lexical::scores_of(
             index,
             &searcher,
             &lexical::profile_text(profile),
-            &filters,
-            lexical::HITS.max(options.top),
+            &addresses,
         )
         .map_err(search_err)?;
+        let lexical = lexical::page_ranks(&passages, &scores);
         Ok(Some(Candidates {
             concepts,
             excludes,

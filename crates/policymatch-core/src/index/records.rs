@@ -56,7 +56,7 @@ pub struct DocumentRecord {
 }
 
 /// A passage as stored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PassageRecord {
     /// The document it belongs to.
     pub document: DocInfo,
@@ -125,16 +125,7 @@ impl DocInfo {
         doc.add_text(f.area, &self.area);
         doc.add_u64(f.year, self.year);
         doc.add_u64(f.date, self.date);
-        doc.add_u64(f.path_key, path_key(&self.path));
     }
-}
-
-/// A number for a source path, stored as a fast field with every record ([`Fields::path_key`]):
-/// with the page number it names a page without reading the stored record. The first eight
-/// bytes of the path's BLAKE3 hash; two paths share one with a chance of 1 in 2^64.
-pub fn path_key(path: &str) -> u64 {
-    let [a, b, c, d, e, f, g, h, ..] = *blake3::hash(path.as_bytes()).as_bytes();
-    u64::from_le_bytes([a, b, c, d, e, f, g, h])
 }
 
 impl DocumentRecord {

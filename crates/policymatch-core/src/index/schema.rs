@@ -68,8 +68,6 @@ pub struct Fields {
     /// The passage's heading and text as whole words (stemmed, compounds not split), with
     /// frequencies and no positions: what a plain BM25 reading of the passage sees.
     pub words: Field,
-    /// [`super::records::path_key`] of the source path (fast field only).
-    pub path_key: Field,
 }
 
 /// Builds the schema and its field handles.
@@ -111,7 +109,6 @@ pub fn build() -> (Schema, Fields) {
         flags: b.add_text_field("flags", STRING),
         case_number: b.add_text_field("case_number", STRING | STORED),
         marks: b.add_text_field("marks", STORED),
-        path_key: b.add_u64_field("path_key", FAST),
         words: b.add_text_field(
             "words",
             TextOptions::default().set_indexing_options(
