@@ -10,7 +10,7 @@
 use crate::query::Concept;
 use crate::rank::{Observed, Occurrence, TITLE_OFFSET};
 use policymatch_core::index::schema::Fields;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
@@ -84,22 +84,14 @@ pub(crate) fn observe_all(
             ..Observed::default()
         })
         .collect();
-    // candidates by segment, in document order
-    let mut by_segment: HashMap<u32, Vec<(u32, usize)>> = HashMap::new();
-    for (i, a) in candidates.iter().enumerate() {
-        by_segment
-            .entry(a.segment_ord)
-            .or_default()
-            .push((a.doc_id, i));
-    }
+    let by_segment = by_segment(candidates);
     let targets = [
         (fields.text, 0usize, false),
         (fields.heading, 0, true),
         (fields.title, TITLE_OFFSET, true),
     ];
     let mut positions = Vec::new();
-    for (segment_ord, mut docs) in by_segment {
-        docs.sort_unstable();
+    for (segment_ord, docs) in by_segment {
         let segment = searcher.segment_reader(segment_ord);
         for &(field, offset, head) in &targets {
             let inverted = segment.inverted_index(field)?;
@@ -143,4 +135,16 @@ pub(crate) fn observe_all(
         }
     }
     Ok(out)
+}
+/// `addresses` grouped by segment, each group in document order, as (document id in the
+/// segment, index into `addresses`): the order postings and scorers are read in.
+pub(crate) fn by_segment(addresses: &[DocAddress]) -> BTreeMap<u32, Vec<(u32, usize)>> {
+    let mut out: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
+    for (i, a) in addresses.iter().enumerate() {
+        out.entry(a.segment_ord).or_default().push((a.doc_id, i));
+    }
+    for docs in out.values_mut() {
+        docs.sort_unstable();
+    }
+    out
 }

@@ -54,16 +54,7 @@ pub(crate) fn scores_of(
         return Ok(out);
     };
     let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
-    // by segment, in document order
-    let mut by_segment: BTreeMap<u32, Vec<(u32, usize)>> = BTreeMap::new();
-    for (i, a) in addresses.iter().enumerate() {
-        by_segment
-            .entry(a.segment_ord)
-            .or_default()
-            .push((a.doc_id, i));
-    }
-    for (segment, mut docs) in by_segment {
-        docs.sort_unstable();
+    for (segment, docs) in crate::gather::by_segment(addresses) {
         let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
         for (doc, i) in docs {
             if scorer.doc() == TERMINATED {
