@@ -301,7 +301,12 @@ impl PolicyIndex {
                 // the first live record of both lists
                 let mut doc = of_id.doc();
                 while doc != TERMINATED {
-                    let r = records.seek(doc);
+                    // (seek only forward: the records list may already stand past `doc`)
+                    let r = if records.doc() < doc {
+                        records.seek(doc)
+                    } else {
+                        records.doc()
+                    };
                     if r == TERMINATED {
                         break;
                     }
