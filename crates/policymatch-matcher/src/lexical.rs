@@ -2,14 +2,14 @@
 //!
 //! The concept features ([`crate::rank`]) judge a passage by the profile's entries, one by
 //! one. This view reads the profile as one text (name, description, themes, activities,
-//! target groups) and ranks passages by BM25 over their text, as a reader skimming for the
-//! association's own words would; a page ranks by its best passage. It reads the `words`
-//! field, where compounds are not split: a plain reading, in which "ældrepolitik" is not
-//! "ældre". The two views err
-//! differently, so the final order fuses their page ranks ([`fuse_ranks`], reciprocal-rank
-//! fusion). Only the candidates are scored, and pages rank among the candidates' pages: the
-//! cost does not grow with the index, and a page the features dropped, or scored below the
-//! floor, does not come back through its wording.
+//! target groups) and scores passages by BM25 over their heading and text, as a reader
+//! skimming for the association's own words would; a page ranks by its best passage. It
+//! reads the `words` field, where compounds are not split: a plain reading, in which
+//! "ældrepolitik" is not "ældre". The two views err differently, so the final order fuses
+//! their page ranks ([`fuse_ranks`], reciprocal-rank fusion). Only the candidates are scored,
+//! and pages rank among the candidates' pages: the cost does not grow with the index, and a
+//! page the features dropped, or scored below the floor, does not come back through its
+//! wording.
 
 use crate::rank::Weights;
 use policymatch_core::index::PolicyIndex;
