@@ -13,20 +13,11 @@
 
 use crate::rank::Weights;
 use policymatch_core::index::PolicyIndex;
-use policymatch_core::index::records::PassageRecord;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use tantivy::query::EnableScoring;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
-
-/// A page: its document's path and its page number.
-pub(crate) type PageKey = (String, u64);
-
-/// The key of the page a passage stands on.
-pub(crate) fn page_key(p: &PassageRecord) -> PageKey {
-    (p.document.path.clone(), p.page)
-}
 
 /// The profile as one text, as the lexical view reads it.
 pub(crate) fn profile_text(p: &crate::Profile) -> String {
@@ -98,23 +89,21 @@ fn words_query(index: &PolicyIndex, text: &str) -> Option<BooleanQuery> {
     Some(BooleanQuery::new(words))
 }
 
-/// The rank (0 = best) of each page among the pages of `passages` by its best passage's
-/// `scores` (pages scoring 0 have no rank).
-pub(crate) fn page_ranks(passages: &[PassageRecord], scores: &[f32]) -> HashMap<PageKey, usize> {
-    let mut best: HashMap<PageKey, f32> = HashMap::new();
-    for (p, &s) in passages.iter().zip(scores) {
-        if s > 0.0 {
-            let e = best.entry(page_key(p)).or_insert(s);
-            *e = e.max(s);
-        }
+/// The rank (0 = best) of each of `pages` pages by its best passage's score, from each
+/// passage's page (`page_of`, an index below `pages`) and `scores`; a page whose passages
+/// all score 0 has no rank.
+pub(crate) fn page_ranks(page_of: &[usize], scores: &[f32], pages: usize) -> Vec<Option<usize>> {
+    let mut best = vec![0.0f32; pages];
+    for (&i, &s) in page_of.iter().zip(scores) {
+        best[i] = best[i].max(s);
     }
-    let mut order: Vec<(PageKey, f32)> = best.into_iter().collect();
-    order.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    order
-        .into_iter()
-        .enumerate()
-        .map(|(rank, (key, _))| (key, rank))
-        .collect()
+    let mut order: Vec<usize> = (0..pages).filter(|&i| best[i] > 0.0).collect();
+    order.sort_by(|&a, &b| best[b].total_cmp(&best[a]).then(a.cmp(&b)));
+    let mut ranks = vec![None; pages];
+    for (rank, i) in order.into_iter().enumerate() {
+        ranks[i] = Some(rank);
+    }
+    ranks
 }
 
 /// Reciprocal-rank fusion of a page's rank by the features (`ours`, 0 = best) and by its
@@ -142,23 +131,9 @@ mod tests {
 
     #[test]
     fn a_page_ranks_by_its_best_passage_and_unmatched_pages_have_no_rank() {
-        let at = |path: &str, page: u64| {
-            let mut p = PassageRecord::default();
-            p.document.path = path.into();
-            p.page = page;
-            p
-        };
-        let passages = [
-            at("a.pdf", 1),
-            at("a.pdf", 2),
-            at("a.pdf", 1),
-            at("b.pdf", 1),
-        ];
-        let ranks = page_ranks(&passages, &[1.0, 2.5, 3.0, 0.0]);
-        assert_eq!(ranks.len(), 2);
-        assert_eq!(ranks[&("a.pdf".to_string(), 1)], 0);
-        assert_eq!(ranks[&("a.pdf".to_string(), 2)], 1);
-        assert!(!ranks.contains_key(&("b.pdf".to_string(), 1)));
+        // passages on pages 0, 1, 0 and 2; page 2 has no word of the profile
+        let ranks = page_ranks(&[0, 1, 0, 2], &[1.0, 2.5, 3.0, 0.0], 3);
+        assert_eq!(ranks, [Some(0), Some(1), None]);
     }
 
     #[test]

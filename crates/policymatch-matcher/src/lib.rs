@@ -333,7 +333,7 @@ impl<'a> Matcher<'a> {
             stages,
             stage,
             doc_pages,
-            lexical,
+            wording,
         }) = self.candidates(profile, options, &mut analyzer)?
         else {
             return Ok(Vec::new());
@@ -368,6 +368,8 @@ impl<'a> Matcher<'a> {
                 })
                 .collect()
         };
+        // the pages' ranks by their wording (see `lexical`)
+        let by_wording = lexical::page_ranks(&page_of, &wording, pages.len());
         let has_topic = concepts
             .iter()
             .any(|c| matches!(c.field, ProfileField::Theme | ProfileField::Activity));
@@ -387,35 +389,30 @@ impl<'a> Matcher<'a> {
         for (_, f, i) in &mut kept {
             f.score = rank::fuse(f.score, pages[*i].retrieval, best, best_page, &w);
         }
-        let mut scored: Vec<(PassageRecord, rank::Features)> =
-            kept.into_iter().map(|(p, f, _)| (p, f)).collect();
-        scored.sort_by(|a, b| {
+        kept.sort_by(|a, b| {
             b.1.score
                 .total_cmp(&a.1.score)
                 .then_with(|| a.0.document.path.cmp(&b.0.document.path))
                 .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
         });
         // the final order: the pages' ranks by the features and by their wording, fused (see
-        // `lexical`); within a page, the features' order
-        let mut ours: HashMap<(&str, u64), usize> = HashMap::new();
-        let fused: Vec<f32> = scored
-            .iter_mut()
-            .map(|(p, f)| {
-                let next = ours.len();
-                let rank = *ours
-                    .entry((p.document.path.as_str(), p.page))
-                    .or_insert(next);
-                f.lexical = lexical.get(&lexical::page_key(p)).copied();
-                lexical::fuse_ranks(rank, f.lexical, &w)
+        // `lexical`); within a page, the features' order (the sort is stable)
+        let mut by_features: Vec<Option<usize>> = vec![None; pages.len()];
+        let mut ranked = 0;
+        let mut fused: Vec<(f32, PassageRecord, rank::Features)> = kept
+            .into_iter()
+            .map(|(p, mut f, i)| {
+                let rank = *by_features[i].get_or_insert_with(|| {
+                    ranked += 1;
+                    ranked - 1
+                });
+                f.lexical = by_wording[i];
+                (lexical::fuse_ranks(rank, f.lexical, &w), p, f)
             })
             .collect();
-        let mut order: Vec<usize> = (0..scored.len()).collect();
-        // stable: passages of one page keep the features' order
-        order.sort_by(|&a, &b| fused[b].total_cmp(&fused[a]));
-        let mut slots: Vec<Option<(PassageRecord, rank::Features)>> =
-            scored.into_iter().map(Some).collect();
+        fused.sort_by(|a, b| b.0.total_cmp(&a.0));
         let scored: Vec<(PassageRecord, rank::Features)> =
-            order.iter().filter_map(|&i| slots[i].take()).collect();
+            fused.into_iter().map(|(_, p, f)| (p, f)).collect();
         let picked = diversify(scored, options.top);
         Ok(picked
             .into_iter()
@@ -545,14 +542,14 @@ impl<'a> Matcher<'a> {
             })
             .collect();
         // the pages ranked by how closely their wording follows the whole profile
-        let scores = lexical::scores_of(
+        // how closely each candidate's wording follows the whole profile
+        let wording = lexical::scores_of(
             index,
             &searcher,
             &lexical::profile_text(profile),
             &addresses,
         )
         .map_err(search_err)?;
-        let lexical = lexical::page_ranks(&passages, &scores);
         Ok(Some(Candidates {
             concepts,
             excludes,
@@ -562,7 +559,7 @@ impl<'a> Matcher<'a> {
             stages,
             stage,
             doc_pages,
-            lexical,
+            wording,
         }))
     }
 }
@@ -581,8 +578,8 @@ struct Candidates {
     stage: Option<stage::Stage>,
     /// The number of pages of each candidate's document, by document id.
     doc_pages: HashMap<String, u64>,
-    /// The rank of pages by their wording (see [`lexical`]).
-    lexical: HashMap<lexical::PageKey, usize>,
+    /// Each passage's score by its wording (see [`lexical`]).
+    wording: Vec<f32>,
 }
 
 /// A picked passage, its ranking features (with its final score) and the other places of the

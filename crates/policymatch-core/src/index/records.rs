@@ -56,7 +56,7 @@ pub struct DocumentRecord {
 }
 
 /// A passage as stored.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PassageRecord {
     /// The document it belongs to.
     pub document: DocInfo,
