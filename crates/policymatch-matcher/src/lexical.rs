@@ -5,8 +5,11 @@
 //! target groups) and scores passages by BM25 over their heading and text, as a reader
 //! skimming for the association's own words would; a page ranks by its best passage. It
 //! reads the `words` field, where compounds are not split: a plain reading, in which
-//! "ældrepolitik" is not "ældre". The two views err differently, so the final order fuses
-//! their page ranks ([`fuse_ranks`], reciprocal-rank fusion). Only the candidates are scored,
+//! "ældrepolitik" is not "ældre". The two views err differently, so the final order weighs
+//! each page by both: its feature score times its wording's share of the best page's wording
+//! ([`fuse`]). A product keeps how far apart the scores are, which a fusion of ranks throws
+//! away: a page far ahead by its features stays ahead of one the wording prefers a little.
+//! Only the candidates are scored,
 //! and pages rank among the candidates' pages: the cost does not grow with the index, and a
 //! page the features dropped, or scored below the floor, does not come back through its
 //! wording.
@@ -89,28 +92,34 @@ fn words_query(index: &PolicyIndex, text: &str) -> Option<BooleanQuery> {
     Some(BooleanQuery::new(words))
 }
 
-/// The rank (0 = best) of each of `pages` pages by its best passage's score, from each
-/// passage's page (`page_of`, an index below `pages`) and `scores`; a page whose passages
-/// all score 0 has no rank.
-pub(crate) fn page_ranks(page_of: &[usize], scores: &[f32], pages: usize) -> Vec<Option<usize>> {
+/// The wording score of each of `pages` pages: its best passage's, from each passage's page
+/// (`page_of`, an index below `pages`) and `scores`.
+pub(crate) fn page_scores(page_of: &[usize], scores: &[f32], pages: usize) -> Vec<f32> {
     let mut best = vec![0.0f32; pages];
     for (&i, &s) in page_of.iter().zip(scores) {
         best[i] = best[i].max(s);
     }
-    let mut order: Vec<usize> = (0..pages).filter(|&i| best[i] > 0.0).collect();
+    best
+}
+
+/// The rank (0 = best) of each page by its wording score (see [`page_scores`]); a page whose
+/// passages all score 0 has no rank.
+pub(crate) fn page_ranks(best: &[f32]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..best.len()).filter(|&i| best[i] > 0.0).collect();
     order.sort_by(|&a, &b| best[b].total_cmp(&best[a]).then(a.cmp(&b)));
-    let mut ranks = vec![None; pages];
+    let mut ranks = vec![None; best.len()];
     for (rank, i) in order.into_iter().enumerate() {
         ranks[i] = Some(rank);
     }
     ranks
 }
 
-/// Reciprocal-rank fusion of a page's rank by the features (`ours`, 0 = best) and by its
-/// wording (`lexical`, when it has one): `1 / (k + ours + 1) + w.lexical / (k + lexical + 1)`.
-pub(crate) fn fuse_ranks(ours: usize, lexical: Option<usize>, w: &Weights) -> f32 {
-    let share = |rank: usize| 1.0 / (w.rrf_k + rank as f32 + 1.0);
-    share(ours) + lexical.map_or(0.0, |r| w.lexical * share(r))
+/// The final weight of a passage: its feature score (`ours`) times its page's wording score
+/// as a share of the best page's (`wording / best`), plus a small floor so that a page with
+/// none of the profile's whole words keeps the features' order below the others.
+pub(crate) fn fuse(ours: f32, wording: f32, best: f32, w: &Weights) -> f32 {
+    let share = if best > 0.0 { wording / best } else { 0.0 };
+    ours * (w.wording_floor + share)
 }
 
 #[cfg(test)]
@@ -119,21 +128,27 @@ mod tests {
     use crate::rank::WEIGHTS;
 
     #[test]
-    fn fusion_lifts_a_page_whose_wording_ranks_well() {
+    fn fusion_weighs_the_features_by_the_wording() {
         let w = WEIGHTS;
-        // without a lexical rank the features' order stands
-        assert!(fuse_ranks(0, None, &w) > fuse_ranks(1, None, &w));
-        // a page the wording ranks first overtakes the next one by the features
-        assert!(fuse_ranks(1, Some(0), &w) > fuse_ranks(0, None, &w));
-        // but not a page far ahead of it
-        assert!(fuse_ranks(40, Some(0), &w) < fuse_ranks(0, Some(60), &w));
+        // with the same wording the features' order stands
+        assert!(fuse(2.0, 5.0, 10.0, &w) > fuse(1.0, 5.0, 10.0, &w));
+        // closer wording lifts a page over one a little ahead by its features
+        assert!(fuse(1.0, 10.0, 10.0, &w) > fuse(1.2, 6.0, 10.0, &w));
+        // but not over one far ahead of it
+        assert!(fuse(1.0, 10.0, 10.0, &w) < fuse(3.0, 6.0, 10.0, &w));
+        // a page without the profile's words keeps its order below the others
+        assert!(fuse(2.0, 0.0, 10.0, &w) > fuse(1.0, 0.0, 10.0, &w));
+        assert!(fuse(9.0, 0.0, 10.0, &w) < fuse(1.0, 1.0, 10.0, &w));
+        // no wording anywhere: the features alone
+        assert!(fuse(2.0, 0.0, 0.0, &w) > fuse(1.0, 0.0, 0.0, &w));
     }
 
     #[test]
     fn a_page_ranks_by_its_best_passage_and_unmatched_pages_have_no_rank() {
         // passages on pages 0, 1, 0 and 2; page 2 has no word of the profile
-        let ranks = page_ranks(&[0, 1, 0, 2], &[1.0, 2.5, 3.0, 0.0], 3);
-        assert_eq!(ranks, [Some(0), Some(1), None]);
+        let best = page_scores(&[0, 1, 0, 2], &[1.0, 2.5, 3.0, 0.0], 3);
+        assert_eq!(best, [3.0, 2.5, 0.0]);
+        assert_eq!(page_ranks(&best), [Some(0), Some(1), None]);
     }
 
     #[test]

@@ -23,10 +23,10 @@
 //! repeating one), whether they stand in sentences that state intent, whether the heading or
 //! document title names them, civil-society mentions and the exclude terms, in the context of
 //! its page (which is pushed down when it is about another stage of life than the profile's
-//! target groups), and fused with its page's retrieval score. The final order fuses each
-//! page's rank by these features with its rank by wording: BM25 of the profile read as one
-//! text over the candidates' whole words (reciprocal-rank fusion, the wording counting half),
-//! which only reorders the passages the features kept. Near-duplicates are shown once, and no
+//! target groups), and fused with its page's retrieval score. The final order weighs each
+//! passage's feature score by its page's wording: BM25 of the profile read as one text over
+//! the candidates' whole words, as a share of the best page's (a product, so a page far ahead
+//! by its features stays ahead), which only reorders the passages the features kept. Near-duplicates are shown once, and no
 //! page gives more than two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never
 //! shown; a suggestion's `score` is its feature score.
 //!
@@ -369,7 +369,8 @@ impl<'a> Matcher<'a> {
                 .collect()
         };
         // the pages' ranks by their wording (see `lexical`)
-        let by_wording = lexical::page_ranks(&page_of, &wording, pages.len());
+        let page_wording = lexical::page_scores(&page_of, &wording, pages.len());
+        let by_wording = lexical::page_ranks(&page_wording);
         let has_topic = concepts
             .iter()
             .any(|c| matches!(c.field, ProfileField::Theme | ProfileField::Activity));
@@ -395,19 +396,19 @@ impl<'a> Matcher<'a> {
                 .then_with(|| a.0.document.path.cmp(&b.0.document.path))
                 .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
         });
-        // the final order: the pages' ranks by the features and by their wording, fused (see
-        // `lexical`); within a page, the features' order (the sort is stable)
-        let mut by_features: Vec<Option<usize>> = vec![None; pages.len()];
-        let mut ranked = 0;
+        // the final order: each passage's feature score weighed by its page's wording (see
+        // `lexical::fuse`); the passages of one page share its wording, so within a page the
+        // features' order stands
+        let best_wording = page_wording.iter().copied().fold(0.0, f32::max);
         let mut fused: Vec<(f32, PassageRecord, rank::Features)> = kept
             .into_iter()
             .map(|(p, mut f, i)| {
-                let rank = *by_features[i].get_or_insert_with(|| {
-                    ranked += 1;
-                    ranked - 1
-                });
                 f.lexical = by_wording[i];
-                (lexical::fuse_ranks(rank, f.lexical, &w), p, f)
+                (
+                    lexical::fuse(f.score, page_wording[i], best_wording, &w),
+                    p,
+                    f,
+                )
             })
             .collect();
         fused.sort_by(|a, b| b.0.total_cmp(&a.0));

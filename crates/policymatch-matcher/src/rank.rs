@@ -272,11 +272,9 @@ pub(crate) struct Weights {
     /// Factor for a page that names only the other stage of life than the one the profile
     /// mainly works for (see [`crate::stage`]).
     pub other_stage: f32,
-    /// The constant of reciprocal-rank fusion (see [`crate::lexical::fuse_ranks`]); 60 is
-    /// the usual choice.
-    pub rrf_k: f32,
-    /// Share of a page's rank by its wording against its rank by the features.
-    pub lexical: f32,
+    /// What a page's wording counts when none of the profile's whole words is on it, as a
+    /// share of the best page's wording (see [`crate::lexical::fuse`]).
+    pub wording_floor: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -297,8 +295,7 @@ pub(crate) const WEIGHTS: Weights = Weights {
     no_audience: 0.5,
     retrieval: 0.25,
     other_stage: 0.7,
-    rrf_k: 60.0,
-    lexical: 0.5,
+    wording_floor: 0.01,
 };
 
 /// Scores one observed passage.
