@@ -27,8 +27,9 @@
 //! passage's feature score by its page's wording: BM25 of the profile read as one text over
 //! the candidates' whole words, as a share of the best page's (a product, so a page far ahead
 //! by its features stays ahead), which only reorders the passages the features kept. Near-duplicates are shown once, and no
-//! page gives more than two suggestions. Suggestions scoring below [`SCORE_FLOOR`] are never
-//! shown; a suggestion's `score` is its feature score.
+//! page gives more than two suggestions. Suggestions whose feature score is below
+//! [`SCORE_FLOOR`] are never shown; a suggestion's `score` is its ranking score, the feature
+//! score weighed by the wording, and `feature_score` the feature score.
 //!
 //! ```
 //! use policymatch_core::index::{PolicyIndex, build::{index_paths, IndexOptions}};
@@ -91,7 +92,8 @@ use std::collections::{BTreeSet, HashMap};
 use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 
-/// Suggestions scoring below this are never shown. A passage that names one theme of
+/// Suggestions whose feature score ([`Suggestion::feature_score`]) is below this are never
+/// shown. A passage that names one theme of
 /// ordinary rarity once, in no particular context, on a page that also names a target group,
 /// scores about 5; one that names only target groups or description words scores below 2.
 pub const SCORE_FLOOR: f32 = 2.0;
@@ -129,7 +131,7 @@ pub struct Options {
     pub filters: Filters,
     /// Number of passages retrieved before re-ranking.
     pub candidates: usize,
-    /// Suggestions scoring below this are dropped (see [`SCORE_FLOOR`]).
+    /// Suggestions whose feature score is below this are dropped (see [`SCORE_FLOOR`]).
     pub min_score: f32,
 }
 
@@ -277,8 +279,14 @@ impl std::fmt::Display for Reason {
 pub struct Suggestion {
     /// The passage and its document.
     pub passage: PassageRecord,
-    /// The matcher's score (higher is better; never below the floor).
+    /// The ranking score: [`Suggestion::feature_score`] weighed by how closely the wording of
+    /// the passage's page follows the whole profile, as a share of the closest page's (times
+    /// 0.01 to 1.01). Suggestions come in its order, highest first.
     pub score: f32,
+    /// The score by the profile's entries alone (themes, activities, target groups and
+    /// description words, their context and the page's); never below the floor
+    /// ([`Options::min_score`], by default [`SCORE_FLOOR`]).
+    pub feature_score: f32,
     /// The profile terms it matched.
     pub matched: Vec<Matched>,
     /// Why it was suggested, strongest first.
@@ -400,20 +408,15 @@ impl<'a> Matcher<'a> {
         // `lexical::fuse`); the passages of one page share its wording, so within a page the
         // features' order stands
         let best_wording = page_wording.iter().copied().fold(0.0, f32::max);
-        let mut fused: Vec<(f32, PassageRecord, rank::Features)> = kept
+        let mut scored: Vec<(PassageRecord, rank::Features)> = kept
             .into_iter()
             .map(|(p, mut f, i)| {
                 f.lexical = by_wording[i];
-                (
-                    lexical::fuse(f.score, page_wording[i], best_wording, &w),
-                    p,
-                    f,
-                )
+                f.ranking = lexical::fuse(f.score, page_wording[i], best_wording, &w);
+                (p, f)
             })
             .collect();
-        fused.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let scored: Vec<(PassageRecord, rank::Features)> =
-            fused.into_iter().map(|(_, p, f)| (p, f)).collect();
+        scored.sort_by(|a, b| b.1.ranking.total_cmp(&a.1.ranking));
         let picked = diversify(scored, options.top);
         Ok(picked
             .into_iter()
@@ -439,7 +442,8 @@ impl<'a> Matcher<'a> {
                         about: other.description(),
                     });
                 }
-                s.score = ranked.score;
+                s.score = ranked.ranking;
+                s.feature_score = ranked.score;
                 s.also_in = also_in;
                 s
             })
@@ -713,6 +717,7 @@ fn explain(
     Suggestion {
         passage,
         score: feats.score,
+        feature_score: feats.score,
         matched,
         reasons,
         intents: feats.intents.into_iter().collect(),
@@ -927,6 +932,68 @@ mod tests {
             "{:?}",
             found[0].reasons
         );
+        Ok(())
+    }
+
+    #[test]
+    fn suggestions_come_in_the_order_of_their_score_and_keep_their_feature_score() -> TestResult {
+        let tmp = tempfile::tempdir()?;
+        let docs = tmp.path().join("docs");
+        std::fs::create_dir(&docs)?;
+        // the theme three times, in a goal, with associations: a high feature score, but
+        // little of the profile's other wording
+        std::fs::write(
+            docs.join("mål.txt"),
+            "Ensomhed\n\nMålet er mindre ensomhed i hele kommunen. Vi vil bekæmpe ensomhed \
+             sammen med foreninger og frivillige, og indsatsen mod ensomhed skal med i \
+             handleplanen for de kommende år, så ensomhed bliver et fælles ansvar.",
+        )?;
+        // the theme once, in the profile's own words
+        std::fs::write(
+            docs.join("ord.txt"),
+            "Besøg\n\nEnsomhed rammer mennesker, der sidder alene hjemme. Faste besøg \
+             hjemme hos mennesker, der sidder alene, gåture og spisning sammen gør, at flere \
+             bliver en del af noget, og at færre mennesker sidder alene hjemme.",
+        )?;
+        // other topics, so that the theme is as rare as in a real index
+        for (i, topic) in [
+            "veje",
+            "skoler",
+            "affald",
+            "cykelstier",
+            "vandløb",
+            "parkering",
+        ]
+        .iter()
+        .enumerate()
+        {
+            std::fs::write(
+                docs.join(format!("andet{i}.txt")),
+                format!("Om {topic}\n\nKommunen vil forbedre {topic} i de kommende år."),
+            )?;
+        }
+        let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
+        index_paths(&index, &[docs], &IndexOptions::default())?;
+        index.reload()?;
+        let profile = Profile::parse(
+            "name = \"Besøgsvennerne\"\n\
+             description = \"Faste besøg hjemme hos mennesker, der sidder alene; gåture og \
+             spisning sammen, så flere bliver en del af noget.\"\n\
+             themes = [\"ensomhed\"]\n",
+            Path::new("p.toml"),
+        )?;
+        let found = Matcher::new(&index).suggest(&profile, &Options::default())?;
+        assert_eq!(found.len(), 2, "{found:?}");
+        // the order is the ranking score's, highest first ...
+        assert!(found[0].score >= found[1].score);
+        // ... which here differs from the features' order: the close wording comes first
+        assert!(found[0].passage.document.path.ends_with("ord.txt"));
+        assert!(found[0].feature_score < found[1].feature_score);
+        for s in &found {
+            // the floor holds for the feature score, and the wording weighs it by 0.01-1.01
+            assert!(s.feature_score >= SCORE_FLOOR);
+            assert!(s.score <= s.feature_score * 1.01 + 1e-4 && s.score > 0.0);
+        }
         Ok(())
     }
 }

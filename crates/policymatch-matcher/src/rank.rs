@@ -53,7 +53,11 @@ pub(crate) struct Features {
     pub other_stage: Option<Stage>,
     /// Its page's rank by wording (see [`crate::lexical`]; set by the caller).
     pub lexical: Option<usize>,
+    /// The score by the profile's entries (the floor applies to it).
     pub score: f32,
+    /// `score` weighed by its page's wording, which orders the suggestions (set by the
+    /// caller; see [`crate::lexical::fuse`]).
+    pub ranking: f32,
 }
 
 /// Where a stem occurs in a token stream.

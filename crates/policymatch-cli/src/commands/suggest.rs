@@ -99,6 +99,7 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
             serde_json::json!({
                 "rank": i + 1,
                 "score": s.score,
+                "feature_score": s.feature_score,
                 "document": document_json(&p.document),
                 "page": p.page,
                 "heading": p.heading,

@@ -202,6 +202,7 @@ mod tests {
                 marks: None,
             },
             score: 10.0,
+            feature_score: 10.0,
             matched: vec![],
             reasons: vec![],
             intents: vec![],
