@@ -101,10 +101,22 @@ fn suggest_formats_and_exit_codes() {
             assert!(item["document"].get(key).is_some(), "document.{key}");
         }
         for key in [
-            "score", "page", "heading", "text", "matched", "reasons", "also_in",
+            "score",
+            "feature_score",
+            "page",
+            "heading",
+            "text",
+            "matched",
+            "reasons",
+            "also_in",
         ] {
             assert!(item.get(key).is_some(), "{key}");
         }
+        // scores fall with rank; the floor holds for the feature score
+        if i > 0 {
+            assert!(item["score"].as_f64() <= s[i - 1]["score"].as_f64());
+        }
+        assert!(item["feature_score"].as_f64() >= Some(2.0));
         assert!(
             !item["document"]["path"]
                 .as_str()
