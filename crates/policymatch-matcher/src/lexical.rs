@@ -115,11 +115,16 @@ pub(crate) fn page_ranks(best: &[f32]) -> Vec<Option<usize>> {
 }
 
 /// The final weight of a passage: its feature score (`ours`) times its page's wording score
-/// as a share of the best page's (`wording / best`), plus a small floor so that a page with
-/// none of the profile's whole words keeps the features' order below the others.
+/// as a share of the best page's (`wording / best`), raised to a small floor so that a page
+/// with none of the profile's whole words keeps the features' order below the others: a factor
+/// from `w.wording_floor` to 1. When no candidate shares a word with the profile (it matched
+/// through compounds only), the wording says nothing and the features stand alone.
 pub(crate) fn fuse(ours: f32, wording: f32, best: f32, w: &Weights) -> f32 {
-    let share = if best > 0.0 { wording / best } else { 0.0 };
-    ours * (w.wording_floor + share)
+    if best <= 0.0 {
+        return ours;
+    }
+    let share = (wording / best).clamp(0.0, 1.0);
+    ours * (w.wording_floor + (1.0 - w.wording_floor) * share)
 }
 
 #[cfg(test)]
@@ -139,8 +144,11 @@ mod tests {
         // a page without the profile's words keeps its order below the others
         assert!(fuse(2.0, 0.0, 10.0, &w) > fuse(1.0, 0.0, 10.0, &w));
         assert!(fuse(9.0, 0.0, 10.0, &w) < fuse(1.0, 1.0, 10.0, &w));
-        // no wording anywhere: the features alone
-        assert!(fuse(2.0, 0.0, 0.0, &w) > fuse(1.0, 0.0, 0.0, &w));
+        // the best page keeps its feature score, the others get less
+        assert_eq!(fuse(2.0, 10.0, 10.0, &w), 2.0);
+        assert!(fuse(2.0, 9.0, 10.0, &w) < 2.0);
+        // no wording anywhere: the features alone, unchanged
+        assert_eq!(fuse(2.0, 0.0, 0.0, &w), 2.0);
     }
 
     #[test]
