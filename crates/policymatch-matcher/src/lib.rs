@@ -894,23 +894,17 @@ mod tests {
         Ok(())
     }
 
-    #[test]
-    fn wording_close_to_the_profile_lifts_a_page_but_brings_back_none() -> TestResult {
-        let tmp = tempfile::tempdir()?;
+    /// An index of `files` (name, text) in `tmp`, and the visiting-friends profile that the
+    /// wording tests read.
+    fn wording_fixture(
+        tmp: &tempfile::TempDir,
+        files: &[(String, String)],
+    ) -> std::result::Result<(PolicyIndex, Profile), Box<dyn std::error::Error>> {
         let docs = tmp.path().join("docs");
         std::fs::create_dir(&docs)?;
-        // the profile's own words, but none of its themes: the features drop it
-        std::fs::write(
-            docs.join("ord.txt"),
-            "Besøg\n\nFaste besøg hjemme hos mennesker, der sidder alene, gåture og \
-             spisning sammen, så flere bliver en del af noget.",
-        )?;
-        std::fs::write(
-            docs.join("tema.txt"),
-            "Ensomhed\n\nMålet er mindre ensomhed blandt borgerne i kommunen. Vi vil styrke \
-             samarbejdet med frivillige foreninger om faste besøg hos mennesker, der sidder \
-             alene, og om gåture, så færre oplever ensomhed i løbet af politikkens periode.",
-        )?;
+        for (name, text) in files {
+            std::fs::write(docs.join(name), text)?;
+        }
         let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
         index_paths(&index, &[docs], &IndexOptions::default())?;
         index.reload()?;
@@ -920,6 +914,32 @@ mod tests {
              spisning sammen, så flere bliver en del af noget.\"\n\
              themes = [\"ensomhed\"]\n",
             Path::new("p.toml"),
+        )?;
+        Ok((index, profile))
+    }
+
+    #[test]
+    fn wording_close_to_the_profile_lifts_a_page_but_brings_back_none() -> TestResult {
+        let tmp = tempfile::tempdir()?;
+        let (index, profile) = wording_fixture(
+            &tmp,
+            &[
+                // the profile's own words, but none of its themes: the features drop it
+                (
+                    "ord.txt".into(),
+                    "Besøg\n\nFaste besøg hjemme hos mennesker, der sidder alene, gåture og \
+                     spisning sammen, så flere bliver en del af noget."
+                        .into(),
+                ),
+                (
+                    "tema.txt".into(),
+                    "Ensomhed\n\nMålet er mindre ensomhed blandt borgerne i kommunen. Vi vil \
+                     styrke samarbejdet med frivillige foreninger om faste besøg hos mennesker, \
+                     der sidder alene, og om gåture, så færre oplever ensomhed i løbet af \
+                     politikkens periode."
+                        .into(),
+                ),
+            ],
         )?;
         let found = Matcher::new(&index).suggest(&profile, &Options::default())?;
         // only the page that names the theme; its wording is close, and the reasons say so
@@ -938,23 +958,25 @@ mod tests {
     #[test]
     fn suggestions_come_in_the_order_of_their_score_and_keep_their_feature_score() -> TestResult {
         let tmp = tempfile::tempdir()?;
-        let docs = tmp.path().join("docs");
-        std::fs::create_dir(&docs)?;
-        // the theme three times, in a goal, with associations: a high feature score, but
-        // little of the profile's other wording
-        std::fs::write(
-            docs.join("mål.txt"),
-            "Ensomhed\n\nMålet er mindre ensomhed i hele kommunen. Vi vil bekæmpe ensomhed \
-             sammen med foreninger og frivillige, og indsatsen mod ensomhed skal med i \
-             handleplanen for de kommende år, så ensomhed bliver et fælles ansvar.",
-        )?;
-        // the theme once, in the profile's own words
-        std::fs::write(
-            docs.join("ord.txt"),
-            "Besøg\n\nEnsomhed rammer mennesker, der sidder alene hjemme. Faste besøg \
-             hjemme hos mennesker, der sidder alene, gåture og spisning sammen gør, at flere \
-             bliver en del af noget, og at færre mennesker sidder alene hjemme.",
-        )?;
+        let mut files = vec![
+            // the theme four times, in a goal, with associations: a high feature score, but
+            // little of the profile's other wording
+            (
+                "mål.txt".to_string(),
+                "Ensomhed\n\nMålet er mindre ensomhed i hele kommunen. Vi vil bekæmpe ensomhed \
+                 sammen med foreninger og frivillige, og indsatsen mod ensomhed skal med i \
+                 handleplanen for de kommende år, så ensomhed bliver et fælles ansvar."
+                    .to_string(),
+            ),
+            // the theme once, in the profile's own words
+            (
+                "ord.txt".to_string(),
+                "Besøg\n\nEnsomhed rammer mennesker, der sidder alene hjemme. Faste besøg \
+                 hjemme hos mennesker, der sidder alene, gåture og spisning sammen gør, at \
+                 flere bliver en del af noget, og at færre mennesker sidder alene hjemme."
+                    .to_string(),
+            ),
+        ];
         // other topics, so that the theme is as rare as in a real index
         for (i, topic) in [
             "veje",
@@ -967,21 +989,12 @@ mod tests {
         .iter()
         .enumerate()
         {
-            std::fs::write(
-                docs.join(format!("andet{i}.txt")),
+            files.push((
+                format!("andet{i}.txt"),
                 format!("Om {topic}\n\nKommunen vil forbedre {topic} i de kommende år."),
-            )?;
+            ));
         }
-        let index = PolicyIndex::open_or_create(&tmp.path().join("idx"))?;
-        index_paths(&index, &[docs], &IndexOptions::default())?;
-        index.reload()?;
-        let profile = Profile::parse(
-            "name = \"Besøgsvennerne\"\n\
-             description = \"Faste besøg hjemme hos mennesker, der sidder alene; gåture og \
-             spisning sammen, så flere bliver en del af noget.\"\n\
-             themes = [\"ensomhed\"]\n",
-            Path::new("p.toml"),
-        )?;
+        let (index, profile) = wording_fixture(&tmp, &files)?;
         let found = Matcher::new(&index).suggest(&profile, &Options::default())?;
         assert_eq!(found.len(), 2, "{found:?}");
         // the order is the ranking score's, highest first ...
