@@ -96,32 +96,19 @@ impl PolicyIndex {
     /// removed; the domain words and anything else in the folder stay.
     pub fn open_or_rebuild(dir: &Path) -> Result<(PolicyIndex, Option<String>)> {
         fs_err::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-        let reason = {
-            let mmap =
-                tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::index(dir, e))?;
-            if Index::exists(&mmap).map_err(|e| Error::index(dir, e))? {
-                let index = Index::open(mmap).map_err(|e| Error::index(dir, e))?;
-                register_analyzers(&index, dir)?;
-                let info = read_commit_info(&index, dir)?;
-                if info.run > 0 && info.schema != SCHEMA_VERSION {
-                    Some(format!(
-                        "made by another version of policymatch (schema {}, this one writes {})",
-                        info.schema, SCHEMA_VERSION
-                    ))
-                } else if index.schema() != schema::build().0 {
-                    Some("made by another version of policymatch (other fields)".to_string())
-                } else {
-                    None
-                }
-            } else {
-                None
-            }
-        };
-        if reason.is_some() {
+        let mmap =
+            tantivy::directory::MmapDirectory::open(dir).map_err(|e| Error::index(dir, e))?;
+        if Index::exists(&mmap).map_err(|e| Error::index(dir, e))? {
+            let index = Index::open(mmap).map_err(|e| Error::index(dir, e))?;
+            let Some(why) = other_version(&index, dir)? else {
+                return Ok((Self::ready(dir, index, schema::build().1)?, None));
+            };
+            drop(index);
             let _lock = lock::WriteLock::acquire(dir)?;
             remove_index_files(dir)?;
+            return Ok((Self::open_or_create(dir)?, Some(why)));
         }
-        Ok((Self::open_or_create(dir)?, reason))
+        Ok((Self::open_or_create(dir)?, None))
     }
 
     /// Opens an existing index at `dir`.
@@ -144,26 +131,20 @@ impl PolicyIndex {
         Self::finish_open(dir, index, fields)
     }
 
+    /// `index` checked to be of this version's schema, then made ready.
     fn finish_open(dir: &Path, index: Index, fields: Fields) -> Result<PolicyIndex> {
+        if let Some(why) = other_version(&index, dir)? {
+            return Err(Error::Index {
+                path: dir.to_path_buf(),
+                message: format!("{why}; run `policymatch index FOLDER` to make it again"),
+            });
+        }
+        Self::ready(dir, index, fields)
+    }
+
+    /// `index` with its analyzers registered and a reader.
+    fn ready(dir: &Path, index: Index, fields: Fields) -> Result<PolicyIndex> {
         register_analyzers(&index, dir)?;
-        let info = read_commit_info(&index, dir)?;
-        if info.run > 0 && info.schema != SCHEMA_VERSION {
-            return Err(Error::Index {
-                path: dir.to_path_buf(),
-                message: format!(
-                    "made by another version of policymatch (schema {}, this one reads {}); run `policymatch index FOLDER` to make it again",
-                    info.schema, SCHEMA_VERSION
-                ),
-            });
-        }
-        let expected = schema::build().0;
-        if index.schema() != expected {
-            return Err(Error::Index {
-                path: dir.to_path_buf(),
-                message: "schema differs from this version's; run `policymatch index FOLDER` to make it again"
-                    .into(),
-            });
-        }
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -277,13 +258,28 @@ impl PolicyIndex {
         let err = |e: tantivy::TantivyError| Error::index(&self.dir, e);
         let io = |e: std::io::Error| Error::io(&self.dir, e);
         let kind = Term::from_field_text(self.fields.kind, schema::kind::DOCUMENT);
+        if ids.is_empty() {
+            return Ok(counts);
+        }
         for segment in searcher.segment_readers() {
-            if ids.is_empty() {
-                break;
-            }
             let pages = segment.fast_fields().u64("page").map_err(err)?;
             let by_id = segment.inverted_index(self.fields.doc_id).map_err(err)?;
-            let by_kind = segment.inverted_index(self.fields.kind).map_err(err)?;
+            // the segment's live document records, in document order (read once)
+            let mut records = Vec::new();
+            if let Some(mut list) = segment
+                .inverted_index(self.fields.kind)
+                .map_err(err)?
+                .read_postings(&kind, IndexRecordOption::Basic)
+                .map_err(io)?
+            {
+                while list.doc() != TERMINATED {
+                    let doc = list.doc();
+                    if segment.alive_bitset().is_none_or(|a| a.is_alive(doc)) {
+                        records.push(doc);
+                    }
+                    list.advance();
+                }
+            }
             for id in &ids {
                 let term = Term::from_field_text(self.fields.doc_id, id);
                 let Some(mut of_id) = by_id
@@ -292,29 +288,14 @@ impl PolicyIndex {
                 else {
                     continue;
                 };
-                let Some(mut records) = by_kind
-                    .read_postings(&kind, IndexRecordOption::Basic)
-                    .map_err(io)?
-                else {
-                    break;
-                };
-                // the first live record of both lists
-                let mut doc = of_id.doc();
-                while doc != TERMINATED {
-                    // (seek only forward: the records list may already stand past `doc`)
-                    let r = if records.doc() < doc {
-                        records.seek(doc)
-                    } else {
-                        records.doc()
-                    };
-                    if r == TERMINATED {
-                        break;
-                    }
-                    if r == doc && segment.alive_bitset().is_none_or(|a| a.is_alive(doc)) {
+                // the identity's first record that is a live document record
+                while of_id.doc() != TERMINATED {
+                    let doc = of_id.doc();
+                    if records.binary_search(&doc).is_ok() {
                         counts.insert((*id).to_string(), pages.first(doc).unwrap_or(0));
                         break;
                     }
-                    doc = of_id.seek(r.max(doc + 1));
+                    of_id.advance();
                 }
             }
         }
@@ -372,6 +353,24 @@ pub fn register_analyzers(index: &Index, dir: &Path) -> Result<()> {
             .build(),
     );
     Ok(())
+}
+
+/// Why this version cannot read `index`, when it cannot: its last commit names another schema
+/// version, or its fields differ from this version's.
+fn other_version(index: &Index, dir: &Path) -> Result<Option<String>> {
+    let info = read_commit_info(index, dir)?;
+    if info.run > 0 && info.schema != SCHEMA_VERSION {
+        return Ok(Some(format!(
+            "made by another version of policymatch (schema {}, this one reads {})",
+            info.schema, SCHEMA_VERSION
+        )));
+    }
+    if index.schema() != schema::build().0 {
+        return Ok(Some(
+            "made by another version of policymatch (other fields)".into(),
+        ));
+    }
+    Ok(None)
 }
 
 fn read_commit_info(index: &Index, dir: &Path) -> Result<CommitInfo> {
