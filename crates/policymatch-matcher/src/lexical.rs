@@ -9,10 +9,9 @@
 //! each page by both: its feature score times its wording's share of the best page's wording
 //! ([`fuse`]). A product keeps how far apart the scores are, which a fusion of ranks throws
 //! away: a page far ahead by its features stays ahead of one the wording prefers a little.
-//! Only the candidates are scored,
-//! and pages rank among the candidates' pages: the cost does not grow with the index, and a
-//! page the features dropped, or scored below the floor, does not come back through its
-//! wording.
+//! Only the candidates are scored, and pages rank among the candidates' pages: the cost does
+//! not grow with the index, and a page the features dropped, or scored below the floor, does
+//! not come back through its wording.
 
 use crate::rank::Weights;
 use policymatch_core::index::PolicyIndex;

@@ -26,10 +26,11 @@
 //! target groups), and fused with its page's retrieval score. The final order weighs each
 //! passage's feature score by its page's wording: BM25 of the profile read as one text over
 //! the candidates' whole words, as a share of the best page's (a product, so a page far ahead
-//! by its features stays ahead), which only reorders the passages the features kept. Near-duplicates are shown once, and no
-//! page gives more than two suggestions. Suggestions whose feature score is below
-//! [`SCORE_FLOOR`] are never shown; a suggestion's `score` is its ranking score, the feature
-//! score weighed by the wording, and `feature_score` the feature score.
+//! by its features stays ahead), which only reorders the passages the features kept.
+//! Near-duplicates are shown once, and no page gives more than two suggestions. Suggestions
+//! whose feature score is below [`SCORE_FLOOR`] are never shown; a suggestion's `score` is its
+//! ranking score, the feature score weighed by the wording, and `feature_score` the feature
+//! score.
 //!
 //! ```
 //! use policymatch_core::index::{PolicyIndex, build::{index_paths, IndexOptions}};
@@ -93,9 +94,9 @@ use tantivy::TantivyDocument;
 use tantivy::collector::TopDocs;
 
 /// Suggestions whose feature score ([`Suggestion::feature_score`]) is below this are never
-/// shown. A passage that names one theme of
-/// ordinary rarity once, in no particular context, on a page that also names a target group,
-/// scores about 5; one that names only target groups or description words scores below 2.
+/// shown. A passage that names one theme of ordinary rarity once, in no particular context,
+/// on a page that also names a target group, scores about 5; one that names only target
+/// groups or description words scores below 2.
 pub const SCORE_FLOOR: f32 = 2.0;
 
 /// Everything that can go wrong while matching.
@@ -398,12 +399,6 @@ impl<'a> Matcher<'a> {
         for (_, f, i) in &mut kept {
             f.score = rank::fuse(f.score, pages[*i].retrieval, best, best_page, &w);
         }
-        kept.sort_by(|a, b| {
-            b.1.score
-                .total_cmp(&a.1.score)
-                .then_with(|| a.0.document.path.cmp(&b.0.document.path))
-                .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
-        });
         // the final order: each passage's feature score weighed by its page's wording (see
         // `lexical::fuse`); the passages of one page share its wording, so within a page the
         // features' order stands
@@ -416,7 +411,13 @@ impl<'a> Matcher<'a> {
                 (p, f)
             })
             .collect();
-        scored.sort_by(|a, b| b.1.ranking.total_cmp(&a.1.ranking));
+        scored.sort_by(|a, b| {
+            b.1.ranking
+                .total_cmp(&a.1.ranking)
+                .then_with(|| b.1.score.total_cmp(&a.1.score))
+                .then_with(|| a.0.document.path.cmp(&b.0.document.path))
+                .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
+        });
         let picked = diversify(scored, options.top);
         Ok(picked
             .into_iter()
@@ -546,7 +547,6 @@ impl<'a> Matcher<'a> {
                     .or(by_committee)
             })
             .collect();
-        // the pages ranked by how closely their wording follows the whole profile
         // how closely each candidate's wording follows the whole profile
         let wording = lexical::scores_of(
             index,
