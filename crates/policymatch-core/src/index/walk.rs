@@ -65,20 +65,11 @@ struct Ignores(Vec<Gitignore>);
 
 impl Ignores {
     /// Whether `path` is ignored: the deepest ignore file with a pattern for it decides.
+    /// `path` is absolute, its folder canonical as the ignore files' folders are (its last
+    /// component is kept as it is, so a link is matched by its own name).
     fn ignores(&self, path: &Path, is_dir: bool) -> bool {
-        if self.0.is_empty() {
-            return false;
-        }
-        // matched as an absolute path under each file's (canonical) folder; the last
-        // component is kept as it is, so a link is matched by its own name
-        let path = match (path.parent(), path.file_name()) {
-            (Some(parent), Some(name)) => std::fs::canonicalize(parent)
-                .map(|p| p.join(name))
-                .unwrap_or_else(|_| path.to_path_buf()),
-            _ => path.to_path_buf(),
-        };
         for g in self.0.iter().rev() {
-            match g.matched(&path, is_dir) {
+            match g.matched(path, is_dir) {
                 Match::Ignore(_) => return true,
                 Match::Whitelist(_) => return false,
                 Match::None => {}
@@ -87,15 +78,15 @@ impl Ignores {
         false
     }
 
-    /// Adds the ignore file of `dir` when it has one (an unreadable one or a bad pattern is
-    /// reported in `w.skipped`, and its good patterns still apply); returns whether it did.
-    fn enter(&mut self, dir: &Path, w: &mut Walk) -> bool {
+    /// Adds the ignore file of `dir` (whose canonical path is `canonical`) when it has one (an
+    /// unreadable one or a bad pattern is reported in `w.skipped`, and its good patterns
+    /// still apply); returns whether it did.
+    fn enter(&mut self, dir: &Path, canonical: &Path, w: &mut Walk) -> bool {
         let file = dir.join(IGNORE_FILE);
         if !file.is_file() {
             return false;
         }
-        let mut b =
-            GitignoreBuilder::new(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.into()));
+        let mut b = GitignoreBuilder::new(canonical);
         if let Some(e) = b.add(&file) {
             w.skipped
                 .push((file.clone(), format!("ignore patterns not used: {e}")));
@@ -128,14 +119,14 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
             let mut above: Vec<&Path> = root.ancestors().skip(1).collect();
             above.reverse();
             for dir in above {
-                ignores.enter(dir, &mut w);
+                ignores.enter(dir, dir, &mut w);
             }
         }
         let mut seen = Seen {
             dirs: &mut seen_dirs,
             files: &mut seen_files,
         };
-        visit(root, 0, &mut w, &mut seen, &mut ignores, true);
+        visit(root, 0, &mut w, &mut seen, &mut ignores, None);
     }
     w.files.sort();
     w.manifests.sort();
@@ -157,8 +148,11 @@ fn visit(
     w: &mut Walk,
     seen: &mut Seen<'_>,
     ignores: &mut Ignores,
-    explicit: bool,
+    folder: Option<&Path>,
 ) {
+    // `folder`: the canonical folder holding `path` when the walk reached it; `None` for a
+    // path given on the command line, which is never ignored
+    let explicit = folder.is_none();
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
         Err(e) => {
@@ -177,13 +171,15 @@ fn visit(
             return;
         }
     };
-    if !explicit && ignores.ignores(path, meta.is_dir()) {
+    if let (Some(folder), Some(name)) = (folder, path.file_name())
+        && ignores.ignores(&folder.join(name), meta.is_dir())
+    {
         w.ignored.push(path.to_path_buf());
         return;
     }
     if meta.is_dir() {
         let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !seen.dirs.insert(canonical) {
+        if !seen.dirs.insert(canonical.clone()) {
             if !explicit {
                 w.skipped.push((
                     path.to_path_buf(),
@@ -207,13 +203,13 @@ fn visit(
         };
         let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
         children.sort();
-        let entered = ignores.enter(path, w);
+        let entered = ignores.enter(path, &canonical, w);
         for child in children {
             let hidden = child
                 .file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'));
             if !hidden {
-                visit(&child, depth + 1, w, seen, ignores, false);
+                visit(&child, depth + 1, w, seen, ignores, Some(&canonical));
             }
         }
         if entered {
