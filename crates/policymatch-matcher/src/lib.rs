@@ -11,7 +11,8 @@
 //!   ([`Matcher::suggest`]): each is a passage with its score, the profile terms it matched,
 //!   its [`Reason`]s and the other places the same text appears (`also_in`).
 //! - [`intent`] finds the words that mark goals, initiatives, decisions, funding and
-//!   consultations; [`diversity`] finds near-duplicate passages.
+//!   consultations; [`kind`] reads what a document's title says it is; [`diversity`] finds
+//!   near-duplicate passages.
 //! - [`eval`] measures a ranking against graded page judgments (nDCG@10, P@5, R@20).
 //!
 //! How the ranking works: every theme, activity and target group becomes a concept, analysed
@@ -26,7 +27,9 @@
 //! target groups), and fused with its page's retrieval score. The final order weighs each
 //! passage's feature score by its page's wording: BM25 of the profile read as one text over
 //! the candidates' whole words, as a share of the best page's (a product, so a page far ahead
-//! by its features stays ahead), which only reorders the passages the features kept.
+//! by its features stays ahead), which only reorders the passages the features kept; a
+//! document whose title names money or a consultation is lifted and one whose title names a
+//! report on the past (supervision, accounts) lowered ([`kind`]).
 //! Near-duplicates are shown once, and no page gives more than two suggestions. Suggestions
 //! whose feature score is below [`SCORE_FLOOR`] are never shown; a suggestion's `score` is its
 //! ranking score, the feature score weighed by the wording, and `feature_score` the feature
@@ -74,6 +77,7 @@ pub mod diversity;
 pub mod eval;
 mod gather;
 pub mod intent;
+pub mod kind;
 mod lexical;
 pub mod profile;
 mod query;
@@ -82,6 +86,7 @@ pub mod report;
 mod stage;
 
 pub use intent::Intent;
+pub use kind::ItemKind;
 pub use profile::{Profile, ProfileError};
 pub use query::ProfileField;
 
@@ -229,6 +234,12 @@ pub enum Reason {
         /// Whom the page is about: "children and young people" or "older people".
         about: &'static str,
     },
+    /// The document's title names money or a consultation (lifted), or a report on the past
+    /// (pushed down); see [`kind`].
+    TitleNames {
+        /// What the title names.
+        names: ItemKind,
+    },
 }
 
 impl std::fmt::Display for Reason {
@@ -271,6 +282,12 @@ impl std::fmt::Display for Reason {
             Reason::CivilSociety => write!(f, "mentions volunteers or associations"),
             Reason::Excluded { term } => write!(f, "pushed down: mentions '{term}'"),
             Reason::OtherStage { about } => write!(f, "pushed down: about {about}"),
+            Reason::TitleNames { names } if names.is_offer() => {
+                write!(f, "the title names {}", names.description())
+            }
+            Reason::TitleNames { names } => {
+                write!(f, "pushed down: the title names {}", names.description())
+            }
         }
     }
 }
@@ -282,7 +299,9 @@ pub struct Suggestion {
     pub passage: PassageRecord,
     /// The ranking score: [`Suggestion::feature_score`] weighed by how closely the wording of
     /// the passage's page follows the whole profile, as a share of the closest page's (times
-    /// 0.01 to 1). Suggestions come in its order, highest first.
+    /// 0.01 to 1), and by what the document's title says it is (times 1.75 for money or a
+    /// consultation, 0.5 for a report on the past; see [`kind`]). Suggestions come in its
+    /// order, highest first.
     pub score: f32,
     /// The score by the profile's entries alone (themes, activities, target groups and
     /// description words, their context and the page's); never below the floor
@@ -407,7 +426,9 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .map(|(p, mut f, i)| {
                 f.lexical = by_wording[i];
-                f.ranking = lexical::fuse(f.score, page_wording[i], best_wording, &w);
+                f.kinds = kind::of_title(&p.document.title);
+                f.ranking = lexical::fuse(f.score, page_wording[i], best_wording, &w)
+                    * rank::kind_factor(&f.kinds, &w);
                 (p, f)
             })
             .collect();
@@ -443,6 +464,12 @@ impl<'a> Matcher<'a> {
                         about: other.description(),
                     });
                 }
+                s.reasons.extend(
+                    ranked
+                        .kinds
+                        .iter()
+                        .map(|&names| Reason::TitleNames { names }),
+                );
                 s.score = ranked.ranking;
                 s.feature_score = ranked.score;
                 s.also_in = also_in;
@@ -1004,9 +1031,65 @@ mod tests {
         assert!(found[0].feature_score < found[1].feature_score);
         for s in &found {
             // the floor holds for the feature score, and the wording weighs it by 0.01-1
+            // (neither title names a kind of item)
             assert!(s.feature_score >= SCORE_FLOOR);
             assert!(s.score <= s.feature_score && s.score > 0.0);
         }
+        Ok(())
+    }
+
+    /// A page titled as funding comes before a plain one and a supervision report after it,
+    /// though the features alone order them the other way round, and the reasons say why.
+    #[test]
+    fn the_title_lifts_funding_and_lowers_a_report_and_says_so() -> TestResult {
+        let tmp = tempfile::tempdir()?;
+        let files = vec![
+            // the most feature weight (the theme four times), but a look back
+            (
+                "tilsyn.txt".to_string(),
+                "Tilsynsrapport for besøgstjenesten\n\nMålet er mindre ensomhed blandt ældre. \
+                 Tjenesten har bekæmpet ensomhed med frivillige besøgsvenner, og ensomhed blev \
+                 mindre hos de fleste. Arbejdet mod ensomhed skal fortsætte."
+                    .to_string(),
+            ),
+            // the theme three times
+            (
+                "plan.txt".to_string(),
+                "Besøgstjenesten i de kommende år\n\nVi vil mindske ensomhed i hele kommunen \
+                 sammen med foreninger. Indsatsen mod ensomhed skal nå flere, så ensomhed \
+                 rammer færre."
+                    .to_string(),
+            ),
+            // the theme twice, but money an association can apply for
+            (
+                "pulje.txt".to_string(),
+                "Pulje til besøgstjenesten\n\nForeninger kan søge om støtte til arbejdet mod \
+                 ensomhed blandt borgere i alle dele af kommunen. Målet er, at færre føler \
+                 ensomhed, og at flere får et fast sted at komme hver uge."
+                    .to_string(),
+            ),
+        ];
+        let (index, profile) = wording_fixture(&tmp, &files)?;
+        let found = Matcher::new(&index).suggest(&profile, &Options::default())?;
+        let names: Vec<&str> = found
+            .iter()
+            .map(|s| s.passage.document.path.rsplit('/').next().unwrap_or(""))
+            .collect();
+        assert_eq!(names, ["pulje.txt", "plan.txt", "tilsyn.txt"], "{found:?}");
+        assert!(found[2].feature_score > found[1].feature_score);
+        assert!(found[1].feature_score > found[0].feature_score);
+        let says = |s: &Suggestion, what: &str| s.reasons.iter().any(|r| r.to_string() == what);
+        assert!(says(&found[0], "the title names funding"));
+        assert!(says(
+            &found[2],
+            "pushed down: the title names a report on the past (supervision or accounts)"
+        ));
+        assert!(
+            !found[1]
+                .reasons
+                .iter()
+                .any(|r| matches!(r, Reason::TitleNames { .. }))
+        );
         Ok(())
     }
 }

@@ -13,6 +13,7 @@
 //! score is fused with the retrieval score of the passage's whole page ([`fuse`]).
 
 use crate::intent::{Intent, Marks};
+use crate::kind::ItemKind;
 use crate::query::{Concept, ProfileField, SLOP, Token, analyze};
 use crate::stage::{Named, Stage};
 use std::collections::{BTreeSet, HashMap};
@@ -53,10 +54,13 @@ pub(crate) struct Features {
     pub other_stage: Option<Stage>,
     /// Its page's rank by wording (see [`crate::lexical`]; set by the caller).
     pub lexical: Option<usize>,
+    /// What its document's title says the document is (see [`crate::kind`]; set by the
+    /// caller).
+    pub kinds: Vec<ItemKind>,
     /// The score by the profile's entries (the floor applies to it).
     pub score: f32,
-    /// `score` weighed by its page's wording, which orders the suggestions (set by the
-    /// caller; see [`crate::lexical::fuse`]).
+    /// `score` weighed by its page's wording and by its document's kind, which orders the
+    /// suggestions (set by the caller; see [`crate::lexical::fuse`] and [`kind_factor`]).
     pub ranking: f32,
 }
 
@@ -279,6 +283,12 @@ pub(crate) struct Weights {
     /// What a page's wording counts when none of the profile's whole words is on it, as a
     /// share of the best page's wording (see [`crate::lexical::fuse`]).
     pub wording_floor: f32,
+    /// Factor for a passage whose document's title names money or a consultation (see
+    /// [`crate::kind`]).
+    pub offer_title: f32,
+    /// Factor for a passage whose document's title names a report on the past (supervision,
+    /// accounts).
+    pub report_title: f32,
 }
 
 pub(crate) const WEIGHTS: Weights = Weights {
@@ -300,7 +310,18 @@ pub(crate) const WEIGHTS: Weights = Weights {
     retrieval: 0.25,
     other_stage: 0.7,
     wording_floor: 0.01,
+    offer_title: 1.75,
+    report_title: 0.5,
 };
+
+/// The factor for what the document's title says it is: [`Weights::offer_title`] when it
+/// names money or a consultation, times [`Weights::report_title`] when it names a report on
+/// the past, 1 when it names neither.
+pub(crate) fn kind_factor(kinds: &[ItemKind], w: &Weights) -> f32 {
+    let offer = kinds.iter().any(|k| k.is_offer());
+    let report = kinds.contains(&ItemKind::Report);
+    (if offer { w.offer_title } else { 1.0 }) * (if report { w.report_title } else { 1.0 })
+}
 
 /// Scores one observed passage.
 pub(crate) fn features(
@@ -585,6 +606,22 @@ mod tests {
         assert_eq!(fuse(3.0, 0.0, 20.0, 0.0, &w), 3.0);
         // a weaker passage on a much better page can overtake
         assert!(fuse(9.0, 4.0, 10.0, 4.0, &w) > fuse(10.0, 0.5, 10.0, 4.0, &w));
+    }
+
+    #[test]
+    fn the_title_kind_lifts_offers_and_lowers_reports() {
+        let w = WEIGHTS;
+        assert_eq!(kind_factor(&[], &w), 1.0);
+        assert_eq!(kind_factor(&[ItemKind::Funding], &w), w.offer_title);
+        // money and a consultation are one opening, not two
+        assert_eq!(
+            kind_factor(&[ItemKind::Funding, ItemKind::Consultation], &w),
+            w.offer_title
+        );
+        assert_eq!(kind_factor(&[ItemKind::Report], &w), w.report_title);
+        assert!(w.offer_title > 1.0 && w.report_title < 1.0);
+        let both = kind_factor(&[ItemKind::Funding, ItemKind::Report], &w);
+        assert!((both - w.offer_title * w.report_title).abs() < 1e-6);
     }
 
     #[test]
