@@ -193,7 +193,7 @@ fn indexes_the_whole_corpus() {
     let again = index_paths(&index, &[corpus], &opts).unwrap();
     assert!(again.indexed.is_empty());
     assert_eq!(index.passage_count().unwrap(), s.passages);
-    ranks_above_bm25_on_the_dev_judgments(&index, &shared.join("eval/dev"));
+    meets_the_ranking_targets_on_the_dev_judgments(&index, &shared.join("eval/dev"));
 }
 
 /// The BM25 baseline on the dev judgments as the issue quotes it (`relevance.py baseline`):
@@ -201,9 +201,14 @@ fn indexes_the_whole_corpus() {
 const BM25_NDCG: f64 = 0.651;
 const BM25_P5: f64 = 0.333;
 
-/// A guard against ranking regressions: the matcher's mean over the dev judgments stays
-/// clearly above BM25 over whole pages (session 5 measured 0.777 / 0.600).
-fn ranks_above_bm25_on_the_dev_judgments(index: &PolicyIndex, dev: &Path) {
+/// The issue's targets on the dev judgments: mean nDCG@10 and P@5 (grade-2 pages).
+const TARGET_NDCG: f64 = 0.82;
+const TARGET_P5: f64 = 0.6;
+
+/// The ranking meets the issue's targets on the dev judgments, well above BM25 over whole
+/// pages, with the top ten judged (session 6 measured 0.823 / 0.600, judged@10 1.0). A
+/// mean of six P@5 values may miss 0.6 by a rounding error, hence the tolerance.
+fn meets_the_ranking_targets_on_the_dev_judgments(index: &PolicyIndex, dev: &Path) {
     use policymatch_matcher::{Matcher, Profile, eval};
     let qrels = eval::read_qrels(&dev.join("qrels.tsv")).unwrap();
     let mut profiles = std::collections::BTreeMap::new();
@@ -224,7 +229,7 @@ fn ranks_above_bm25_on_the_dev_judgments(index: &PolicyIndex, dev: &Path) {
         mean.ndcg, mean.p5
     );
     assert_eq!(rows.len(), 6, "six dev profiles");
-    assert!(mean.ndcg >= BM25_NDCG + 0.08, "nDCG@10 {:.3}", mean.ndcg);
-    assert!(mean.p5 >= BM25_P5 + 0.15, "P@5 {:.3}", mean.p5);
+    assert!(mean.ndcg >= TARGET_NDCG - 1e-9, "nDCG@10 {:.3}", mean.ndcg);
+    assert!(mean.p5 >= TARGET_P5 - 1e-9, "P@5 {:.3}", mean.p5);
     assert!(mean.judged >= 0.9, "judged@10 {:.3}", mean.judged);
 }
