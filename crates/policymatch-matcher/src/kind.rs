@@ -64,6 +64,15 @@ const CONSULTATION: &[&str] = &["høring"];
 /// "anlægsregnskab", "årsberetning".
 const REPORT: &[&str] = &["tilsyn", "regnskab", "årsberetning"];
 
+/// Heads of compounds that make a document a policy, not a report, whatever it is about:
+/// "tilsynspolitik", "regnskabsstrategi", "tilsynsplan" (a Danish compound is what its last
+/// part says).
+const POLICY: &[&str] = &["politik", "strategi", "plan", "planen"];
+
+fn is_report(word: &str) -> bool {
+    REPORT.iter().any(|p| word.contains(p)) && !POLICY.iter().any(|h| word.ends_with(h))
+}
+
 fn is_money(word: &str) -> bool {
     let word = word.strip_suffix("ne").unwrap_or(word);
     FUNDING.iter().any(|p| word.contains(p))
@@ -81,7 +90,7 @@ pub fn of_title(title: &str) -> Vec<ItemKind> {
         if CONSULTATION.iter().any(|p| word.contains(p)) {
             kinds.push(ItemKind::Consultation);
         }
-        if REPORT.iter().any(|p| word.contains(p)) {
+        if is_report(word) {
             kinds.push(ItemKind::Report);
         }
     }
@@ -140,6 +149,7 @@ mod tests {
             vec![ItemKind::Funding, ItemKind::Report]
         );
         assert!(of_title("Værdighedspolitik 2023-2026").is_empty());
+        assert!(of_title("Tilsynspolitik for ældreplejen").is_empty());
         assert!(ItemKind::Funding.is_offer() && !ItemKind::Report.is_offer());
     }
 }
