@@ -464,12 +464,17 @@ impl<'a> Matcher<'a> {
                         about: other.description(),
                     });
                 }
-                s.reasons.extend(
-                    ranked
-                        .kinds
-                        .iter()
-                        .map(|&names| Reason::TitleNames { names }),
-                );
+                // money or a consultation weighs as much as the strongest term (it comes
+                // second, so that short lists show it); a report's push down comes last, with
+                // the others
+                for &names in &ranked.kinds {
+                    let at = if names.is_offer() {
+                        s.reasons.len().min(1)
+                    } else {
+                        s.reasons.len()
+                    };
+                    s.reasons.insert(at, Reason::TitleNames { names });
+                }
                 s.score = ranked.ranking;
                 s.feature_score = ranked.score;
                 s.also_in = also_in;
@@ -1079,7 +1084,7 @@ mod tests {
         assert!(found[2].feature_score > found[1].feature_score);
         assert!(found[1].feature_score > found[0].feature_score);
         let says = |s: &Suggestion, what: &str| s.reasons.iter().any(|r| r.to_string() == what);
-        assert!(says(&found[0], "the title names funding"));
+        assert_eq!(found[0].reasons[1].to_string(), "the title names funding");
         assert!(says(
             &found[2],
             "pushed down: the title names a report on the past (supervision or accounts)"
