@@ -376,8 +376,10 @@ impl<'a> Matcher<'a> {
                 (p, f)
             })
             .collect();
-        // each candidate's page, as an index into `pages` (built once)
+        // each candidate's page, as an index into `pages` (built once), and the factor for
+        // what the page's document's title says it is (read once per page; see `kind`)
         let mut pages: Vec<rank::PageContext> = Vec::new();
+        let mut page_kind: Vec<f32> = Vec::new();
         let page_of: Vec<usize> = {
             let mut index_of: HashMap<(&str, u64), usize> = HashMap::new();
             scored
@@ -390,6 +392,7 @@ impl<'a> Matcher<'a> {
                         .or_insert(next);
                     if i == next {
                         pages.push(rank::PageContext::default());
+                        page_kind.push(rank::kind_factor(&kind::of_title(&p.document.title), &w));
                     }
                     pages[i].add(f, r);
                     i
@@ -426,9 +429,8 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .map(|(p, mut f, i)| {
                 f.lexical = by_wording[i];
-                f.kinds = kind::of_title(&p.document.title);
-                f.ranking = lexical::fuse(f.score, page_wording[i], best_wording, &w)
-                    * rank::kind_factor(&f.kinds, &w);
+                f.ranking =
+                    lexical::fuse(f.score, page_wording[i], best_wording, &w) * page_kind[i];
                 (p, f)
             })
             .collect();
@@ -467,7 +469,7 @@ impl<'a> Matcher<'a> {
                 // money or a consultation weighs as much as the strongest term (it comes
                 // second, so that short lists show it); a report's push down comes last, with
                 // the others
-                for &names in &ranked.kinds {
+                for names in kind::of_title(&s.passage.document.title) {
                     let at = if names.is_offer() {
                         s.reasons.len().min(1)
                     } else {

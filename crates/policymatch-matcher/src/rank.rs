@@ -54,9 +54,6 @@ pub(crate) struct Features {
     pub other_stage: Option<Stage>,
     /// Its page's rank by wording (see [`crate::lexical`]; set by the caller).
     pub lexical: Option<usize>,
-    /// What its document's title says the document is (see [`crate::kind`]; set by the
-    /// caller).
-    pub kinds: Vec<ItemKind>,
     /// The score by the profile's entries (the floor applies to it).
     pub score: f32,
     /// `score` weighed by its page's wording and by its document's kind, which orders the
