@@ -218,16 +218,10 @@ fn meets_the_ranking_targets_on_the_dev_judgments(index: &PolicyIndex, dev: &Pat
     }
     let rows = eval::evaluate(&Matcher::new(index), &profiles, &qrels).unwrap();
     for (name, m) in &rows {
-        eprintln!(
-            "{name:28} nDCG@10 {:.3} P@5 {:.2} R@20 {:.2} judged@10 {:.2}",
-            m.ndcg, m.p5, m.r20, m.judged
-        );
+        eprintln!("{}", m.line(name));
     }
     let mean = eval::Metrics::mean(&rows.iter().map(|r| r.1).collect::<Vec<_>>());
-    eprintln!(
-        "mean nDCG@10 {:.3} P@5 {:.3} (BM25 {BM25_NDCG} / {BM25_P5})",
-        mean.ndcg, mean.p5
-    );
+    eprintln!("{} (BM25 {BM25_NDCG} / {BM25_P5})", mean.mean_line());
     assert_eq!(rows.len(), 6, "six dev profiles");
     assert!(mean.ndcg >= TARGET_NDCG - 1e-9, "nDCG@10 {:.3}", mean.ndcg);
     assert!(mean.p5 >= TARGET_P5 - 1e-9, "P@5 {:.3}", mean.p5);

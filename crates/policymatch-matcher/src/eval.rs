@@ -132,6 +132,22 @@ impl Metrics {
             judged: rows.iter().map(|m| m.judged).sum::<f64>() / n,
         }
     }
+
+    /// One profile's line, as `tools/relevance.py` prints it.
+    pub fn line(&self, profile: &str) -> String {
+        format!(
+            "{profile:28} nDCG@{K} {:.3} P@5 {:.2} R@20 {:.2} judged@{K} {:.2}",
+            self.ndcg, self.p5, self.r20, self.judged
+        )
+    }
+
+    /// The mean's line (see [`Metrics::mean`]), as `tools/relevance.py` prints it.
+    pub fn mean_line(&self) -> String {
+        format!(
+            "mean nDCG@{K} {:.3} P@5 {:.3} R@20 {:.3} judged@{K} {:.3}",
+            self.ndcg, self.p5, self.r20, self.judged
+        )
+    }
 }
 
 fn gain(grade: u8) -> f64 {
@@ -278,6 +294,24 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "q.tsv:1: expected profile<TAB>file<TAB>page<TAB>grade, found 2 column(s)"
+        );
+    }
+
+    #[test]
+    fn lines_read_as_relevance_py_prints_them() {
+        let m = Metrics {
+            ndcg: 0.8226,
+            p5: 0.6,
+            r20: 0.326,
+            judged: 1.0,
+        };
+        assert_eq!(
+            m.line("ensomhed"),
+            "ensomhed                     nDCG@10 0.823 P@5 0.60 R@20 0.33 judged@10 1.00"
+        );
+        assert_eq!(
+            m.mean_line(),
+            "mean nDCG@10 0.823 P@5 0.600 R@20 0.326 judged@10 1.000"
         );
     }
 

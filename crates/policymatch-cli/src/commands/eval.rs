@@ -43,17 +43,9 @@ pub fn run(profiles: &Path, qrels: &Path, dir: &Path, format: Format) -> anyhow:
         Format::Text => {
             // the same lines as tools/relevance.py prints
             for (name, m) in &rows {
-                writeln!(
-                    out,
-                    "{name:28} nDCG@{K} {:.3} P@5 {:.2} R@20 {:.2} judged@{K} {:.2}",
-                    m.ndcg, m.p5, m.r20, m.judged
-                )?;
+                writeln!(out, "{}", m.line(name))?;
             }
-            writeln!(
-                out,
-                "mean nDCG@{K} {:.3} P@5 {:.3} R@20 {:.3} judged@{K} {:.3}",
-                mean.ndcg, mean.p5, mean.r20, mean.judged
-            )?;
+            writeln!(out, "{}", mean.mean_line())?;
         }
     }
     for name in loaded.keys().filter(|n| !judged.contains_key(*n)) {
