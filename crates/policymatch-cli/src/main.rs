@@ -23,6 +23,12 @@ fn main() -> ExitCode {
         if std::env::var_os("POLICYMATCH_WORKER").is_none() {
             eprintln!("policymatch: internal error: {msg} (please report this)");
         }
+        // For fuzzing and tests: every panic, even one the code catches and reports as a
+        // file's failure, ends the process, so that no panic can pass unnoticed.
+        if std::env::var_os("POLICYMATCH_PANIC").is_some_and(|v| v == "abort") {
+            eprintln!("policymatch: panic ({msg}); POLICYMATCH_PANIC=abort");
+            std::process::abort();
+        }
     }));
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,

@@ -433,8 +433,13 @@ fn scanned_streams(bytes: &[u8], budget: &decode::Budget) -> Vec<String> {
     out
 }
 
-/// The fallback backend: pdf-extract, with its panics caught.
+/// The fallback backend: pdf-extract. It is given only files whose page tree it can walk
+/// (see [`pdf_extract_can_read`]): it indexes and unwraps page attributes without checking
+/// them, and a panic is a failure even when it is caught.
 fn pdf_extract_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
+    if let Some(why) = pdf_extract_can_read(bytes) {
+        return Err(ExtractError::Malformed(why));
+    }
     let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(bytes));
     match result {
         Ok(Ok(pages)) => Ok(pages),
@@ -448,6 +453,63 @@ fn pdf_extract_pages(bytes: &[u8]) -> Result<Vec<String>, ExtractError> {
         }
         Err(payload) => Err(ExtractError::Panicked(panic_message(&payload))),
     }
+}
+
+/// Why pdf-extract would panic on `bytes`, if it would: every page must be a dictionary with
+/// an inherited `/MediaBox` (and any `/ArtBox`) of four numbers and readable content, which
+/// pdf-extract takes for granted (`expect("MediaBox")`, `media_box[3]`, `unwrap()` on the
+/// content). `None` when those hold.
+fn pdf_extract_can_read(bytes: &[u8]) -> Option<String> {
+    let doc = match load_bounded(bytes) {
+        Ok(doc) => doc,
+        Err(e) => return Some(format!("fallback reader: {e}")),
+    };
+    let pages = doc.get_pages();
+    if pages.is_empty() {
+        return Some("no pages".into());
+    }
+    for (number, id) in pages {
+        let Ok(page) = doc.get_dictionary(id) else {
+            return Some(format!("page {number} is not a dictionary"));
+        };
+        if !has_box(&doc, page, b"MediaBox", 0) {
+            return Some(format!("page {number} has no page size (MediaBox)"));
+        }
+        if page.get(b"ArtBox").is_ok() && !has_box(&doc, page, b"ArtBox", 32) {
+            return Some(format!("page {number} has a broken ArtBox"));
+        }
+        if doc.get_page_content(id).is_err() {
+            return Some(format!("page {number} has unreadable content"));
+        }
+    }
+    None
+}
+
+/// Whether `dict` (or, past `depth` 32 not at all, one of its `/Parent`s) holds `key` as an
+/// array of at least four numbers.
+fn has_box(doc: &lopdf::Document, dict: &lopdf::Dictionary, key: &[u8], depth: usize) -> bool {
+    if let Ok(value) = dict.get(key) {
+        let value = match value {
+            lopdf::Object::Reference(id) => match doc.get_object(*id) {
+                Ok(v) => v,
+                Err(_) => return false,
+            },
+            v => v,
+        };
+        return value.as_array().is_ok_and(|a| {
+            a.len() >= 4
+                && a.iter()
+                    .take(4)
+                    .all(|n| matches!(n, lopdf::Object::Integer(_) | lopdf::Object::Real(_)))
+        });
+    }
+    if depth >= 32 {
+        return false;
+    }
+    dict.get(b"Parent")
+        .and_then(|p| p.as_reference())
+        .and_then(|id| doc.get_dictionary(id))
+        .is_ok_and(|parent| has_box(doc, parent, key, depth + 1))
 }
 
 /// The message of a caught panic payload.
@@ -473,6 +535,58 @@ mod tests {
 4 0 obj\n<< /Length 60 >>\nstream\nBT /F1 12 Tf 10 100 Td (Hej med dig) Tj 0 -14 Td (\\370) Tj ET\nendstream\nendobj\n\
 5 0 obj\n<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>\nendobj\n\
 trailer\n<< /Root 1 0 R >>\n%%EOF\n";
+
+    /// A saved one-page document (with a cross-reference table); `page_box` and `tree_box`
+    /// are the page's and the page tree's `/MediaBox`.
+    fn one_page(page_box: Option<Vec<i64>>, tree_box: Option<Vec<i64>>) -> Vec<u8> {
+        use lopdf::{Dictionary, Object, Stream, dictionary};
+        let arr = |b: Vec<i64>| Object::Array(b.into_iter().map(Object::Integer).collect());
+        let mut doc = lopdf::Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let content = Stream::new(Dictionary::new(), b"BT (Hej) Tj ET".to_vec());
+        let content_id = doc.add_object(content);
+        let mut page = dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content_id,
+        };
+        if let Some(b) = page_box {
+            page.set("MediaBox", arr(b));
+        }
+        let page_id = doc.add_object(page);
+        let mut tree = dictionary! {
+            "Type" => "Pages", "Kids" => vec![page_id.into()], "Count" => 1,
+        };
+        if let Some(b) = tree_box {
+            tree.set("MediaBox", arr(b));
+        }
+        doc.objects.insert(pages_id, Object::Dictionary(tree));
+        let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog_id);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("saved");
+        out
+    }
+
+    /// pdf-extract's `expect("MediaBox")` (badpdfs' qpdf-issue-449.pdf): a page without a
+    /// page size is not given to it, so no panic is raised, caught or not.
+    #[test]
+    fn pdf_extract_is_not_given_a_page_without_media_box() {
+        let without = one_page(None, None);
+        let why = pdf_extract_can_read(&without).expect("refused");
+        assert!(why.contains("MediaBox"), "{why}");
+        assert!(pdf_extract_can_read(&one_page(Some(vec![0, 0, 300]), None)).is_some());
+        assert_eq!(
+            pdf_extract_can_read(&one_page(None, Some(vec![0, 0, 300, 300]))),
+            None
+        );
+        assert_eq!(
+            pdf_extract_can_read(&one_page(Some(vec![0, 0, 30, 30]), None)),
+            None
+        );
+        assert!(matches!(
+            pdf_extract_pages(&without),
+            Err(ExtractError::Malformed(_))
+        ));
+    }
 
     #[test]
     fn minimal_pdf_without_xref_is_extracted() {
