@@ -224,6 +224,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportFileFormat::Html)]
         format: ReportFileFormat,
     },
+    /// Download agendas (and with --attachments their PDFs) from municipalities' agenda
+    /// portals (dagsordener.<kommune>.dk) into a folder for `index`.
+    Fetch(FetchArgs),
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker {
@@ -245,4 +248,48 @@ impl IndexArg {
     pub fn resolve(&self) -> PathBuf {
         policymatch_core::index::resolve_dir(self.dir.as_deref())
     }
+}
+
+/// The options of `fetch`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct FetchArgs {
+    /// The agenda portal (e.g. https://dagsordener.greve.dk; repeatable).
+    #[arg(long, value_name = "URL", required_unless_present = "portals")]
+    pub portal: Vec<String>,
+    /// A file of portals, one a line: URL and optionally the municipality's short name.
+    #[arg(long, value_name = "FILE")]
+    pub portals: Option<PathBuf>,
+    /// Only meetings on or after this date (YYYY-MM-DD or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only this committee, by its name on the portal (repeatable).
+    #[arg(long, value_name = "NAME")]
+    pub committee: Vec<String>,
+    /// Fetch the agenda items' attachments (bilag) too.
+    #[arg(long)]
+    pub attachments: bool,
+    /// The folder to download into (made when missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// List what would be fetched (only the committee lists are fetched).
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Requests per second at most.
+    #[arg(long, default_value_t = 2.0)]
+    pub rate: f64,
+    /// Time limit for one request, in seconds.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Retries after 429, 5xx, a timeout or a broken connection.
+    #[arg(long, default_value_t = 3)]
+    pub retries: u32,
+    /// Size limit for one attachment, in MB (agendas: 20 MB).
+    #[arg(long, value_name = "MB", default_value_t = 100)]
+    pub max_size: u64,
+    /// The first wait before a retry, in milliseconds (doubles each retry).
+    #[arg(long, default_value_t = 1000, hide = true)]
+    pub backoff_ms: u64,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }

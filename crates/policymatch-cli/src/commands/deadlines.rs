@@ -6,6 +6,7 @@ use anyhow::Context;
 use policymatch_core::deadlines::{format_date, parse_iso_or_year};
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
+use policymatch_core::sources::sidecar::AttachmentOf;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -81,6 +82,7 @@ pub fn run(
                         "page": h.passage.page,
                         "item": h.passage.extra.get("item"),
                         "committee": h.passage.extra.get("committee"),
+                        "attachment_of": AttachmentOf::of_extra(&h.passage.extra),
                         "sentence": h.deadline.sentence,
                     })
                 })
@@ -93,7 +95,10 @@ pub fn run(
                 let p = &h.passage;
                 let place = match p.extra.get("item").and_then(|i| i.as_str()) {
                     Some(item) => format!("item {item}"),
-                    None => format!("p. {}", p.page),
+                    None => match AttachmentOf::of_extra(&p.extra) {
+                        Some(of) => format!("p. {}, attachment to {}", p.page, of.describe("item")),
+                        None => format!("p. {}", p.page),
+                    },
                 };
                 writeln!(
                     out,

@@ -5,6 +5,7 @@ mod deadlines;
 mod eval;
 mod export;
 mod extract;
+mod fetch;
 mod index;
 mod list;
 mod report;
@@ -119,6 +120,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.as_deref(),
             format,
         ),
+        Command::Fetch(args) => fetch::run(&args),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)

@@ -133,6 +133,8 @@ fn who_line(s: &Suggestion) -> String {
         c.unit.map(|x| format!("unit: {x}")),
         c.case_number.map(|x| format!("case {x}")),
         c.meeting_date.map(|x| format!("meeting {x}")),
+        c.attachment_of
+            .map(|a| format!("attachment to {}", a.describe("item"))),
     ]
     .into_iter()
     .flatten()

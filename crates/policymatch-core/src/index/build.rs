@@ -350,7 +350,11 @@ pub fn index_paths(
                     writer.delete_term(Term::from_field_text(fields.path, &key));
                     match loaded {
                         Loaded::Documents(docs) => {
+                            let attachment_of = crate::sources::sidecar::read(&p);
                             for mut doc in docs {
+                                if let Some(of) = &attachment_of {
+                                    crate::sources::sidecar::apply(&mut doc, of);
+                                }
                                 if doc.doc_id == p.to_string_lossy() {
                                     doc.doc_id = key.clone();
                                 }

@@ -3,6 +3,7 @@
 
 use super::{Group, Report, ReportItem};
 use policymatch_core::deadlines::format_date;
+use policymatch_core::sources::sidecar::AttachmentOf;
 use std::fmt::Write;
 
 /// Escapes text for HTML.
@@ -197,6 +198,12 @@ fn item_html(item: &ReportItem, open_pitch: bool) -> String {
     if let Some(x) = &c.meeting_date {
         tags.push(format!("<span class=\"tag\">Møde {}</span>", escape(x)));
     }
+    if let Some(x) = &c.attachment_of {
+        tags.push(format!(
+            "<span class=\"tag\">Bilag til {}</span>",
+            escape(&x.describe("punkt"))
+        ));
+    }
     if !tags.is_empty() {
         let _ = writeln!(h, "<div class=\"who\">{}</div>", tags.join(""));
     }
@@ -245,7 +252,10 @@ fn deadlines(r: &Report) -> String {
             let p = &d.passage;
             let place = match p.extra.get("item").and_then(|i| i.as_str()) {
                 Some(i) => format!("punkt {i}"),
-                None => format!("s. {}", p.page),
+                None => match AttachmentOf::of_extra(&p.extra) {
+                    Some(of) => format!("s. {}, bilag til {}", p.page, of.describe("punkt")),
+                    None => format!("s. {}", p.page),
+                },
             };
             let _ = writeln!(
                 h,

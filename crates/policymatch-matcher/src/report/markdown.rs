@@ -83,6 +83,9 @@ pub fn render(r: &Report) -> String {
                 c.committee.as_ref().map(|s| format!("udvalg: {s}")),
                 c.unit.as_ref().map(|s| format!("enhed: {s}")),
                 c.case_number.as_ref().map(|s| format!("sagsnr. {s}")),
+                c.attachment_of
+                    .as_ref()
+                    .map(|a| format!("bilag til {}", a.describe("punkt"))),
             ]
             .into_iter()
             .flatten()

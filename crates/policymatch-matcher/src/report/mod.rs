@@ -51,6 +51,8 @@ pub struct Contact {
     pub stage: Option<String>,
     /// Meeting date (YYYY-MM-DD), for agenda items.
     pub meeting_date: Option<String>,
+    /// The agenda item the document is an attachment (bilag) of, as `fetch` recorded it.
+    pub attachment_of: Option<policymatch_core::sources::sidecar::AttachmentOf>,
 }
 
 impl Contact {
@@ -78,6 +80,7 @@ impl Contact {
             case_number: get("case_number"),
             stage,
             meeting_date: get("meeting_date"),
+            attachment_of: policymatch_core::sources::sidecar::AttachmentOf::of_extra(extra),
         }
     }
 }

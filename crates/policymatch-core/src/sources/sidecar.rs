@@ -1,0 +1,160 @@
+//! Sidecar files: what `fetch` knows about a downloaded attachment (bilag), kept beside it so
+//! that `index` links the attachment to its agenda item.
+//!
+//! The sidecar of `folder/name.pdf` is `folder/.name.pdf.policymatch.json` (hidden, so the
+//! walk never indexes it). It holds `{"attachment_of": {...}}`, an [`AttachmentOf`]. `index`
+//! stores it in the extra metadata of each document read from the attachment, and fills in
+//! the item's committee, meeting date and case number where the document has none of its
+//! own, so that suggestions, deadlines and the report show the item as the source.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The agenda item an attachment belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttachmentOf {
+    /// The committee (udvalg).
+    pub committee: String,
+    /// The meeting date, YYYY-MM-DD.
+    pub meeting_date: String,
+    /// The item number (punktnummer).
+    pub item: String,
+    /// The item's caption.
+    pub caption: String,
+    /// The case number (sagsnummer), when the item has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_number: Option<String>,
+    /// File name of the meeting's agenda JSON beside the attachment.
+    pub agenda: String,
+    /// Where the attachment was fetched from.
+    pub url: String,
+}
+
+impl AttachmentOf {
+    /// "item 3 «Caption», Committee 2025-06-02", with `item_word` for "item" (e.g. "punkt").
+    pub fn describe(&self, item_word: &str) -> String {
+        format!(
+            "{item_word} {} «{}», {} {}",
+            self.item, self.caption, self.committee, self.meeting_date
+        )
+    }
+
+    /// The attachment an indexed document's extra metadata names, if any.
+    pub fn of_extra(extra: &serde_json::Value) -> Option<AttachmentOf> {
+        serde_json::from_value(extra.get(KEY)?.clone()).ok()
+    }
+}
+
+/// The key of the sidecar's object, and of the document's extra metadata that holds it.
+pub const KEY: &str = "attachment_of";
+
+/// The sidecar path of `file`.
+pub fn path_for(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    file.with_file_name(format!(".{name}.policymatch.json"))
+}
+
+/// The sidecar's content for `of`.
+pub fn to_json(of: &AttachmentOf) -> String {
+    // A struct of strings always serialises.
+    serde_json::to_string_pretty(&serde_json::json!({ KEY: of })).unwrap_or_default() + "\n"
+}
+
+/// Reads the sidecar of `file`; `None` when there is none or it cannot be read as one (a
+/// sidecar is a hint: a broken one leaves the file indexed as it is).
+pub fn read(file: &Path) -> Option<AttachmentOf> {
+    let text = std::fs::read_to_string(path_for(file)).ok()?;
+    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
+    AttachmentOf::of_extra(&value)
+}
+
+/// Links a document read from an attachment to its item: `attachment_of` in its extra
+/// metadata, and the item's committee, meeting date and case number where it has none; its
+/// date becomes the meeting's when it has none.
+pub fn apply(doc: &mut crate::index::build::SourceDocument, of: &AttachmentOf) {
+    if !doc.extra.is_object() {
+        doc.extra = serde_json::Value::Object(serde_json::Map::new());
+    }
+    if let serde_json::Value::Object(m) = &mut doc.extra {
+        m.insert(KEY.into(), serde_json::json!(of));
+        let fill = [
+            ("committee", Some(&of.committee)),
+            ("meeting_date", Some(&of.meeting_date)),
+            ("case_number", of.case_number.as_ref()),
+        ];
+        for (k, v) in fill {
+            let empty = m
+                .get(k)
+                .is_none_or(|x| x.is_null() || x.as_str() == Some(""));
+            if let (true, Some(v)) = (empty, v) {
+                m.insert(k.into(), serde_json::json!(v));
+            }
+        }
+    }
+    if doc.date == 0 {
+        let digits: String = of
+            .meeting_date
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        if digits.len() == 8 {
+            doc.date = digits.parse().unwrap_or(0);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::build::SourceDocument;
+
+    fn sample() -> AttachmentOf {
+        AttachmentOf {
+            committee: "Sundheds- og Omsorgsudvalget".into(),
+            meeting_date: "2025-06-02".into(),
+            item: "4".into(),
+            caption: "Sundhedspolitik - høring".into(),
+            case_number: Some("25-1234".into()),
+            agenda: "greve-x.json".into(),
+            url: "http://127.0.0.1/Vis/Pdf/bilag/abc".into(),
+        }
+    }
+
+    #[test]
+    fn the_sidecar_is_hidden_beside_the_file_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let pdf = dir.path().join("a.pdf");
+        assert_eq!(path_for(&pdf), dir.path().join(".a.pdf.policymatch.json"));
+        assert_eq!(read(&pdf), None);
+        std::fs::write(path_for(&pdf), to_json(&sample())).unwrap();
+        assert_eq!(read(&pdf), Some(sample()));
+        std::fs::write(path_for(&pdf), "{broken").unwrap();
+        assert_eq!(read(&pdf), None);
+    }
+
+    #[test]
+    fn apply_fills_what_the_document_lacks_and_keeps_what_it_has() {
+        let mut doc = SourceDocument::default();
+        apply(&mut doc, &sample());
+        assert_eq!(doc.extra["committee"], "Sundheds- og Omsorgsudvalget");
+        assert_eq!(doc.extra["case_number"], "25-1234");
+        assert_eq!(doc.extra["meeting_date"], "2025-06-02");
+        assert_eq!(doc.date, 20250602);
+        assert_eq!(AttachmentOf::of_extra(&doc.extra), Some(sample()));
+        let mut item = SourceDocument {
+            date: 20240101,
+            extra: serde_json::json!({"kind": "agenda_item", "committee": "Byrådet"}),
+            ..Default::default()
+        };
+        apply(&mut item, &sample());
+        assert_eq!(item.extra["committee"], "Byrådet");
+        assert_eq!(item.date, 20240101);
+        assert_eq!(
+            sample().describe("item"),
+            "item 4 «Sundhedspolitik - høring», Sundheds- og Omsorgsudvalget 2025-06-02"
+        );
+    }
+}
