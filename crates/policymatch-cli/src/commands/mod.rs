@@ -11,6 +11,7 @@ mod report;
 mod search;
 mod suggest;
 mod timeline;
+mod watch;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -119,6 +120,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             out.as_deref(),
             format,
         ),
+        Command::Watch {
+            config,
+            index,
+            follow,
+            today,
+        } => watch::run(&config, index.dir.as_deref(), &follow, today.as_deref()),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)

@@ -1,0 +1,44 @@
+//! The iCalendar file (RFC 5545) of upcoming events, written with `icalendar`.
+
+use crate::digest::source_url;
+use crate::item::Event;
+use crate::text;
+use icalendar::{Calendar, Component, EventLike, Property};
+
+fn naive(d: u64) -> Option<chrono::NaiveDate> {
+    let c = crate::dates::civil(d)?;
+    chrono::NaiveDate::from_ymd_opt(i32::from(c.year()), c.month() as u32, c.day() as u32)
+}
+
+/// The calendar of `events` for profile `name`, stamped `today` (so that the same index and
+/// day give the same file).
+pub fn render(name: &str, today: u64, events: &[Event]) -> String {
+    let stamp = naive(today)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map(|d| d.and_utc())
+        .unwrap_or_default();
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new("PRODID", "-//policymatch//watch//DA"));
+    cal.name(&text::calendar_name(name));
+    for e in events {
+        let Some(day) = naive(e.date) else { continue };
+        let Some(next) = day.succ_opt() else { continue };
+        let description = format!(
+            "{}\n{}: {}",
+            e.description,
+            text::SOURCE,
+            crate::digest::source_line_of(&e.path, e.page)
+        );
+        let event = icalendar::Event::new()
+            .uid(&format!("{}@policymatch", e.key))
+            .summary(&e.summary)
+            .description(&description)
+            .starts(day)
+            .ends(next)
+            .timestamp(stamp)
+            .url(&source_url(&e.path, e.page))
+            .done();
+        cal.push(event);
+    }
+    cal.done().to_string()
+}
