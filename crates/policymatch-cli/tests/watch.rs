@@ -89,7 +89,11 @@ impl Smtp {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        let port = std::fs::read_to_string(port_file).unwrap().trim().parse().unwrap();
+        let port = std::fs::read_to_string(port_file)
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
         Smtp {
             child,
             port,
@@ -160,7 +164,12 @@ fn digest_keys(md: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn meeting(municipality: &str, committee: &str, date: &str, items: &[(&str, &str, &str, &str)]) -> String {
+fn meeting(
+    municipality: &str,
+    committee: &str,
+    date: &str,
+    items: &[(&str, &str, &str, &str)],
+) -> String {
     let items: Vec<Value> = items
         .iter()
         .map(|(no, caption, case, html)| {
@@ -205,24 +214,63 @@ fn egeby(docs: &Path, which: &[usize]) {
     std::fs::create_dir_all(docs).unwrap();
     let c = "Ældre- og Sundhedsudvalget";
     let meetings = [
-        ("2024-03-05", vec![
-            ("1", "Godkendelse af dagsorden", "", "<h3>Beslutning</h3><p>Godkendt.</p>"),
-            ("2", "Strategi mod ensomhed blandt ældre - drøftelse", "24-100", ENSOMHED),
-            ("3", "Idrætspolitik - bevægelse for børn og unge", "24-300",
-             "<h3>Sagsfremstilling</h3><p>Målet er, at flere børn og unge dyrker idræt og bevægelse i foreningernes fodbold og gymnastik.</p>"),
-        ]),
-        ("2024-05-07", vec![
-            ("2", "Strategi mod ensomhed - godkendelse af høringsudkast", "24-100",
-             "<h3>Indstilling</h3><p>Administrationen indstiller, at udkastet til strategi mod ensomhed blandt ældre sendes i offentlig høring med høringsfrist den 15. juni 2024.</p><h3>Sagsfremstilling</h3><p>Frivillige foreninger med besøgsvenner og fællesspisning inviteres til at give høringssvar om ensomhed.</p>"),
-            ("3", "Idræt for unge - foreningernes fodbold", "24-301",
-             "<h3>Sagsfremstilling</h3><p>Flere unge skal dyrke idræt; foreningernes fodbold og gymnastik får tilskud til bevægelse.</p>"),
-        ]),
-        ("2024-09-03", vec![
-            ("4", "Strategi mod ensomhed - endelig godkendelse", "24-100",
-             "<h3>Indstilling</h3><p>Administrationen indstiller, at strategien mod ensomhed godkendes endeligt.</p><h3>Sagsfremstilling</h3><p>Strategien styrker besøgsvenner og fællesspisning for ældre, der oplever ensomhed.</p>"),
-            ("5", "Gymnastik og bevægelse for børn", "24-302",
-             "<h3>Sagsfremstilling</h3><p>Børn skal have mere bevægelse; foreningernes gymnastik og idræt styrkes.</p>"),
-        ]),
+        (
+            "2024-03-05",
+            vec![
+                (
+                    "1",
+                    "Godkendelse af dagsorden",
+                    "",
+                    "<h3>Beslutning</h3><p>Godkendt.</p>",
+                ),
+                (
+                    "2",
+                    "Strategi mod ensomhed blandt ældre - drøftelse",
+                    "24-100",
+                    ENSOMHED,
+                ),
+                (
+                    "3",
+                    "Idrætspolitik - bevægelse for børn og unge",
+                    "24-300",
+                    "<h3>Sagsfremstilling</h3><p>Målet er, at flere børn og unge dyrker idræt og bevægelse i foreningernes fodbold og gymnastik.</p>",
+                ),
+            ],
+        ),
+        (
+            "2024-05-07",
+            vec![
+                (
+                    "2",
+                    "Strategi mod ensomhed - godkendelse af høringsudkast",
+                    "24-100",
+                    "<h3>Indstilling</h3><p>Administrationen indstiller, at udkastet til strategi mod ensomhed blandt ældre sendes i offentlig høring med høringsfrist den 15. juni 2024.</p><h3>Sagsfremstilling</h3><p>Frivillige foreninger med besøgsvenner og fællesspisning inviteres til at give høringssvar om ensomhed.</p>",
+                ),
+                (
+                    "3",
+                    "Idræt for unge - foreningernes fodbold",
+                    "24-301",
+                    "<h3>Sagsfremstilling</h3><p>Flere unge skal dyrke idræt; foreningernes fodbold og gymnastik får tilskud til bevægelse.</p>",
+                ),
+            ],
+        ),
+        (
+            "2024-09-03",
+            vec![
+                (
+                    "4",
+                    "Strategi mod ensomhed - endelig godkendelse",
+                    "24-100",
+                    "<h3>Indstilling</h3><p>Administrationen indstiller, at strategien mod ensomhed godkendes endeligt.</p><h3>Sagsfremstilling</h3><p>Strategien styrker besøgsvenner og fællesspisning for ældre, der oplever ensomhed.</p>",
+                ),
+                (
+                    "5",
+                    "Gymnastik og bevægelse for børn",
+                    "24-302",
+                    "<h3>Sagsfremstilling</h3><p>Børn skal have mere bevægelse; foreningernes gymnastik og idræt styrkes.</p>",
+                ),
+            ],
+        ),
     ];
     for &w in which {
         let (date, items) = &meetings[w];
@@ -275,7 +323,8 @@ fn setup(which: &[usize], profiles: &[(&str, &str)], extra: &str) -> Setup {
 fn mail_block(port: u16, user: Option<&str>) -> String {
     format!(
         "\n[mail]\nfrom = \"Policymatch <watch@example.org>\"\nto = [\"formand@example.org\", \"kasserer@example.org\"]\nhost = \"127.0.0.1\"\nport = {port}\ntls = \"none\"\n{}",
-        user.map(|u| format!("user = \"{u}\"\n")).unwrap_or_default()
+        user.map(|u| format!("user = \"{u}\"\n"))
+            .unwrap_or_default()
     )
 }
 
@@ -296,22 +345,38 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
     let entries = feed["entries"].as_array().unwrap();
     let kinds: BTreeSet<&str> = entries
         .iter()
-        .flat_map(|e| e["tags"].as_array().unwrap().iter().map(|t| t.as_str().unwrap()))
+        .flat_map(|e| {
+            e["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap())
+        })
         .collect();
     assert_eq!(kinds, BTreeSet::from(["frist", "match", "møde"]), "{feed}");
-    let deadline = entries
-        .iter()
-        .find(|e| e["tags"][0] == "frist")
-        .unwrap();
-    assert_eq!(deadline["title"].as_str().unwrap().split(':').next(), Some("Høring 15. juni 2024"));
+    let deadline = entries.iter().find(|e| e["tags"][0] == "frist").unwrap();
+    assert_eq!(
+        deadline["title"].as_str().unwrap().split(':').next(),
+        Some("Høring 15. juni 2024")
+    );
     for e in entries {
         let link = e["link"].as_str().unwrap();
-        assert!(link.starts_with("file:///") && link.contains("egeby-aeldre"), "{link}");
+        // feedparser writes file:///x as file://x.
+        assert!(
+            link.starts_with("file://") && link.contains("/docs/egeby-aeldre"),
+            "{link}"
+        );
     }
 
     let md = std::fs::read_to_string(s.out.join("besoeg.md")).unwrap();
-    assert!(md.starts_with("# Nyt fra kommunen for Besøgsvennerne"), "{md}");
-    assert!(md.contains("## Nye match") && md.contains("## Høringer og frister"), "{md}");
+    assert!(
+        md.starts_with("# Nyt fra kommunen for Besøgsvennerne"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Nye match") && md.contains("## Høringer og frister"),
+        "{md}"
+    );
     assert!(md.contains("Kilde: `") && md.contains(", punkt 2"), "{md}");
     assert_eq!(digest_keys(&md), keys);
     let html = std::fs::read_to_string(s.out.join("besoeg.html")).unwrap();
@@ -326,8 +391,16 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
         .collect();
     assert!(days.contains(&("2024-06-15", "2024-06-16")), "{ics}");
     assert!(days.contains(&("2024-05-07", "2024-05-08")), "{ics}");
-    assert!(events.iter().all(|e| e["start"].as_str().unwrap() >= "2024-05-01"));
-    assert!(events.iter().all(|e| e["stamp"].as_str().unwrap().starts_with("2024-05-01")));
+    assert!(
+        events
+            .iter()
+            .all(|e| e["start"].as_str().unwrap() >= "2024-05-01")
+    );
+    assert!(
+        events
+            .iter()
+            .all(|e| e["stamp"].as_str().unwrap().starts_with("2024-05-01"))
+    );
 
     // The same index and state give the same files; a rerun reports nothing.
     let before: Vec<Vec<u8>> = ["atom", "ics", "md", "html"]
@@ -338,7 +411,11 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("nothing new"), "{}", stderr(&o));
     for (e, b) in ["atom", "ics", "md", "html"].iter().zip(&before) {
-        assert_eq!(&std::fs::read(s.out.join(format!("besoeg.{e}"))).unwrap(), b, "{e}");
+        assert_eq!(
+            &std::fs::read(s.out.join(format!("besoeg.{e}"))).unwrap(),
+            b,
+            "{e}"
+        );
     }
     let state: Value =
         serde_json::from_slice(&std::fs::read(s.idx.join("watch-state.json")).unwrap()).unwrap();
@@ -367,13 +444,24 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
     let md = std::fs::read_to_string(s.out.join("besoeg.md")).unwrap();
     assert!(md.contains("## Fulgte sager (3)"), "{md}");
     assert!(md.contains("### Sag 24-100"), "{md}");
-    assert!(md.contains("fase: høring (før: udkast / drøftelse)"), "{md}");
+    assert!(
+        md.contains("fase: høring (før: udkast / drøftelse)"),
+        "{md}"
+    );
     assert!(md.contains("fase: godkendelse (før: høring)"), "{md}");
-    assert!(stderr(&o).contains("following cases 24-100"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("following cases 24-100"),
+        "{}",
+        stderr(&o)
+    );
     // The followed case is kept with the index.
     let o = watch(&s.config, &s.idx, "2024-08-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("following cases 24-100"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("following cases 24-100"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -383,25 +471,49 @@ fn the_digest_is_mailed_as_multipart_text_and_html_once() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let server = Smtp::start(&tmp.path().join("mail"), None, 0);
-    let s = setup(&[0, 1], &[("besoeg", PROFILE), ("idraet", PROFILE_SPORT)], &mail_block(server.port, None));
+    let s = setup(
+        &[0, 1],
+        &[("besoeg", PROFILE), ("idraet", PROFILE_SPORT)],
+        &mail_block(server.port, None),
+    );
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let msgs = server.messages();
     assert_eq!(msgs.len(), 2, "{msgs:?}");
     for (m, stem) in msgs.iter().zip(["besoeg", "idraet"]) {
         assert_eq!(m["content_type"], "multipart/alternative");
-        let types: Vec<&str> = m["parts"].as_array().unwrap().iter().map(|p| p["type"].as_str().unwrap()).collect();
+        let types: Vec<&str> = m["parts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["type"].as_str().unwrap())
+            .collect();
         assert_eq!(types, ["text/plain", "text/html"]);
         assert_eq!(m["to"], "formand@example.org, kasserer@example.org");
         let feed = python("feed", &s.out.join(format!("{stem}.atom")));
         let keys = feed_keys(&feed);
         assert!(!keys.is_empty());
-        assert_eq!(m["items"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect::<Vec<_>>(), keys);
+        assert_eq!(
+            m["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|k| k.as_str().unwrap().to_string())
+                .collect::<Vec<_>>(),
+            keys
+        );
         let text = m["parts"][0]["text"].as_str().unwrap();
         let md = std::fs::read_to_string(s.out.join(format!("{stem}.md"))).unwrap();
         assert_eq!(text.replace("\r\n", "\n").trim_end(), md.trim_end());
     }
-    assert!(msgs[0]["subject"].as_str().unwrap().ends_with("for Besøgsvennerne"), "{}", msgs[0]["subject"]);
+    assert!(
+        msgs[0]["subject"]
+            .as_str()
+            .unwrap()
+            .ends_with("for Besøgsvennerne"),
+        "{}",
+        msgs[0]["subject"]
+    );
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(server.messages().len(), 2);
@@ -412,7 +524,9 @@ fn reported(idx: &Path, stem: &str) -> usize {
         return 0;
     };
     let state: Value = serde_json::from_slice(&bytes).unwrap();
-    state["profiles"][stem]["reported"].as_array().map_or(0, Vec::len)
+    state["profiles"][stem]["reported"]
+        .as_array()
+        .map_or(0, Vec::len)
 }
 
 #[test]
@@ -422,11 +536,19 @@ fn a_wrong_password_or_host_is_one_line_and_leaves_the_items_unsent() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let server = Smtp::start(&tmp.path().join("mail"), Some(("watch", "rigtigt")), 0);
-    let s = setup(&[0, 1], &[("besoeg", PROFILE)], &mail_block(server.port, Some("watch")));
+    let s = setup(
+        &[0, 1],
+        &[("besoeg", PROFILE)],
+        &mail_block(server.port, Some("watch")),
+    );
 
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("needs a password in $POLICYMATCH_SMTP_PASSWORD"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("needs a password in $POLICYMATCH_SMTP_PASSWORD"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = bin()
         .args(["watch", "--config"])
@@ -439,24 +561,43 @@ fn a_wrong_password_or_host_is_one_line_and_leaves_the_items_unsent() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    let line = err.lines().find(|l| l.contains("sending the digest")).unwrap_or_else(|| panic!("{err}"));
-    assert!(line.contains(&format!("127.0.0.1:{}", server.port)) && line.contains("535"), "{line}");
+    let line = err
+        .lines()
+        .find(|l| l.contains("sending the digest"))
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(
+        line.contains(&format!("127.0.0.1:{}", server.port)) && line.contains("535"),
+        "{line}"
+    );
     assert_eq!(server.messages().len(), 0);
     assert_eq!(reported(&s.idx, "besoeg"), 0);
-    assert!(s.out.join("besoeg.atom").exists(), "the files are written before the send");
+    assert!(
+        s.out.join("besoeg.atom").exists(),
+        "the files are written before the send"
+    );
 
     // A host where nothing listens.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let cfg2 = s.root.join("closed.toml");
     std::fs::write(
         &cfg2,
-        format!("profiles = [\"besoeg.toml\"]\nout = \"out\"\n{}", mail_block(closed, None)),
+        format!(
+            "profiles = [\"besoeg.toml\"]\nout = \"out\"\n{}",
+            mail_block(closed, None)
+        ),
     )
     .unwrap();
     let o = watch(&cfg2, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    let line = err.lines().find(|l| l.contains("sending the digest")).unwrap_or_else(|| panic!("{err}"));
+    let line = err
+        .lines()
+        .find(|l| l.contains("sending the digest"))
+        .unwrap_or_else(|| panic!("{err}"));
     assert!(line.contains(&format!("127.0.0.1:{closed}")), "{line}");
     assert_eq!(reported(&s.idx, "besoeg"), 0);
 
@@ -473,21 +614,35 @@ fn a_wrong_password_or_host_is_one_line_and_leaves_the_items_unsent() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let msgs = server.messages();
     assert_eq!(msgs.len(), 1);
-    assert_eq!(reported(&s.idx, "besoeg"), msgs[0]["items"].as_array().unwrap().len());
+    assert_eq!(
+        reported(&s.idx, "besoeg"),
+        msgs[0]["items"].as_array().unwrap().len()
+    );
 }
 
 #[test]
 fn a_bad_config_names_the_place_and_a_bad_profile_does_not_stop_the_others() {
     let s = setup(&[0, 1], &[("besoeg", PROFILE)], "");
-    std::fs::write(&s.config, "profiles = [\"besoeg.toml\"]\nout = \"out\"\nfarve = \"blå\"\n").unwrap();
+    std::fs::write(
+        &s.config,
+        "profiles = [\"besoeg.toml\"]\nout = \"out\"\nfarve = \"blå\"\n",
+    )
+    .unwrap();
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.contains(&format!("{}:3:1: ", s.config.display())) && err.contains("farve"), "{err}");
+    assert!(
+        err.contains(&format!("{}:3:1: ", s.config.display())) && err.contains("farve"),
+        "{err}"
+    );
 
     std::fs::write(s.root.join("broken.toml"), "name = \"X\"\nthemes = 3\n").unwrap();
-    std::fs::write(&s.config, "profiles = [\"broken.toml\", \"missing.toml\", \"besoeg.toml\"]\nout = \"out\"\n").unwrap();
+    std::fs::write(
+        &s.config,
+        "profiles = [\"broken.toml\", \"missing.toml\", \"besoeg.toml\"]\nout = \"out\"\n",
+    )
+    .unwrap();
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
@@ -513,8 +668,14 @@ fn kill_during_send_then_rerun(config: &Path, idx: &Path, today: &str, server: &
         .unwrap();
     let started = Instant::now();
     while !server.dir.join("stalled").exists() {
-        assert!(started.elapsed() < Duration::from_secs(120), "the second message never came");
-        assert!(child.try_wait().unwrap().is_none(), "watch ended before the stall");
+        assert!(
+            started.elapsed() < Duration::from_secs(120),
+            "the second message never came"
+        );
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "watch ended before the stall"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     child.kill().unwrap();
@@ -522,18 +683,26 @@ fn kill_during_send_then_rerun(config: &Path, idx: &Path, today: &str, server: &
     watch(config, idx, today, &[])
 }
 
-/// No key in two messages, and every reported key in one.
+/// No item in two messages for the same profile (told by the subject, which ends with its
+/// name), and every item in the feeds of `stems` sent.
 fn sent_once(server: &Smtp, out: &Path, stems: &[&str]) -> usize {
     let mut seen = HashSet::new();
     let msgs = server.messages();
     for m in &msgs {
+        let subject = m["subject"].as_str().unwrap();
+        let profile = subject.rsplit(" for ").next().unwrap().to_string();
         for k in m["items"].as_array().unwrap() {
-            assert!(seen.insert(k.as_str().unwrap().to_string()), "{k} sent twice");
+            let k = k.as_str().unwrap().to_string();
+            assert!(
+                seen.insert((profile.clone(), k.clone())),
+                "{k} sent twice to {profile}"
+            );
         }
     }
+    let sent: HashSet<&String> = seen.iter().map(|(_, k)| k).collect();
     for stem in stems {
         for k in feed_keys(&python("feed", &out.join(format!("{stem}.atom")))) {
-            assert!(seen.contains(&k), "{k} of {stem} never sent");
+            assert!(sent.contains(&k), "{k} of {stem} never sent");
         }
     }
     msgs.len()
@@ -546,7 +715,11 @@ fn a_run_killed_during_the_send_sends_the_rest_and_nothing_twice() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let server = Smtp::start(&tmp.path().join("mail"), None, 2);
-    let s = setup(&[0, 1, 2], &[("besoeg", PROFILE), ("idraet", PROFILE_SPORT)], &mail_block(server.port, None));
+    let s = setup(
+        &[0, 1, 2],
+        &[("besoeg", PROFILE), ("idraet", PROFILE_SPORT)],
+        &mail_block(server.port, None),
+    );
     let o = kill_during_send_then_rerun(&s.config, &s.idx, "2024-05-01", &server);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(sent_once(&server, &s.out, &["besoeg", "idraet"]), 2);
@@ -638,21 +811,32 @@ fn greve_meetings_end_to_end() {
     let feed = python("feed", &out.join("ensomhed.atom"));
     let second = feed_keys(&feed);
     assert!(!second.is_empty());
-    assert!(second.iter().all(|k| !first.contains(k)), "an item reported again");
+    assert!(
+        second.iter().all(|k| !first.contains(k)),
+        "an item reported again"
+    );
     let new_files: HashSet<String> = batches[1]
         .iter()
         .map(|p| p.file_name().unwrap().to_string_lossy().to_string())
         .collect();
     for e in feed["entries"].as_array().unwrap() {
         let f = file_name(e["link"].as_str().unwrap());
-        assert!(new_files.contains(&f), "{f} is not among the added meetings");
+        assert!(
+            new_files.contains(&f),
+            "{f} is not among the added meetings"
+        );
     }
     let md = std::fs::read_to_string(out.join("ensomhed.md")).unwrap();
     assert_eq!(digest_keys(&md), second);
     let msgs = server.messages();
     let mail = msgs[mails_1..]
         .iter()
-        .find(|m| m["subject"].as_str().unwrap().ends_with("for Besøgsvennerne"))
+        .find(|m| {
+            m["subject"]
+                .as_str()
+                .unwrap()
+                .ends_with("for Besøgsvennerne")
+        })
         .expect("the second digest was mailed");
     let mailed: Vec<String> = mail["items"]
         .as_array()
@@ -663,7 +847,17 @@ fn greve_meetings_end_to_end() {
     assert_eq!(mailed, second);
     // The new matches are what `suggest --new` finds after the same index run.
     let o = bin()
-        .args(["suggest", "--new", "--top", "10", "--municipality", "Greve", "--format", "json", "--index"])
+        .args([
+            "suggest",
+            "--new",
+            "--top",
+            "10",
+            "--municipality",
+            "Greve",
+            "--format",
+            "json",
+            "--index",
+        ])
         .arg(&idx)
         .arg("--profile")
         .arg(profiles.join("ensomhed.toml"))
@@ -694,7 +888,10 @@ fn greve_meetings_end_to_end() {
     let o = watch(&config, &idx, "2025-04-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert_eq!(server.messages().len(), mails_2);
-    assert_eq!(std::fs::read(out.join("ensomhed.atom")).unwrap(), feed_bytes);
+    assert_eq!(
+        std::fs::read(out.join("ensomhed.atom")).unwrap(),
+        feed_bytes
+    );
 
     // 4. The last meetings, with the run killed during the send: nothing goes out twice.
     add(&batches[2]);
@@ -702,5 +899,8 @@ fn greve_meetings_end_to_end() {
     let config = write_config("watch-stall.toml", stalling.port);
     let o = kill_during_send_then_rerun(&config, &idx, "2025-11-01", &stalling);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(sent_once(&stalling, &out, &["ensomhed", "idraetsforening"]), 2);
+    assert_eq!(
+        sent_once(&stalling, &out, &["ensomhed", "idraetsforening"]),
+        2
+    );
 }

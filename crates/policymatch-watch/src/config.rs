@@ -199,7 +199,12 @@ impl WatchConfig {
                 let tls = m.tls.unwrap_or(Tls::Starttls);
                 Some(MailConfig {
                     from: m.from.into_inner(),
-                    to: m.to.into_inner().into_iter().map(Spanned::into_inner).collect(),
+                    to: m
+                        .to
+                        .into_inner()
+                        .into_iter()
+                        .map(Spanned::into_inner)
+                        .collect(),
                     host: m.host.into_inner().trim().to_string(),
                     port: m.port.unwrap_or(tls.default_port()),
                     tls,
@@ -209,7 +214,12 @@ impl WatchConfig {
         };
         Ok(WatchConfig {
             path: path.to_path_buf(),
-            profiles: raw.profiles.into_inner().iter().map(|p| resolve(p)).collect(),
+            profiles: raw
+                .profiles
+                .into_inner()
+                .iter()
+                .map(|p| resolve(p))
+                .collect(),
             municipalities: raw.municipalities,
             cases,
             out: resolve(&raw.out),
@@ -242,7 +252,10 @@ tls = "none"
         let c = WatchConfig::parse(text, Path::new("/etc/pm/watch.toml")).unwrap();
         assert_eq!(
             c.profiles,
-            vec![PathBuf::from("/etc/pm/p/a.toml"), PathBuf::from("/abs/b.toml")]
+            vec![
+                PathBuf::from("/etc/pm/p/a.toml"),
+                PathBuf::from("/abs/b.toml")
+            ]
         );
         assert_eq!(c.out, PathBuf::from("/etc/pm/out"));
         assert_eq!(c.cases, vec!["24-1", "25-2"]);
@@ -254,7 +267,12 @@ tls = "none"
     #[test]
     fn errors_name_file_line_and_column() {
         let cases = [
-            ("profiles = [\"a.toml\"]\nout = \"o\"\ncolour = 1\n", 3, 1, "colour"),
+            (
+                "profiles = [\"a.toml\"]\nout = \"o\"\ncolour = 1\n",
+                3,
+                1,
+                "colour",
+            ),
             ("profiles = []\nout = \"o\"\n", 1, 12, "empty"),
             ("profiles = [\"a\"]\n", 1, 1, "out"),
             ("profiles = [\"a\"]\nout = \"o\"\ntop = 0\n", 3, 7, "top"),

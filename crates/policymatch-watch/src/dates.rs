@@ -23,7 +23,9 @@ pub fn number(d: Date) -> u64 {
 /// `d` (YYYYMMDD) plus `days`.
 pub fn add_days(d: u64, days: i64) -> Option<u64> {
     let date = civil(d)?;
-    date.checked_add(jiff::Span::new().days(days)).ok().map(number)
+    date.checked_add(jiff::Span::new().days(days))
+        .ok()
+        .map(number)
 }
 
 /// The first of `d`'s year as YYYY0000 (so that a bare year counts as in it).

@@ -267,7 +267,11 @@ pub fn html(d: &Digest<'_>) -> String {
     let _ = writeln!(
         out,
         "<p>{}</p>",
-        esc(&text::digest_intro(d.today, d.items.len(), d.municipalities))
+        esc(&text::digest_intro(
+            d.today,
+            d.items.len(),
+            d.municipalities
+        ))
     );
     if d.items.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", esc(text::NOTHING_NEW));
@@ -277,7 +281,12 @@ pub fn html(d: &Digest<'_>) -> String {
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "<h2>{} ({})</h2>", esc(text::section(kind)), items.len());
+        let _ = writeln!(
+            out,
+            "<h2>{} ({})</h2>",
+            esc(text::section(kind)),
+            items.len()
+        );
         let list = kind != ItemKind::Match;
         if list {
             let _ = writeln!(out, "<ul>");
@@ -351,7 +360,11 @@ pub fn html(d: &Digest<'_>) -> String {
         let keys: Vec<&str> = d.items.iter().map(|i| i.key.as_str()).collect();
         let _ = writeln!(out, "<p>{}: {}</p>", esc(text::KEYS), esc(&keys.join(" ")));
     }
-    let _ = writeln!(out, "<p>{}</p>\n</footer>\n</body>\n</html>", esc(text::MADE_BY));
+    let _ = writeln!(
+        out,
+        "<p>{}</p>\n</footer>\n</body>\n</html>",
+        esc(text::MADE_BY)
+    );
     out
 }
 
@@ -365,7 +378,10 @@ mod tests {
         let q = quote(&long);
         assert!(q.chars().count() <= QUOTE_CHARS + 2 && q.ends_with('…'));
         assert_eq!(quote("a\n b"), "a b");
-        assert_eq!(source_url("/x/å b.pdf", 3), "file:///x/%C3%A5%20b.pdf#page=3");
+        assert_eq!(
+            source_url("/x/å b.pdf", 3),
+            "file:///x/%C3%A5%20b.pdf#page=3"
+        );
         assert_eq!(source_url("/x/m.json", 3), "file:///x/m.json");
         assert_eq!(esc("<a&\"'>"), "&lt;a&amp;&quot;&#39;&gt;");
     }

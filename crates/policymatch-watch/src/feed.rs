@@ -73,7 +73,11 @@ pub fn render(name: &str, stem: &str, today: u64, items: &[Item]) -> String {
     let mut feed = Feed::default();
     feed.set_id(format!("urn:policymatch:watch:{stem}"));
     feed.set_title(Text::plain(text::digest_title(name)));
-    feed.set_subtitle(Some(Text::plain(text::digest_intro(today, items.len(), &[]))));
+    feed.set_subtitle(Some(Text::plain(text::digest_intro(
+        today,
+        items.len(),
+        &[],
+    ))));
     feed.set_updated(timestamp(today, today));
     let mut author = Person::default();
     author.set_name("policymatch");

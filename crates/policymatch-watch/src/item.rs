@@ -243,7 +243,12 @@ fn case_items(index: &PolicyIndex, cases: &[String]) -> Result<Vec<Item>, Error>
         for e in timeline.entries {
             let item_no = str_of(e.item.extra.get("item"));
             // The same meeting item published twice (agenda export and PDF) is one item.
-            if !seen.insert((e.date, e.committee.clone(), item_no.clone(), e.item.title.clone())) {
+            if !seen.insert((
+                e.date,
+                e.committee.clone(),
+                item_no.clone(),
+                e.item.title.clone(),
+            )) {
                 continue;
             }
             let stage = stage_of(&e.item.extra);
@@ -310,7 +315,9 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
         whole.clone()
     };
     let docs = |s: &[Suggestion]| -> HashSet<String> {
-        s.iter().map(|s| s.passage.document.doc_id.clone()).collect()
+        s.iter()
+            .map(|s| s.passage.document.doc_id.clone())
+            .collect()
     };
     let from = crate::dates::year_start(q.today);
 

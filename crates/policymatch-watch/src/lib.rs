@@ -187,9 +187,12 @@ pub fn run(cfg: &WatchConfig, opts: &RunOptions) -> Result<RunReport, Error> {
     let state_path = state::state_path(&opts.index_dir);
     let mut state = State::load(&state_path)?;
     let before = state.follow.len();
-    state
-        .follow
-        .extend(opts.follow.iter().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()));
+    state.follow.extend(
+        opts.follow
+            .iter()
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty()),
+    );
     if state.follow.len() != before {
         state.save(&state_path)?;
     }

@@ -63,7 +63,10 @@ pub struct Outgoing<'a> {
 }
 
 fn one_line(e: impl std::fmt::Display) -> String {
-    e.to_string().split_whitespace().collect::<Vec<_>>().join(" ")
+    e.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Builds the message for `out`.
@@ -117,7 +120,11 @@ pub fn transport(cfg: &MailConfig, password: Option<&str>) -> Result<SmtpTranspo
 }
 
 /// Sends `message` through `transport`.
-pub fn send(cfg: &MailConfig, transport: &SmtpTransport, message: &Message) -> Result<(), MailError> {
+pub fn send(
+    cfg: &MailConfig,
+    transport: &SmtpTransport,
+    message: &Message,
+) -> Result<(), MailError> {
     transport.send(message).map(|_| ()).map_err(|e| {
         MailError(format!(
             "sending the digest through {}:{}: {}",

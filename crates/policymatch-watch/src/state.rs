@@ -93,7 +93,12 @@ impl State {
     }
 
     /// Records that `keys` were reported for profile `name`, computed from `index_run`.
-    pub fn record<'a>(&mut self, name: &str, index_run: u64, keys: impl IntoIterator<Item = &'a str>) {
+    pub fn record<'a>(
+        &mut self,
+        name: &str,
+        index_run: u64,
+        keys: impl IntoIterator<Item = &'a str>,
+    ) {
         let p = self.profiles.entry(name.to_string()).or_default();
         p.index_run = p.index_run.max(index_run);
         p.reported.extend(keys.into_iter().map(str::to_string));
@@ -145,6 +150,9 @@ mod tests {
         let path = state_path(dir.path());
         std::fs::write(&path, "{not json").unwrap();
         let msg = State::load(&path).unwrap_err().to_string();
-        assert!(msg.contains("watch-state.json") && !msg.contains('\n'), "{msg}");
+        assert!(
+            msg.contains("watch-state.json") && !msg.contains('\n'),
+            "{msg}"
+        );
     }
 }

@@ -92,7 +92,10 @@ pub fn digest_intro(today: u64, count: usize, municipalities: &[String]) -> Stri
         1 => "1 nyt punkt".to_string(),
         n => format!("{n} nye punkter"),
     };
-    format!("Kørt {} · {places} · {what} siden sidste kørsel.", date(today))
+    format!(
+        "Kørt {} · {places} · {what} siden sidste kørsel.",
+        date(today)
+    )
 }
 
 /// Said when nothing is new.
@@ -151,7 +154,12 @@ pub fn case_title(case: &str, title: &str) -> String {
 pub fn stage_change(now: Option<Stage>, before: Option<Stage>) -> Option<String> {
     let now = now?;
     Some(match before {
-        Some(b) if b != now => format!("{}: {} (før: {})", STAGE.to_lowercase(), stage(now), stage(b)),
+        Some(b) if b != now => format!(
+            "{}: {} (før: {})",
+            STAGE.to_lowercase(),
+            stage(now),
+            stage(b)
+        ),
         _ => format!("{}: {}", STAGE.to_lowercase(), stage(now)),
     })
 }

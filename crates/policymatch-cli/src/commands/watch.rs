@@ -44,7 +44,12 @@ pub fn run(
         let files = p
             .files
             .as_ref()
-            .map(|f| f.feed.with_extension("{atom,ics,md,html}").display().to_string())
+            .map(|f| {
+                f.feed
+                    .with_extension("{atom,ics,md,html}")
+                    .display()
+                    .to_string()
+            })
             .unwrap_or_default();
         eprintln!(
             "policymatch: {}: {} new ({} matches, {} deadlines, {} meetings, {} case items), \
