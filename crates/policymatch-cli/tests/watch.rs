@@ -384,6 +384,9 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
 
     let ics = python("ics", &s.out.join("besoeg.ics"));
     assert_eq!(ics["version"], "2.0");
+    assert_eq!(ics["prodid"], "-//policymatch//watch//DA");
+    let raw = std::fs::read_to_string(s.out.join("besoeg.ics")).unwrap();
+    assert_eq!(raw.matches("\r\nPRODID:").count(), 1, "{raw}");
     let events = ics["events"].as_array().unwrap();
     let days: Vec<(&str, &str)> = events
         .iter()

@@ -17,8 +17,11 @@ pub fn render(name: &str, today: u64, events: &[Event]) -> String {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc())
         .unwrap_or_default();
-    let mut cal = Calendar::new();
+    // Our own PRODID: RFC 5545 allows one, and Calendar::new() brings the library's.
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
     cal.append_property(Property::new("PRODID", "-//policymatch//watch//DA"));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.name(&text::calendar_name(name));
     for e in events {
         let Some(day) = naive(e.date) else { continue };

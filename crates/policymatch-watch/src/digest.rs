@@ -63,7 +63,7 @@ pub fn source_line_of(path: &str, page: u64) -> String {
     }
 }
 
-/// `s` shortened to [`QUOTE_CHARS`] characters at a word boundary, on one line.
+/// `s` shortened to 480 characters (`QUOTE_CHARS`) at a word boundary, on one line.
 pub fn quote(s: &str) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= QUOTE_CHARS {

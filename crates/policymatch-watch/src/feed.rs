@@ -50,8 +50,15 @@ fn summary(i: &Item) -> String {
         .join("\n")
 }
 
-/// The feed of `items` for profile `name` (file stem `stem`), dated `today`.
-pub fn render(name: &str, stem: &str, today: u64, items: &[Item]) -> String {
+/// The feed of `items` for profile `name` (file stem `stem`) over `municipalities`, dated
+/// `today`.
+pub fn render(
+    name: &str,
+    stem: &str,
+    today: u64,
+    municipalities: &[String],
+    items: &[Item],
+) -> String {
     let entries: Vec<Entry> = items
         .iter()
         .map(|i| {
@@ -76,7 +83,7 @@ pub fn render(name: &str, stem: &str, today: u64, items: &[Item]) -> String {
     feed.set_subtitle(Some(Text::plain(text::digest_intro(
         today,
         items.len(),
-        &[],
+        municipalities,
     ))));
     feed.set_updated(timestamp(today, today));
     let mut author = Person::default();

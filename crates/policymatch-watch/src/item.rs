@@ -12,7 +12,7 @@ use policymatch_core::index::civic::DeadlineHit;
 use policymatch_core::index::records::PassageRecord;
 use policymatch_core::index::search::Filters;
 use policymatch_core::process::Stage;
-use policymatch_matcher::{Matcher, Options, Profile, Suggestion};
+use policymatch_matcher::{Matcher, Options, Profile, ProfileField, Suggestion};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
@@ -195,8 +195,14 @@ fn match_item(s: &Suggestion) -> Item {
     let p = &s.passage;
     let mut item = passage_item(ItemKind::Match, p);
     let mut terms: Vec<String> = Vec::new();
+    // The association's own words: themes, activities and target groups (not the words of
+    // its free description, nor the exclude list).
     for m in &s.matched {
-        if !terms.contains(&m.term) {
+        let named = matches!(
+            m.field,
+            ProfileField::Theme | ProfileField::Activity | ProfileField::TargetGroup
+        );
+        if named && !terms.contains(&m.term) {
             terms.push(m.term.clone());
         }
     }

@@ -341,7 +341,7 @@ fn watch_profile(
     };
     let md = digest::markdown(&d);
     let html = digest::html(&d);
-    let atom = feed::render(&profile.name, stem, opts.today, &pr.new);
+    let atom = feed::render(&profile.name, stem, opts.today, &municipalities, &pr.new);
     state::write_atomically(&files.feed, atom.as_bytes())?;
     state::write_atomically(&files.markdown, md.as_bytes())?;
     state::write_atomically(&files.html, html.as_bytes())?;
