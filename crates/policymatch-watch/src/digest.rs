@@ -115,7 +115,7 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn section<'a>(items: &'a [Item], kind: ItemKind) -> Vec<&'a Item> {
+fn section(items: &[Item], kind: ItemKind) -> Vec<&Item> {
     items.iter().filter(|i| i.kind == kind).collect()
 }
 

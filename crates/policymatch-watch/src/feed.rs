@@ -9,7 +9,7 @@ use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text}
 /// is no date.
 fn timestamp(d: u64, fallback: u64) -> FixedDateTime {
     let day = |d: u64| {
-        let d = if d % 10000 == 0 { d + 101 } else { d };
+        let d = if d.is_multiple_of(10000) { d + 101 } else { d };
         crate::dates::civil(d)
     };
     let date = day(d).or_else(|| day(fallback));

@@ -162,7 +162,7 @@ fn civic_deadlines(
 
 /// Whether a deadline is still current on `today`.
 fn current(d: &policymatch_core::deadlines::Deadline, today: u64) -> bool {
-    if d.date % 10000 == 0 {
+    if d.date.is_multiple_of(10000) {
         return d.date / 10000 >= today / 10000;
     }
     if d.explicit {
@@ -343,7 +343,7 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
     let mut events = Vec::new();
     for h in civic_deadlines(index, &all, q.today, &docs(&whole))? {
         let d = &h.deadline;
-        if d.date % 100 == 0 || d.date < q.today {
+        if d.date.is_multiple_of(100) || d.date < q.today {
             continue;
         }
         let it = deadline_item(&h);
@@ -382,8 +382,10 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
 /// The meetings the agenda items among `items` (matches and case items) belong to, oldest
 /// first: one per municipality, committee and date, listing its items.
 pub fn meetings(items: &[Item]) -> Vec<Item> {
-    let mut by: BTreeMap<(u64, String, String), (BTreeSet<(String, String)>, String)> =
-        BTreeMap::new();
+    // (date, municipality, committee) -> ((item number, caption) on the agenda, a source).
+    type Meeting = (u64, String, String);
+    type Agenda = (BTreeSet<(String, String)>, String);
+    let mut by: BTreeMap<Meeting, Agenda> = BTreeMap::new();
     for i in items {
         let (Some(committee), Some(no)) = (&i.committee, &i.item_no) else {
             continue;
