@@ -393,6 +393,20 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
         .map(|e| (e["start"].as_str().unwrap(), e["end"].as_str().unwrap()))
         .collect();
     assert!(days.contains(&("2024-06-15", "2024-06-16")), "{ics}");
+    let hearing = events.iter().find(|e| e["start"] == "2024-06-15").unwrap();
+    assert!(
+        hearing["summary"]
+            .as_str()
+            .unwrap()
+            .starts_with("Høring 15. juni 2024")
+    );
+    assert!(
+        hearing["description"]
+            .as_str()
+            .unwrap()
+            .ends_with(", punkt 2"),
+        "{hearing}"
+    );
     assert!(days.contains(&("2024-05-07", "2024-05-08")), "{ics}");
     assert!(
         events

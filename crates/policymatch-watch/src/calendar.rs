@@ -26,12 +26,7 @@ pub fn render(name: &str, today: u64, events: &[Event]) -> String {
     for e in events {
         let Some(day) = naive(e.date) else { continue };
         let Some(next) = day.succ_opt() else { continue };
-        let description = format!(
-            "{}\n{}: {}",
-            e.description,
-            text::SOURCE,
-            crate::digest::source_line_of(&e.path, e.page)
-        );
+        let description = format!("{}\n{}: {}", e.description, text::SOURCE, e.source);
         let event = icalendar::Event::new()
             .uid(&format!("{}@policymatch", e.key))
             .summary(&e.summary)

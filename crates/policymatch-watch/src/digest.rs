@@ -54,15 +54,6 @@ pub fn source_line(i: &Item, code: bool) -> String {
     s
 }
 
-/// "path, side 3" for a place that is no agenda item.
-pub fn source_line_of(path: &str, page: u64) -> String {
-    if page > 0 {
-        format!("{path}, {} {page}", text::PAGE)
-    } else {
-        path.to_string()
-    }
-}
-
 /// `s` shortened to 480 characters (`QUOTE_CHARS`) at a word boundary, on one line.
 pub fn quote(s: &str) -> String {
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");

@@ -88,6 +88,8 @@ pub struct Event {
     pub path: String,
     /// Page (0 when not one page).
     pub page: u64,
+    /// Where it is said, as the digest writes it ("path, punkt 5").
+    pub source: String,
 }
 
 /// What to look for.
@@ -352,6 +354,7 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
             date: d.date,
             summary: crate::text::deadline_title(d.kind, d.date, &it.title),
             description: d.sentence.clone(),
+            source: crate::digest::source_line(&it, false),
             path: it.path,
             page: it.page,
         });
@@ -370,6 +373,7 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
             date: m.date,
             summary: crate::text::meeting_title(m.committee.as_deref().unwrap_or("?"), m.date),
             description: m.text.clone(),
+            source: m.path.clone(),
             path: m.path.clone(),
             page: 0,
         });
