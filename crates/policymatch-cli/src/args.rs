@@ -227,6 +227,21 @@ pub enum Command {
     /// Download agendas (and with --attachments their PDFs) from municipalities' agenda
     /// portals (dagsordener.<kommune>.dk) into a folder for `index`.
     Fetch(FetchArgs),
+    /// Follow the council: write per profile an Atom feed, an iCalendar file and a Danish
+    /// digest of what is new since the last run, and e-mail the digest when configured.
+    Watch {
+        /// The watch configuration (TOML): profiles, municipalities, cases, output folder, mail.
+        #[arg(long)]
+        config: PathBuf,
+        #[command(flatten)]
+        index: IndexArg,
+        /// Follow this case number from now on (repeatable; kept with the index).
+        #[arg(long, value_name = "CASE")]
+        follow: Vec<String>,
+        /// The day to run as (YYYY-MM-DD) [default: today].
+        #[arg(long, value_name = "DATE")]
+        today: Option<String>,
+    },
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker {

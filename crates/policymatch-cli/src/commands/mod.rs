@@ -12,6 +12,7 @@ mod report;
 mod search;
 mod suggest;
 mod timeline;
+mod watch;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -121,6 +122,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
         ),
         Command::Fetch(args) => fetch::run(&args),
+        Command::Watch {
+            config,
+            index,
+            follow,
+            today,
+        } => watch::run(&config, index.dir.as_deref(), &follow, today.as_deref()),
         Command::ExtractWorker { file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
             Ok(ExitCode::SUCCESS)

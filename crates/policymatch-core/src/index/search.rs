@@ -25,6 +25,8 @@ pub struct Filters {
     pub since_date: Option<u64>,
     /// Keep only records added by this index run.
     pub run: Option<u64>,
+    /// Keep only records added by this index run or a later one.
+    pub since_run: Option<u64>,
     /// Also return agenda exports of meetings that are indexed as PDF too (hidden by default:
     /// the PDF holds the same text, with pages).
     pub include_twins: bool,
@@ -69,6 +71,9 @@ impl PolicyIndex {
         }
         if let Some(d) = filters.since_date {
             clauses.push((Occur::Must, at_least(f.date, d)));
+        }
+        if let Some(r) = filters.since_run {
+            clauses.push((Occur::Must, at_least(f.run, r)));
         }
         if let Some(r) = filters.run {
             clauses.push((

@@ -1,0 +1,379 @@
+//! The digest: what is new, in Danish, as Markdown (also the mail's text part) and as one
+//! self-contained HTML page, with the path and page of every source.
+
+use crate::item::{Item, ItemKind};
+use crate::text;
+use std::fmt::Write;
+use std::path::Path;
+
+/// Longest passage quoted in the digest and feed, in characters.
+const QUOTE_CHARS: usize = 480;
+
+/// What a digest is made of.
+#[derive(Debug, Clone, Copy)]
+pub struct Digest<'a> {
+    /// The association's name.
+    pub profile: &'a str,
+    /// The run date (YYYYMMDD).
+    pub today: u64,
+    /// The municipalities followed (empty: all).
+    pub municipalities: &'a [String],
+    /// The new items, in report order.
+    pub items: &'a [Item],
+}
+
+/// A `file://` address of `path` (made absolute against the working folder), with `#page=N`
+/// for a page of a PDF; the path itself when it cannot be one.
+pub fn source_url(path: &str, page: u64) -> String {
+    let p = Path::new(path);
+    let abs = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    match url::Url::from_file_path(&abs) {
+        Ok(mut u) => {
+            if page > 0 && path.to_lowercase().ends_with(".pdf") {
+                u.set_fragment(Some(&format!("page={page}")));
+            }
+            u.to_string()
+        }
+        Err(()) => path.to_string(),
+    }
+}
+
+/// "`path`, side 3" or "`path`, punkt 5" (plain: without the back-ticks).
+pub fn source_line(i: &Item, code: bool) -> String {
+    let path = if code {
+        format!("`{}`", i.path)
+    } else {
+        i.path.clone()
+    };
+    let mut s = path;
+    if let Some(no) = &i.item_no {
+        let _ = write!(s, ", {} {no}", text::ITEM);
+    } else if i.page > 0 {
+        let _ = write!(s, ", {} {}", text::PAGE, i.page);
+    }
+    s
+}
+
+/// `s` shortened to 480 characters (`QUOTE_CHARS`) at a word boundary, on one line.
+pub fn quote(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= QUOTE_CHARS {
+        return flat;
+    }
+    let cut: String = flat.chars().take(QUOTE_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(at) if at > QUOTE_CHARS / 2 => cut[..at].to_string(),
+        _ => cut,
+    };
+    format!("{cut} …")
+}
+
+/// "Ord fra profilen: … · Udvalg: … · Sag … · fase: …", from what the item names.
+pub fn facts(i: &Item) -> String {
+    let mut parts = Vec::new();
+    if !i.terms.is_empty() {
+        parts.push(format!("{}: {}", text::TERMS, i.terms.join(", ")));
+    }
+    if let Some(c) = &i.committee {
+        parts.push(format!("{}: {c}", text::COMMITTEE));
+    }
+    if let Some(c) = &i.case_number {
+        parts.push(format!("{} {c}", text::CASE));
+    }
+    if let Some(s) = text::stage_change(i.stage, i.previous_stage) {
+        parts.push(s);
+    }
+    parts.join(" · ")
+}
+
+/// The place and date after a match's title: "(Greve, 14. august 2024)".
+fn place(i: &Item) -> String {
+    let mut parts = Vec::new();
+    if !i.municipality.is_empty() {
+        parts.push(i.municipality.clone());
+    }
+    if i.date > 0 {
+        parts.push(text::date(i.date));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn section(items: &[Item], kind: ItemKind) -> Vec<&Item> {
+    items.iter().filter(|i| i.kind == kind).collect()
+}
+
+const KINDS: [ItemKind; 4] = [
+    ItemKind::Match,
+    ItemKind::Deadline,
+    ItemKind::Meeting,
+    ItemKind::CaseItem,
+];
+
+/// The digest as Markdown.
+pub fn markdown(d: &Digest<'_>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", text::digest_title(d.profile));
+    let _ = writeln!(
+        out,
+        "{}\n",
+        text::digest_intro(d.today, d.items.len(), d.municipalities)
+    );
+    if d.items.is_empty() {
+        let _ = writeln!(out, "{}\n", text::NOTHING_NEW);
+    }
+    for kind in KINDS {
+        let items = section(d.items, kind);
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "## {} ({})\n", text::section(kind), items.len());
+        let mut case: Option<&str> = None;
+        for (n, i) in items.iter().enumerate() {
+            match kind {
+                ItemKind::Match => {
+                    let _ = writeln!(out, "### {}. {}{}\n", n + 1, one_line(&i.title), place(i));
+                    let _ = writeln!(out, "> {}\n", quote(&i.text));
+                    let f = facts(i);
+                    if !f.is_empty() {
+                        let _ = writeln!(out, "{f}\n");
+                    }
+                    let _ = writeln!(
+                        out,
+                        "{}: {} <{}>\n",
+                        text::SOURCE,
+                        source_line(i, true),
+                        source_url(&i.path, i.page)
+                    );
+                }
+                ItemKind::Deadline => {
+                    let kind = i
+                        .deadline_kind
+                        .unwrap_or(policymatch_core::deadlines::DeadlineKind::Deadline);
+                    let _ = writeln!(
+                        out,
+                        "- **{} {}**: {}{} — {}  \n  {}: {}\n",
+                        text::deadline_kind(kind),
+                        text::date(i.date),
+                        one_line(&i.title),
+                        place_without_date(i),
+                        quote(&i.text),
+                        text::SOURCE,
+                        source_line(i, true)
+                    );
+                }
+                ItemKind::Meeting => {
+                    let _ = writeln!(
+                        out,
+                        "- **{}**{} — {}: {}\n",
+                        text::meeting_title(&i.title, i.date),
+                        place_without_date(i),
+                        text::ON_THE_AGENDA,
+                        i.text.lines().collect::<Vec<_>>().join("; ")
+                    );
+                }
+                ItemKind::CaseItem => {
+                    let c = i.case_number.as_deref().unwrap_or("-");
+                    if case != Some(c) {
+                        let _ = writeln!(out, "### {} {c}\n", text::CASE);
+                        case = Some(c);
+                    }
+                    let stage = text::stage_change(i.stage, i.previous_stage)
+                        .map(|s| format!(" — {s}"))
+                        .unwrap_or_default();
+                    let _ = writeln!(
+                        out,
+                        "- {}, {}: {}{stage}  \n  {}: {}\n",
+                        text::date(i.date),
+                        i.committee.as_deref().unwrap_or("?"),
+                        one_line(&i.title),
+                        text::SOURCE,
+                        source_line(i, true)
+                    );
+                }
+            }
+        }
+    }
+    let _ = writeln!(out, "---\n");
+    if !d.items.is_empty() {
+        let keys: Vec<&str> = d.items.iter().map(|i| i.key.as_str()).collect();
+        let _ = writeln!(out, "{}: {}\n", text::KEYS, keys.join(" "));
+    }
+    let _ = writeln!(out, "{}", text::MADE_BY);
+    out
+}
+
+fn place_without_date(i: &Item) -> String {
+    if i.municipality.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", i.municipality)
+    }
+}
+
+/// Escapes text for HTML.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn source_html(i: &Item) -> String {
+    format!(
+        "{}: <a href=\"{}\">{}</a>",
+        text::SOURCE,
+        esc(&source_url(&i.path, i.page)),
+        esc(&source_line(i, false))
+    )
+}
+
+/// The digest as one self-contained HTML page.
+pub fn html(d: &Digest<'_>) -> String {
+    let mut out = String::new();
+    let title = esc(&text::digest_title(d.profile));
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+         <style>body{{font-family:sans-serif;max-width:46em;margin:1em auto;padding:0 1em;line-height:1.45}}\
+         blockquote{{border-left:3px solid #999;margin:0.5em 0;padding-left:0.8em;color:#333}}\
+         .facts,.src{{font-size:0.9em;color:#444}}footer{{font-size:0.8em;color:#666}}</style>\n</head>\n<body>"
+    );
+    let _ = writeln!(out, "<h1>{title}</h1>");
+    let _ = writeln!(
+        out,
+        "<p>{}</p>",
+        esc(&text::digest_intro(
+            d.today,
+            d.items.len(),
+            d.municipalities
+        ))
+    );
+    if d.items.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", esc(text::NOTHING_NEW));
+    }
+    for kind in KINDS {
+        let items = section(d.items, kind);
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "<h2>{} ({})</h2>",
+            esc(text::section(kind)),
+            items.len()
+        );
+        let list = kind != ItemKind::Match;
+        if list {
+            let _ = writeln!(out, "<ul>");
+        }
+        for (n, i) in items.iter().enumerate() {
+            match kind {
+                ItemKind::Match => {
+                    let _ = writeln!(
+                        out,
+                        "<h3>{}. {}{}</h3>\n<blockquote>{}</blockquote>",
+                        n + 1,
+                        esc(&one_line(&i.title)),
+                        esc(&place(i)),
+                        esc(&quote(&i.text))
+                    );
+                    let f = facts(i);
+                    if !f.is_empty() {
+                        let _ = writeln!(out, "<p class=\"facts\">{}</p>", esc(&f));
+                    }
+                    let _ = writeln!(out, "<p class=\"src\">{}</p>", source_html(i));
+                }
+                ItemKind::Deadline => {
+                    let k = i
+                        .deadline_kind
+                        .unwrap_or(policymatch_core::deadlines::DeadlineKind::Deadline);
+                    let _ = writeln!(
+                        out,
+                        "<li><strong>{} {}</strong>: {}{} — {}<br><span class=\"src\">{}</span></li>",
+                        esc(text::deadline_kind(k)),
+                        esc(&text::date(i.date)),
+                        esc(&one_line(&i.title)),
+                        esc(&place_without_date(i)),
+                        esc(&quote(&i.text)),
+                        source_html(i)
+                    );
+                }
+                ItemKind::Meeting => {
+                    let _ = writeln!(
+                        out,
+                        "<li><strong>{}</strong>{} — {}: {}</li>",
+                        esc(&text::meeting_title(&i.title, i.date)),
+                        esc(&place_without_date(i)),
+                        esc(text::ON_THE_AGENDA),
+                        esc(&i.text.lines().collect::<Vec<_>>().join("; "))
+                    );
+                }
+                ItemKind::CaseItem => {
+                    let stage = text::stage_change(i.stage, i.previous_stage)
+                        .map(|s| format!(" — {s}"))
+                        .unwrap_or_default();
+                    let _ = writeln!(
+                        out,
+                        "<li>{} {}: {}, {}: {}{}<br><span class=\"src\">{}</span></li>",
+                        esc(text::CASE),
+                        esc(i.case_number.as_deref().unwrap_or("-")),
+                        esc(&text::date(i.date)),
+                        esc(i.committee.as_deref().unwrap_or("?")),
+                        esc(&one_line(&i.title)),
+                        esc(&stage),
+                        source_html(i)
+                    );
+                }
+            }
+        }
+        if list {
+            let _ = writeln!(out, "</ul>");
+        }
+    }
+    let _ = writeln!(out, "<footer>");
+    if !d.items.is_empty() {
+        let keys: Vec<&str> = d.items.iter().map(|i| i.key.as_str()).collect();
+        let _ = writeln!(out, "<p>{}: {}</p>", esc(text::KEYS), esc(&keys.join(" ")));
+    }
+    let _ = writeln!(
+        out,
+        "<p>{}</p>\n</footer>\n</body>\n</html>",
+        esc(text::MADE_BY)
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_short_and_urls_are_file_urls() {
+        let long = "ord ".repeat(400);
+        let q = quote(&long);
+        assert!(q.chars().count() <= QUOTE_CHARS + 2 && q.ends_with('…'));
+        assert_eq!(quote("a\n b"), "a b");
+        assert_eq!(
+            source_url("/x/å b.pdf", 3),
+            "file:///x/%C3%A5%20b.pdf#page=3"
+        );
+        assert_eq!(source_url("/x/m.json", 3), "file:///x/m.json");
+        assert_eq!(esc("<a&\"'>"), "&lt;a&amp;&quot;&#39;&gt;");
+    }
+}
