@@ -25,7 +25,7 @@ fn worker() -> WorkerCommand {
 fn limits() -> Limits {
     Limits {
         timeout: Duration::from_secs(20),
-        memory_mib: 1536,
+        ..Limits::default()
     }
 }
 

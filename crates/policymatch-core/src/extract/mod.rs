@@ -147,6 +147,9 @@ pub enum ExtractError {
     /// The worker process died.
     #[error("extractor process died: {0}")]
     WorkerDied(String),
+    /// The worker printed more than the output limit (in MiB) allows.
+    #[error("extracted text larger than {0} MiB")]
+    OutputTooLarge(u64),
 }
 
 impl ExtractError {
