@@ -77,13 +77,21 @@ impl Loader for IsolatedLoader {
 pub fn run_load_worker(path: &Path, kind: SourceKind) -> std::io::Result<()> {
     limit_worker_memory();
     let loaded = match std::fs::read(path) {
-        Ok(bytes) => std::panic::catch_unwind(|| InProcessLoader.load(path, &bytes, kind))
-            .unwrap_or_else(|payload| {
-                Loaded::Failed(format!("reader crashed: {}", one_line_panic(&payload)))
-            }),
+        Ok(bytes) => load_caught(&InProcessLoader, path, &bytes, kind),
         Err(e) => Loaded::Failed(format!("cannot read: {e}")),
     };
     print_reply(&loaded)
+}
+
+/// Loads with `loader`, a panic becoming [`Loaded::Failed`] with a one-line reason.
+fn load_caught(loader: &dyn Loader, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
+    // Nothing the loader touches outlives the call, so a half-done load cannot be observed.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        loader.load(path, bytes, kind)
+    }))
+    .unwrap_or_else(|payload| {
+        Loaded::Failed(format!("reader crashed: {}", one_line_panic(&payload)))
+    })
 }
 
 #[cfg(test)]
@@ -104,6 +112,39 @@ mod tests {
             assert_eq!(kind_named(kind_name(kind)), Some(kind));
         }
         assert_eq!(kind_named("xlsx"), None);
+    }
+
+    struct Panics;
+
+    impl Loader for Panics {
+        fn load(&self, _: &Path, bytes: &[u8], _: SourceKind) -> Loaded {
+            let text = std::str::from_utf8(bytes).unwrap_or_default();
+            // the slice the Kelvin sign (3 bytes) broke the HTML reader with
+            Loaded::Skipped(text[2..].to_string())
+        }
+    }
+
+    #[test]
+    fn a_panic_in_a_reader_is_the_files_one_line_failure() {
+        let text = "\u{212a}a\nmore\n".repeat(100);
+        let loaded = load_caught(
+            &Panics,
+            Path::new("k.html"),
+            text.as_bytes(),
+            SourceKind::Html,
+        );
+        let Loaded::Failed(reason) = loaded else {
+            panic!("{loaded:?}");
+        };
+        assert!(
+            reason.starts_with("reader crashed: ") && reason.contains("is not a char boundary"),
+            "{reason}"
+        );
+        assert!(!reason.contains('\n'), "{reason}");
+        assert!(
+            reason.chars().count() <= "reader crashed: ".len() + 201,
+            "{reason}"
+        );
     }
 
     #[test]

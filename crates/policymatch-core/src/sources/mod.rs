@@ -7,6 +7,7 @@ pub mod agenda_xml;
 pub mod doc;
 pub mod docx;
 pub mod html;
+pub mod xml;
 
 pub use html::html_to_text;
 
