@@ -94,7 +94,8 @@ pub enum Command {
         #[arg(long, default_value_t = 60)]
         timeout: u64,
         /// Files larger than this, in MiB, are skipped without being read.
-        #[arg(long, value_name = "MIB", default_value_t = 256,
+        #[arg(long, value_name = "MIB",
+              default_value_t = policymatch_core::index::build::DEFAULT_MAX_FILE_SIZE >> 20,
               value_parser = clap::value_parser!(u64).range(1..=1024 * 1024))]
         max_file_size: u64,
         /// Commit after this many changed files (a killed run loses at most this many).

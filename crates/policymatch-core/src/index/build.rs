@@ -131,10 +131,11 @@ pub struct IndexOptions<'a> {
     pub max_file_size: u64,
 }
 
-/// The default of [`IndexOptions::max_file_size`]: 256 MiB. Municipal PDFs run to 50 MB and
-/// more (scanned appendices, maps); the limit is there so that no file is read into memory
-/// for its hash unbounded.
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+/// The default of [`IndexOptions::max_file_size`]: 128 MiB. Municipal PDFs run to 50 MB and
+/// more (scanned appendices, maps), and a PDF of 120 MB still indexes within a worker's memory
+/// limit ([`crate::extract::isolated::WORKER_MEMORY_MIB`]); the limit is there so that no file
+/// is read into memory for its hash unbounded.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
 
 impl Default for IndexOptions<'_> {
     fn default() -> Self {
