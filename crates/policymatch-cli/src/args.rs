@@ -93,6 +93,11 @@ pub enum Command {
         /// Time limit for one file, in seconds.
         #[arg(long, default_value_t = 60)]
         timeout: u64,
+        /// Files larger than this, in MiB, are skipped without being read.
+        #[arg(long, value_name = "MIB",
+              default_value_t = policymatch_core::index::build::DEFAULT_MAX_FILE_SIZE >> 20,
+              value_parser = clap::value_parser!(u64).range(1..=1024 * 1024))]
+        max_file_size: u64,
         /// Commit after this many changed files (a killed run loses at most this many).
         #[arg(long, default_value_t = 64, hide = true)]
         commit_every: usize,
@@ -245,6 +250,10 @@ pub enum Command {
     /// Internal: extract one file in a worker process and print the result as JSON.
     #[command(name = "__extract-worker", hide = true)]
     ExtractWorker {
+        /// Load the file as this kind of source, as `index` does, instead of extracting a
+        /// PDF's pages.
+        #[arg(long, value_name = "KIND")]
+        load: Option<String>,
         /// The file.
         file: PathBuf,
     },

@@ -582,3 +582,99 @@ fn an_ignore_file_silences_and_removes_what_it_names() {
     );
     assert!(out.contains(&expected), "{out}");
 }
+
+#[test]
+fn a_reader_that_crashes_on_a_file_never_ends_the_run() {
+    // The HTML that once panicked the indexing process itself (a Kelvin sign, three bytes,
+    // inside <script>): whatever its reader makes of it now, the run goes on, the other file is
+    // indexed, and the HTML file is indexed or failed with a one-line reason naming it.
+    let docs = tempfile::tempdir().unwrap();
+    std::fs::write(
+        docs.path().join("kelvin.html"),
+        "<html><body><p>Ensomhed blandt ældre.</p><script>\u{212a}a</script><p>Frivillige.</p></body></html>",
+    )
+    .unwrap();
+    std::fs::write(
+        docs.path().join("good.txt"),
+        "Kommunen vil styrke samarbejdet med de frivillige foreninger om ensomhed.",
+    )
+    .unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let o = run(&[
+        "index",
+        docs.path().to_str().unwrap(),
+        "--index",
+        idx.path().to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert!(matches!(o.status.code(), Some(0 | 3)), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("internal error"), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let indexed: Vec<&str> = v["indexed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| p.as_str())
+        .collect();
+    assert!(indexed.iter().any(|p| p.ends_with("good.txt")), "{v}");
+    let failed = v["failed"].as_array().unwrap();
+    let html_failed = failed
+        .iter()
+        .any(|e| e[0].as_str().unwrap().ends_with("kelvin.html"));
+    assert!(
+        html_failed || indexed.iter().any(|p| p.ends_with("kelvin.html")),
+        "{v}"
+    );
+    assert_eq!(o.status.code(), Some(if html_failed { 3 } else { 0 }));
+    for e in failed {
+        let line = format!("{}: {}", e[0].as_str().unwrap(), e[1].as_str().unwrap());
+        assert!(stderr(&o).lines().any(|l| l.ends_with(&line)), "{line}");
+    }
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_skipped_unread() {
+    let docs = tempfile::tempdir().unwrap();
+    let big = "Frivillige foreninger og ensomhed. ".repeat(64 * 1024);
+    assert!(big.len() > 2 * 1024 * 1024);
+    std::fs::write(docs.path().join("big.txt"), &big).unwrap();
+    std::fs::write(docs.path().join("small.txt"), "Frivillige foreninger.").unwrap();
+    let idx = tempfile::tempdir().unwrap();
+    let (docs_s, idx_s) = (docs.path().to_str().unwrap(), idx.path().to_str().unwrap());
+    let o = run(&[
+        "index",
+        docs_s,
+        "--index",
+        idx_s,
+        "--max-file-size",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["indexed"].as_array().unwrap().len(), 1, "{v}");
+    let skipped = &v["skipped"][0];
+    assert!(skipped[0].as_str().unwrap().ends_with("big.txt"), "{v}");
+    assert_eq!(skipped[1], "2.2 MiB, over the limit of 1 MiB");
+    // within the default limit it is indexed
+    let o = run(&["index", docs_s, "--index", idx_s, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        v["indexed"][0].as_str().unwrap().ends_with("big.txt"),
+        "{v}"
+    );
+    // and given a limit it is over again, it is skipped and its passages are removed
+    let o = run(&["index", docs_s, "--index", idx_s, "--max-file-size", "2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("skipped ")
+            && stdout(&o).contains("big.txt: 2.2 MiB, over the limit of 2 MiB"),
+        "{}",
+        stdout(&o)
+    );
+    let list = run(&["list", "--index", idx_s, "--format", "json"]);
+    assert!(!stdout(&list).contains("big.txt"), "{}", stdout(&list));
+}

@@ -43,6 +43,7 @@ pub mod intent;
 pub mod metadata;
 pub mod process;
 pub mod segment;
+pub mod size;
 pub mod sources;
 
 pub use error::{Error, Result};

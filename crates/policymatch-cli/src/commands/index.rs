@@ -3,42 +3,35 @@
 use crate::args::Format;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use policymatch_core::extract::isolated::{Limits, WorkerCommand, extract_isolated};
+use policymatch_core::extract::isolated::{Limits, WorkerCommand};
 use policymatch_core::index::PolicyIndex;
-use policymatch_core::index::build::{
-    FileStatus, IndexOptions, Loaded, Loader, Progress, index_paths, pdf_outcome,
-};
-use policymatch_core::index::walk::SourceKind;
+use policymatch_core::index::build::{FileStatus, IndexOptions, Progress, index_paths};
+use policymatch_core::index::isolated::IsolatedLoader;
 use policymatch_core::metadata::Manifest;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-/// Extracts PDFs in worker processes (this same binary), so that no file can crash the run.
-struct IsolatedLoader {
-    worker: WorkerCommand,
-    limits: Limits,
+/// The options of `index` besides the paths and the index folder.
+pub struct RunOptions<'a> {
+    pub manifest: Option<&'a Path>,
+    pub words: Option<&'a Path>,
+    pub timeout: u64,
+    pub max_file_size_mib: u64,
+    pub commit_every: usize,
+    pub format: Format,
 }
 
-impl Loader for IsolatedLoader {
-    fn load(&self, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
-        match kind {
-            SourceKind::Pdf => pdf_outcome(path, extract_isolated(&self.worker, path, self.limits)),
-            other => policymatch_core::sources::load_non_pdf(path, bytes, other),
-        }
-    }
-}
-
-pub fn run(
-    paths: &[PathBuf],
-    dir: &Path,
-    manifest: Option<&Path>,
-    words: Option<&Path>,
-    timeout: u64,
-    commit_every: usize,
-    format: Format,
-) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Result<ExitCode> {
+    let RunOptions {
+        manifest,
+        words,
+        timeout,
+        max_file_size_mib,
+        commit_every,
+        format,
+    } = opts;
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
             anyhow::bail!("{}: no such file or folder", p.display());
@@ -49,6 +42,8 @@ pub fn run(
         None => Manifest::default(),
     };
     let program = std::env::current_exe().context("cannot find the policymatch executable")?;
+    // Every file is read in a worker process (this same binary), so that no file can crash
+    // the run.
     let loader = IsolatedLoader {
         worker: WorkerCommand {
             program,
@@ -99,6 +94,7 @@ pub fn run(
         loader: &loader,
         progress: Some(&progress),
         commit_every,
+        max_file_size: max_file_size_mib.saturating_mul(1024 * 1024),
         ..IndexOptions::default()
     };
     let summary = index_paths(&index, paths, &opts)?;

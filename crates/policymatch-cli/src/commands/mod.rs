@@ -36,16 +36,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             manifest,
             words,
             timeout,
+            max_file_size,
             commit_every,
             format,
         } => index::run(
             &paths,
             &index.resolve(),
-            manifest.as_deref(),
-            words.as_deref(),
-            timeout,
-            commit_every,
-            format,
+            index::RunOptions {
+                manifest: manifest.as_deref(),
+                words: words.as_deref(),
+                timeout,
+                max_file_size_mib: max_file_size,
+                commit_every,
+                format,
+            },
         ),
         Command::Search {
             query,
@@ -128,8 +132,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             follow,
             today,
         } => watch::run(&config, index.dir.as_deref(), &follow, today.as_deref()),
-        Command::ExtractWorker { file } => {
+        Command::ExtractWorker { load: None, file } => {
             policymatch_core::extract::isolated::run_worker(&file)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ExtractWorker {
+            load: Some(kind),
+            file,
+        } => {
+            use policymatch_core::index::isolated::{kind_named, run_load_worker};
+            let kind =
+                kind_named(&kind).ok_or_else(|| anyhow::anyhow!("{kind}: not a kind of source"))?;
+            run_load_worker(&file, kind)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -6,15 +6,16 @@
 //! or after decryption) and streams found by scanning — is decoded here instead, incrementally, and decoding stops
 //! at a limit:
 //!
-//! - at most [`MAX_STREAM_BYTES`] (256 MiB) of output for any one stream, and
-//! - at most [`MAX_DOCUMENT_BYTES`] (1 GiB) of output over all streams of a document
+//! - at most [`MAX_STREAM_BYTES`] (64 MiB) of output for any one stream, and
+//! - at most [`MAX_DOCUMENT_BYTES`] (128 MiB) of output over all streams of a document
 //!   ([`Budget`]).
 //!
 //! A stream that reaches the limit gives [`DecodeError::TooLarge`] with the output decoded up
 //! to the limit, which callers use as a truncated stream. The limits are meant to be far
 //! above what real documents need, so only hostile files reach them: with them in place the
-//! 185 corpus files extract exactly as before. Both sit well inside the worker's default
-//! 1536 MiB address-space limit.
+//! 185 corpus files extract exactly as before. Both sit well inside the worker's 384 MiB
+//! address-space limit, so that a bomb ends in a truncated stream rather than in that limit
+//! (with 256 MiB and 1 GiB, as before the limit was lowered, it ended there).
 //!
 //! Filters: `FlateDecode` (with the raw-deflate fallback for a bad zlib header, and output
 //! before damage kept), `LZWDecode` (`/EarlyChange`), PNG and TIFF predictors, `ASCII85Decode`,
@@ -37,9 +38,9 @@ use std::cell::Cell;
 use std::io::Read;
 
 /// Largest decoded size of one stream.
-pub(crate) const MAX_STREAM_BYTES: usize = 256 << 20;
+pub(crate) const MAX_STREAM_BYTES: usize = 64 << 20;
 /// Largest decoded size of all streams of one document together.
-pub(crate) const MAX_DOCUMENT_BYTES: usize = 1 << 30;
+pub(crate) const MAX_DOCUMENT_BYTES: usize = 128 << 20;
 /// Longest predictor row accepted (`/Columns` × `/Colors` × `/BitsPerComponent`), bytes.
 const MAX_ROW_BYTES: usize = 1 << 24;
 /// Filters in one chain, at most.
@@ -598,7 +599,7 @@ mod tests {
             other => panic!("expected TooLarge, got {:?}", other.map(|v| v.len())),
         }
         assert_eq!(budget.left.get(), (64 << 20) - cap);
-        assert_eq!(MAX_STREAM_BYTES, 256 << 20);
+        assert_eq!(MAX_STREAM_BYTES, 64 << 20);
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! Extraction in a worker process, so that no file can stop a batch.
 //!
-//! A PDF backend can panic, overflow its stack, loop for ever or allocate without bound on a
-//! hostile file. Panics are caught in-process, but the rest can only be contained by the
-//! operating system: [`extract_isolated`] runs one file in a child process (a program that calls
-//! [`run_worker`]), kills it when it exceeds the time limit, and the child caps its own address
-//! space so that a decompression bomb ends in an allocation failure instead of taking the
-//! machine's memory. (The streams the extractor decodes itself are already capped, see
-//! `decode`; the address-space limit is for what lopdf and pdf-extract decode on their own.)
+//! A reader can panic, overflow its stack, loop for ever or allocate without bound on a
+//! hostile file. Panics are caught, but the rest can only be contained by the operating
+//! system: [`run_in_worker`] runs one file in a child process (a program that calls
+//! [`run_worker`], or another worker entry point such as
+//! [`crate::index::isolated::run_load_worker`]), kills it when it exceeds the time limit, reads
+//! at most [`Limits::max_output`] bytes of its reply, and the child caps its own address space
+//! so that a decompression bomb ends in an allocation failure instead of taking the machine's
+//! memory. [`extract_isolated`] is the PDF case: the pages of one PDF, as `extract` prints
+//! them. (The streams the PDF extractor decodes itself are already capped, see `decode`; the
+//! address-space limit is for what lopdf and pdf-extract decode on their own.)
 
 use super::{ExtractError, extract_pdf};
 use crate::document::Page;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::io::{Read, Write};
 use std::path::Path;
@@ -23,13 +27,24 @@ pub struct Limits {
     pub timeout: Duration,
     /// Address-space limit of the worker, in MiB.
     pub memory_mib: u64,
+    /// Most bytes of the worker's reply read; a longer reply fails the file.
+    pub max_output: u64,
 }
+
+/// Address-space limit of a worker, in MiB: what the readers need on the real corpus (its
+/// largest PDF, 3.3 MB, peaks at about 50 MiB resident) many times over, and low enough that
+/// a worker stays well below the 512 MiB a whole `index` run is allowed at its peak.
+pub const WORKER_MEMORY_MIB: u64 = 384;
+
+/// Most bytes of a worker's reply read (JSON of the file's text and metadata).
+pub const MAX_OUTPUT: u64 = 64 * 1024 * 1024;
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             timeout: Duration::from_secs(30),
-            memory_mib: 1536,
+            memory_mib: WORKER_MEMORY_MIB,
+            max_output: MAX_OUTPUT,
         }
     }
 }
@@ -53,19 +68,41 @@ pub struct WorkerCommand {
     pub args: Vec<String>,
 }
 
+/// Name of the environment variable that tells a worker its address-space limit in MiB.
+const MEMORY_ENV: &str = "POLICYMATCH_WORKER_MEMORY_MIB";
+
+/// Name of the environment variable set in every worker (the binary's panic hook stays
+/// quiet there: a panic is reported by the parent as the file's reason).
+pub const WORKER_ENV: &str = "POLICYMATCH_WORKER";
+
 /// Extracts `path` in a child process started from `cmd`, within `limits`.
 pub fn extract_isolated(
     cmd: &WorkerCommand,
     path: &Path,
     limits: Limits,
 ) -> Result<Vec<Page>, ExtractError> {
+    match run_in_worker::<WorkerReply>(cmd, &[], path, limits)? {
+        WorkerReply::Pages(p) => Ok(p),
+        WorkerReply::Error(e) => Err(e),
+    }
+}
+
+/// Runs one worker on `path` (`cmd`, then `extra_args`, then the path) within `limits`, and
+/// reads the JSON reply it prints on stdout. A worker that is killed for its time, runs out
+/// of memory, overflows its stack, dies otherwise or prints more than `limits.max_output`
+/// gives the matching error instead.
+pub fn run_in_worker<T: DeserializeOwned>(
+    cmd: &WorkerCommand,
+    extra_args: &[&str],
+    path: &Path,
+    limits: Limits,
+) -> Result<T, ExtractError> {
     let mut child = Command::new(&cmd.program)
         .args(&cmd.args)
+        .args(extra_args)
         .arg(path)
-        .env(
-            "POLICYMATCH_WORKER_MEMORY_MIB",
-            limits.memory_mib.to_string(),
-        )
+        .env(MEMORY_ENV, limits.memory_mib.to_string())
+        .env(WORKER_ENV, "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -79,16 +116,21 @@ pub fn extract_isolated(
         .stderr
         .take()
         .ok_or_else(|| ExtractError::WorkerDied("worker has no stderr".into()))?;
+    let max_output = limits.max_output;
     let out_reader = std::thread::spawn(move || {
+        // One byte more than allowed tells a reply that is too long; the rest is drained
+        // (not kept) so that the worker is never blocked on a full pipe.
         let mut buf = Vec::new();
-        let _ = stdout.read_to_end(&mut buf);
+        let _ = (&mut stdout)
+            .take(max_output.saturating_add(1))
+            .read_to_end(&mut buf);
+        let _ = std::io::copy(&mut stdout, &mut std::io::sink());
         buf
     });
     let err_reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
         let _ = (&mut stderr).take(64 * 1024).read_to_end(&mut buf);
-        let mut sink = Vec::new();
-        let _ = stderr.read_to_end(&mut sink);
+        let _ = std::io::copy(&mut stderr, &mut std::io::sink());
         buf
     });
     let start = Instant::now();
@@ -101,7 +143,11 @@ pub fn extract_isolated(
                 break None;
             }
             Ok(None) => std::thread::sleep(Duration::from_millis(2)),
-            Err(e) => return Err(ExtractError::WorkerDied(e.to_string())),
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(ExtractError::WorkerDied(e.to_string()));
+            }
         }
     };
     let out = out_reader.join().unwrap_or_default();
@@ -109,11 +155,13 @@ pub fn extract_isolated(
     let Some(status) = status else {
         return Err(ExtractError::Timeout(limits.timeout.as_secs()));
     };
-    if let Ok(reply) = serde_json::from_slice::<WorkerReply>(&out) {
-        return match reply {
-            WorkerReply::Pages(p) => Ok(p),
-            WorkerReply::Error(e) => Err(e),
-        };
+    if out.len() as u64 > limits.max_output {
+        return Err(ExtractError::OutputTooLarge(
+            limits.max_output.div_ceil(1024 * 1024),
+        ));
+    }
+    if let Ok(reply) = serde_json::from_slice::<T>(&out) {
+        return Ok(reply);
     }
     let stderr_text = String::from_utf8_lossy(&err);
     if stderr_text.contains("memory allocation") || stderr_text.contains("out of memory") {
@@ -139,15 +187,41 @@ fn describe_status(status: std::process::ExitStatus) -> String {
     }
 }
 
-/// The worker side: caps this process's memory, extracts `path` and prints one
-/// [`WorkerReply`] as JSON on stdout. Call it from a binary's hidden worker subcommand.
-pub fn run_worker(path: &Path) -> std::io::Result<()> {
-    if let Some(mib) = std::env::var("POLICYMATCH_WORKER_MEMORY_MIB")
+/// The worker side, first step: caps this process's address space as the parent asked (see
+/// [`run_in_worker`]). Call it before reading the file.
+pub fn limit_worker_memory() {
+    if let Some(mib) = std::env::var(MEMORY_ENV)
         .ok()
         .and_then(|v| v.parse::<u64>().ok())
     {
         limit_address_space(mib);
     }
+}
+
+/// Prints a worker's reply as JSON on stdout.
+pub fn print_reply<T: Serialize>(reply: &T) -> std::io::Result<()> {
+    let json = serde_json::to_vec(reply).map_err(std::io::Error::other)?;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(&json)?;
+    stdout.flush()
+}
+
+/// A panic's message on one line, at most 200 characters (a panic in a reader may quote the
+/// file's own text).
+pub fn one_line_panic(payload: &Box<dyn std::any::Any + Send>) -> String {
+    let msg = super::panic_message(payload);
+    let line = msg.split_whitespace().collect::<Vec<_>>().join(" ");
+    match line.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", &line[..cut]),
+        None => line,
+    }
+}
+
+/// The worker side of [`extract_isolated`]: caps this process's memory, extracts `path` and
+/// prints one [`WorkerReply`] as JSON on stdout. Call it from a binary's hidden worker
+/// subcommand.
+pub fn run_worker(path: &Path) -> std::io::Result<()> {
+    limit_worker_memory();
     let reply = match std::fs::read(path) {
         Ok(bytes) => match extract_pdf(&bytes) {
             Ok(pages) => WorkerReply::Pages(pages),
@@ -155,10 +229,7 @@ pub fn run_worker(path: &Path) -> std::io::Result<()> {
         },
         Err(e) => WorkerReply::Error(ExtractError::Malformed(format!("cannot read: {e}"))),
     };
-    let json = serde_json::to_vec(&reply).map_err(std::io::Error::other)?;
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(&json)?;
-    stdout.flush()
+    print_reply(&reply)
 }
 
 /// Caps the address space of the current process at `mib` MiB (Unix only; elsewhere a no-op).

@@ -78,8 +78,8 @@
 //!   Latin-1 (poppler does the same), so Type 3 fonts drawing other Type 3 fonts give text.
 //!
 //! Everything is bounded (operators, glyphs, form nesting with a cycle check, CMap sizes,
-//! streams scanned). Streams are decoded by our own filters (`decode`) within 256 MiB per
-//! stream and 1 GiB per document, so a decompression bomb ends in a truncated stream, not in
+//! streams scanned). Streams are decoded by our own filters (`decode`) within 64 MiB per
+//! stream and 128 MiB per document, so a decompression bomb ends in a truncated stream, not in
 //! the worker's memory limit in [`isolated`] (which still bounds what lopdf and pdf-extract
 //! decode themselves). Over the 311 damaged files of `badpdfs/`:
 //! text (a word of two letters or more) from 160 (146 before the techniques above), no crash
@@ -147,6 +147,9 @@ pub enum ExtractError {
     /// The worker process died.
     #[error("extractor process died: {0}")]
     WorkerDied(String),
+    /// The worker printed more than the output limit (in MiB) allows.
+    #[error("extracted text larger than {0} MiB")]
+    OutputTooLarge(u64),
 }
 
 impl ExtractError {

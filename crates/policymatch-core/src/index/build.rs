@@ -11,8 +11,9 @@ use crate::extract::ExtractError;
 use crate::metadata::{self, Manifest};
 use crate::segment::segment_page_with;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
+use std::io::Read;
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -20,7 +21,7 @@ use std::time::Instant;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// A document ready to be indexed: one file, or one item of an agenda file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SourceDocument {
     /// Identity: the source path for whole files, `path#item` for agenda items.
     pub doc_id: String,
@@ -39,7 +40,7 @@ pub struct SourceDocument {
 }
 
 /// A section of a page with a known heading.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Section {
     /// 1-based page number.
     pub page: u32,
@@ -51,8 +52,10 @@ pub struct Section {
     pub heading: Option<String>,
 }
 
-/// What loading one file gave.
-#[derive(Debug)]
+/// What loading one file gave (serialisable: a worker process sends it to the indexing run,
+/// see [`super::isolated`]).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Loaded {
     /// One or more documents.
     Documents(Vec<SourceDocument>),
@@ -123,7 +126,16 @@ pub struct IndexOptions<'a> {
     pub force: bool,
     /// Called after each file with its outcome.
     pub progress: Option<&'a (dyn Fn(&Progress<'_>) + Sync)>,
+    /// Files larger than this many bytes are skipped, by their size on disk, before they are
+    /// read.
+    pub max_file_size: u64,
 }
+
+/// The default of [`IndexOptions::max_file_size`]: 128 MiB. Municipal PDFs run to 50 MB and
+/// more (scanned appendices, maps), and a PDF of 120 MB still indexes within a worker's memory
+/// limit ([`crate::extract::isolated::WORKER_MEMORY_MIB`]); the limit is there so that no file
+/// is read into memory for its hash unbounded.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 128 * 1024 * 1024;
 
 impl Default for IndexOptions<'_> {
     fn default() -> Self {
@@ -134,6 +146,7 @@ impl Default for IndexOptions<'_> {
             force: false,
             writer_memory: 96 * 1024 * 1024,
             progress: None,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
         }
     }
 }
@@ -296,6 +309,7 @@ pub fn index_paths(
 
     let (tx, rx) = mpsc::sync_channel::<Work>(16);
     let loader = opts.loader;
+    let max_file_size = opts.max_file_size;
     let unchanged_map = HashMap::new();
     let known_ref = if opts.force || stale {
         &unchanged_map
@@ -310,23 +324,14 @@ pub fn index_paths(
             files_ref
                 .par_iter()
                 .for_each_with(tx, |tx, (path, key, kind)| {
-                    let work = match std::fs::read(path) {
-                        Err(e) => Work::Unreadable(path.clone(), format!("cannot read: {e}")),
-                        Ok(bytes) => {
-                            let hash = blake3::hash(&bytes).to_hex().to_string();
-                            if known_ref.get(key) == Some(&hash) {
-                                Work::Unchanged(path.clone())
-                            } else if bytes.is_empty() {
-                                Work::Loaded(
-                                    path.clone(),
-                                    hash,
-                                    Loaded::Skipped("empty file".into()),
-                                )
-                            } else {
-                                let loaded = loader.load(path, &bytes, *kind);
-                                Work::Loaded(path.clone(), hash, loaded)
-                            }
-                        }
+                    let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                    let work = if size > max_file_size {
+                        // by its size on disk, before a byte is read; a file that grew over
+                        // the limit loses its old records like any changed file
+                        let reason = crate::size::over_limit(size, max_file_size);
+                        Work::Loaded(path.clone(), String::new(), Loaded::Skipped(reason))
+                    } else {
+                        read_and_load(path, key, *kind, known_ref, loader, max_file_size)
                     };
                     let _ = tx.send(work);
                 });
@@ -423,6 +428,42 @@ pub fn index_paths(
     summary.failed.sort();
     summary.skipped.sort();
     Ok(summary)
+}
+
+/// Reads one file (its size on disk within `max_size`), hashes it and, unless it is
+/// unchanged or empty, loads it.
+fn read_and_load(
+    path: &Path,
+    key: &str,
+    kind: SourceKind,
+    known: &HashMap<String, String>,
+    loader: &dyn Loader,
+    max_size: u64,
+) -> Work {
+    let mut bytes = Vec::new();
+    // at most one byte over the limit, in case the file grew since its size was read
+    let read = std::fs::File::open(path)
+        .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        return Work::Unreadable(path.to_path_buf(), format!("cannot read: {e}"));
+    }
+    if bytes.len() as u64 > max_size {
+        let reason = crate::size::over_limit(bytes.len() as u64, max_size);
+        return Work::Loaded(path.to_path_buf(), String::new(), Loaded::Skipped(reason));
+    }
+    let hash = blake3::hash(&bytes).to_hex().to_string();
+    if known.get(key) == Some(&hash) {
+        Work::Unchanged(path.to_path_buf())
+    } else if bytes.is_empty() {
+        Work::Loaded(
+            path.to_path_buf(),
+            hash,
+            Loaded::Skipped("empty file".into()),
+        )
+    } else {
+        let loaded = loader.load(path, &bytes, kind);
+        Work::Loaded(path.to_path_buf(), hash, loaded)
+    }
 }
 
 fn merge_meta(meta: &mut DocumentMeta, given: DocumentMeta) {

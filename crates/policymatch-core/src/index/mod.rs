@@ -8,6 +8,7 @@
 
 pub mod build;
 pub mod civic;
+pub mod isolated;
 pub mod lock;
 pub mod query;
 pub mod records;

@@ -139,8 +139,7 @@ pub fn load(path: &Path, xml: &str) -> Loaded {
             "XML is not an agenda publication (SBSYS/eDagsorden <Publication>)".into(),
         );
     }
-    let publication: Publication = match quick_xml::de::from_str(xml.trim_start_matches('\u{feff}'))
-    {
+    let publication: Publication = match super::xml::from_str(xml.trim_start_matches('\u{feff}')) {
         Ok(p) => p,
         Err(e) => return Loaded::Failed(format!("damaged agenda publication XML: {e}")),
     };
@@ -296,6 +295,46 @@ Frivillige foreninger inddrages.]]></Content></ItemField>
             load(Path::new("c.xml"), "<Publication></Publication>"),
             Loaded::Skipped(_)
         ));
+    }
+
+    #[test]
+    fn entities_of_a_dtd_are_refused_not_expanded_or_fetched() {
+        let item = |caption: &str| {
+            format!(
+                "<Publication><Agendas><Agenda><Items><Item><Caption>{caption}</Caption></Item></Items></Agenda></Agendas></Publication>"
+            )
+        };
+        let mut laughs =
+            String::from("<?xml version=\"1.0\"?><!DOCTYPE Publication [<!ENTITY l0 \"lol\">");
+        for i in 1..10 {
+            laughs.push_str(&format!(
+                "<!ENTITY l{i} \"{}\">",
+                format!("&l{};", i - 1).repeat(10)
+            ));
+        }
+        laughs.push_str("]>");
+        laughs.push_str(&item("&l9;"));
+        let xxe = format!(
+            "<!DOCTYPE Publication [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>{}",
+            item("&x;")
+        );
+        for xml in [laughs, xxe] {
+            let Loaded::Failed(reason) = load(Path::new("e.xml"), &xml) else {
+                panic!("loaded {xml}");
+            };
+            assert_eq!(
+                reason,
+                "damaged agenda publication XML: cannot parse DTD: it declares entities (<!ENTITY>), which are never expanded or fetched"
+            );
+        }
+        // XML's own entities are read
+        let Loaded::Documents(docs) = load(Path::new("f.xml"), &item("Sport &amp; fritid")) else {
+            panic!("not loaded");
+        };
+        assert_eq!(
+            docs[0].meta.title.as_ref().map(|t| t.value.as_str()),
+            Some("Sport & fritid")
+        );
     }
 
     #[test]

@@ -2,15 +2,23 @@
 //! blank line between paragraphs, cut into pages where Word last laid out a page break.
 //!
 //! A `.docx` file is a zip archive; the archive and the XML are read in-process by safe Rust
-//! parsers, and the document part is read only up to [`MAX_XML`] bytes, so a zip bomb is cut
-//! off rather than filling memory.
+//! parsers. What is unpacked is bounded: no part beyond [`MAX_PART`] bytes and no more than
+//! [`MAX_UNPACKED`] bytes from one file, checked against the sizes the archive declares
+//! before anything is unpacked (so a zip bomb fails at once, without allocating) and again
+//! while unpacking (in case the declared size lies). The XML is read without a DTD: Word never
+//! writes one, so a part that holds one fails, and no entity is ever expanded or fetched (see
+//! [`super::xml`]).
 
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 use std::io::Read;
 
-/// Most bytes of `word/document.xml` read (its uncompressed size).
-pub const MAX_XML: u64 = 64 * 1024 * 1024;
+/// Most bytes one part of the archive (`word/document.xml`) unpacks to: a Word document of a
+/// few thousand pages.
+pub const MAX_PART: u64 = 32 * 1024 * 1024;
+
+/// Most bytes unpacked from one `.docx` file, all parts read together.
+pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 
 /// Why a `.docx` file gives no text.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -21,33 +29,69 @@ pub enum DocxError {
     /// The archive has no `word/document.xml`.
     #[error("not a Word document (no word/document.xml)")]
     NoDocument,
-    /// The document part is larger than [`MAX_XML`].
-    #[error("Word document text part larger than {} MiB", MAX_XML / 1024 / 1024)]
-    TooLarge,
-    /// The XML is broken.
+    /// A part unpacks to more than [`MAX_PART`] bytes, or the parts read to more than
+    /// [`MAX_UNPACKED`]: the part's name and the reason with the sizes.
+    #[error("Word document part {0} unpacks to {1}")]
+    TooLarge(String, String),
+    /// The XML is broken, or holds a DTD.
     #[error("damaged Word document (XML: {0})")]
     Xml(String),
+}
+
+/// How much may still be unpacked from one archive.
+struct Unpacking {
+    /// Bytes unpacked so far.
+    done: u64,
+}
+
+impl Unpacking {
+    /// Unpacks the part `name` of `archive` within [`MAX_PART`] and what is left of
+    /// [`MAX_UNPACKED`].
+    fn part<R: Read + std::io::Seek>(
+        &mut self,
+        archive: &mut zip::ZipArchive<R>,
+        name: &str,
+    ) -> Result<Vec<u8>, DocxError> {
+        let part = archive.by_name(name).map_err(|e| match e {
+            zip::result::ZipError::FileNotFound => DocxError::NoDocument,
+            e => DocxError::Zip(e.to_string()),
+        })?;
+        let too_large = |size: u64| {
+            let reason = if size > MAX_PART {
+                crate::size::over_limit(size, MAX_PART)
+            } else {
+                format!(
+                    "{} with the parts before it, over the limit of {} for one file",
+                    crate::size::format_size(self.done.saturating_add(size)),
+                    crate::size::format_size(MAX_UNPACKED)
+                )
+            };
+            DocxError::TooLarge(name.to_string(), reason)
+        };
+        let allowed = MAX_PART.min(MAX_UNPACKED.saturating_sub(self.done));
+        // the size the archive declares, before anything is unpacked
+        if part.size() > allowed {
+            return Err(too_large(part.size()));
+        }
+        let mut out = Vec::new();
+        // the declared size may lie: unpack one byte more than allowed to tell
+        part.take(allowed + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| DocxError::Zip(e.to_string()))?;
+        if out.len() as u64 > allowed {
+            return Err(too_large(out.len() as u64));
+        }
+        self.done += out.len() as u64;
+        Ok(out)
+    }
 }
 
 /// The pages of a `.docx` file's text.
 pub fn docx_pages(bytes: &[u8]) -> Result<Vec<String>, DocxError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| DocxError::Zip(e.to_string()))?;
-    let part = archive.by_name("word/document.xml").map_err(|e| match e {
-        zip::result::ZipError::FileNotFound => DocxError::NoDocument,
-        e => DocxError::Zip(e.to_string()),
-    })?;
-    if part.size() > MAX_XML {
-        return Err(DocxError::TooLarge);
-    }
-    let mut xml = Vec::new();
-    // the declared size may lie: read one byte more than allowed to tell
-    part.take(MAX_XML + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| DocxError::Zip(e.to_string()))?;
-    if xml.len() as u64 > MAX_XML {
-        return Err(DocxError::TooLarge);
-    }
+    let mut unpacking = Unpacking { done: 0 };
+    let xml = unpacking.part(&mut archive, "word/document.xml")?;
     text_of(&xml)
 }
 
@@ -83,7 +127,9 @@ fn text_of(xml: &[u8]) -> Result<Vec<String>, DocxError> {
             Event::Start(e) if e.local_name().as_ref() == b"t" => in_text = true,
             Event::End(e) if e.local_name().as_ref() == b"t" => in_text = false,
             Event::Text(t) if in_text => {
-                let s = t.unescape().map_err(|e| DocxError::Xml(e.to_string()))?;
+                let s = t
+                    .unescape_with(super::xml::xml_entity)
+                    .map_err(|e| DocxError::Xml(e.to_string()))?;
                 paragraph.push_str(&s);
             }
             Event::CData(t) if in_text => paragraph.push_str(&String::from_utf8_lossy(&t)),
@@ -104,6 +150,11 @@ fn text_of(xml: &[u8]) -> Result<Vec<String>, DocxError> {
                     pages.push(std::mem::take(&mut page));
                 }
                 break_after = false;
+            }
+            Event::DocType(_) => {
+                return Err(DocxError::Xml(
+                    "a DTD, which Word documents never hold".into(),
+                ));
             }
             Event::Eof => break,
             _ => {}
@@ -170,19 +221,72 @@ mod tests {
         Ok(())
     }
 
-    #[test]
-    fn a_bomb_is_cut_off() -> TestResult {
-        // 65 MiB of one repeated paragraph compresses to a small archive
+    /// `n` bytes of one repeated paragraph (it compresses to almost nothing).
+    fn paragraphs(n: u64) -> Vec<u8> {
         let para = b"<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>";
-        let big: Vec<u8> = para
-            .iter()
-            .copied()
-            .cycle()
-            .take((MAX_XML + 1024 * 1024) as usize)
-            .collect();
-        let bytes = docx(&[("word/document.xml", &big)])?;
-        assert!(bytes.len() < 2 * 1024 * 1024, "{} bytes", bytes.len());
-        assert_eq!(docx_pages(&bytes), Err(DocxError::TooLarge));
+        para.iter().copied().cycle().take(n as usize).collect()
+    }
+
+    #[test]
+    fn a_bomb_fails_by_its_declared_size() -> TestResult {
+        let bytes = docx(&[("word/document.xml", &paragraphs(MAX_PART + 1024 * 1024))])?;
+        assert!(bytes.len() < 1024 * 1024, "{} bytes", bytes.len());
+        let err = docx_pages(&bytes).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Word document part word/document.xml unpacks to 33 MiB, over the limit of 32 MiB"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_bomb_that_lies_about_its_size_is_cut_off() -> TestResult {
+        let mut bytes = docx(&[("word/document.xml", &paragraphs(MAX_PART + 1024 * 1024))])?;
+        // the central directory's uncompressed size (offset 24 of its entry) says 1 KiB
+        let at = bytes
+            .windows(4)
+            .position(|w| w == b"PK\x01\x02")
+            .ok_or("no central directory")?;
+        bytes[at + 24..at + 28].copy_from_slice(&1024u32.to_le_bytes());
+        match docx_pages(&bytes) {
+            Err(DocxError::TooLarge(part, _)) => assert_eq!(part, "word/document.xml"),
+            Err(DocxError::Zip(_)) => {} // the zip reader caught the lie itself
+            other => panic!("{other:?}"),
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn one_file_unpacks_at_most_its_budget() -> TestResult {
+        // three parts, each within the limit of a part, over the limit of a file together
+        let third = MAX_UNPACKED / 3 + 1;
+        assert!(third < MAX_PART);
+        let part = paragraphs(third);
+        let bytes = docx(&[("a.xml", &part), ("b.xml", &part), ("c.xml", &part)])?;
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes.as_slice()))?;
+        let mut unpacking = Unpacking { done: 0 };
+        assert_eq!(unpacking.part(&mut archive, "a.xml")?.len() as u64, third);
+        assert_eq!(unpacking.part(&mut archive, "b.xml")?.len() as u64, third);
+        let err = unpacking.part(&mut archive, "c.xml").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "Word document part c.xml unpacks to 64.1 MiB with the parts before it, over the limit of 64 MiB for one file"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_dtd_fails_and_no_entity_is_expanded() -> TestResult {
+        let laughs = br#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><w:document><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"#;
+        let bytes = docx(&[("word/document.xml", laughs.as_slice())])?;
+        assert!(matches!(docx_pages(&bytes), Err(DocxError::Xml(m)) if m.contains("DTD")));
+        // an entity without a DTD is not known either (only the five of XML itself are)
+        let xxe = b"<w:document><w:body><w:p><w:r><w:t>&x; &amp; &#65;</w:t></w:r></w:p></w:body></w:document>";
+        let bytes = docx(&[("word/document.xml", xxe.as_slice())])?;
+        assert!(matches!(docx_pages(&bytes), Err(DocxError::Xml(_))));
+        let fine = b"<w:document><w:body><w:p><w:r><w:t>&lt;a&gt; &amp; &#65;</w:t></w:r></w:p></w:body></w:document>";
+        let bytes = docx(&[("word/document.xml", fine.as_slice())])?;
+        assert_eq!(docx_pages(&bytes)?, ["<a> & A\n\n"]);
         Ok(())
     }
 }

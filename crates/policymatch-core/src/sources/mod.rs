@@ -8,6 +8,7 @@ pub mod doc;
 pub mod docx;
 pub mod html;
 pub mod sidecar;
+pub mod xml;
 
 pub use html::html_to_text;
 
