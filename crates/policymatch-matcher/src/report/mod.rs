@@ -291,7 +291,7 @@ fn document_task(index: &PolicyIndex, s: &Suggestion) -> Result<Option<pitch::Ta
                 best = Some((
                     key,
                     pitch::Task {
-                        sentence: sentence.split_whitespace().collect::<Vec<_>>().join(" "),
+                        sentence: pitch::flat(sentence),
                         page: p.page,
                     },
                 ));

@@ -54,9 +54,13 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
 
-/// `text` with its white space made single spaces.
-fn flat(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+/// `text` with its white space made single spaces and a leading list bullet taken off: the
+/// words of a quote, as the document has them.
+pub(crate) fn flat(text: &str) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    words
+        .trim_start_matches(|c: char| matches!(c, '•' | '▪' | '◦' | '–' | '-' | '*') || c == ' ')
+        .to_string()
 }
 
 /// `text` with line breaks made spaces: in a PDF's layout they are not sentence ends, and a
