@@ -261,10 +261,9 @@ fn document_task(index: &PolicyIndex, s: &Suggestion) -> Result<Option<pitch::Ta
         .map(|w| w.to_lowercase().chars().take(5).collect::<String>())
         .filter(|w| w.chars().count() >= 3)
         .collect();
-    let mut best: Option<(
-        (usize, std::cmp::Reverse<u64>, std::cmp::Reverse<u64>),
-        pitch::Task,
-    )> = None;
+    // (matched terms named, nearness of the page, earliness of the passage): highest wins
+    type Key = (usize, std::cmp::Reverse<u64>, std::cmp::Reverse<u64>);
+    let mut best: Option<(Key, pitch::Task)> = None;
     for (_, addr) in found {
         let doc: tantivy::TantivyDocument = searcher.doc(addr).map_err(err)?;
         let p = policymatch_core::index::records::PassageRecord::from_doc(&doc, f);

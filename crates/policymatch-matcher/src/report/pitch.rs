@@ -59,7 +59,7 @@ fn word_count(s: &str) -> usize {
 pub(crate) fn flat(text: &str) -> String {
     let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
     words
-        .trim_start_matches(|c: char| matches!(c, '•' | '▪' | '◦' | '–' | '-' | '*') || c == ' ')
+        .trim_start_matches(['•', '▪', '◦', '–', '-', '*', ' '])
         .to_string()
 }
 
@@ -505,7 +505,7 @@ mod tests {
             let template: Vec<String> = ftl
                 .lines()
                 .filter(|l| !l.trim_start().starts_with('#'))
-                .flat_map(|l| words(l))
+                .flat_map(&words)
                 .collect();
             let documents = format!(
                 "{} {} {} {} {}",
