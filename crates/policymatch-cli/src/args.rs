@@ -7,9 +7,24 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "policymatch", version, about, long_about = None)]
 pub struct Cli {
+    /// Language of everything the command writes for a person: da (default) or en
+    /// [env: POLICYMATCH_LANG].
+    #[arg(long, global = true, value_name = "da|en", value_parser = parse_lang)]
+    pub lang: Option<policymatch_i18n::Lang>,
     /// The command to run.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--lang da|en`.
+fn parse_lang(s: &str) -> Result<policymatch_i18n::Lang, String> {
+    policymatch_i18n::Lang::parse(s).ok_or_else(|| {
+        policymatch_i18n::t!(
+            crate::output::lang(),
+            "cli-bad-lang",
+            value = format!("{s:?}")
+        )
+    })
 }
 
 /// Output formats for commands that print data.

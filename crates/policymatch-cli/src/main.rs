@@ -4,16 +4,19 @@
 
 mod args;
 mod commands;
+mod help;
 mod output;
 
-use clap::Parser;
+use clap::{CommandFactory, FromArgMatches};
+use policymatch_i18n::t;
 
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    let lang = output::init_lang(std::env::args_os());
     // A panic is a bug; say so in one line instead of a backtrace. (Panics inside PDF
     // extraction never get here: they are caught in the worker and reported per file.)
-    std::panic::set_hook(Box::new(|info| {
+    std::panic::set_hook(Box::new(move |info| {
         let msg = info
             .payload()
             .downcast_ref::<&str>()
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
         if std::env::var_os("POLICYMATCH_WORKER").is_none() {
-            eprintln!("policymatch: internal error: {msg} (please report this)");
+            eprintln!("{}", t!(lang, "cli-internal-error", message = msg));
         }
         // For fuzzing and tests: every panic, even one the code catches and reports as a
         // file's failure, ends the process, so that no panic can pass unnoticed.
@@ -30,7 +33,10 @@ fn main() -> ExitCode {
             std::process::abort();
         }
     }));
-    let cli = match args::Cli::try_parse() {
+    let parsed = help::localise(args::Cli::command(), lang)
+        .try_get_matches()
+        .and_then(|m| args::Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version: print as clap renders them, exit 0.
@@ -42,6 +48,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // the parser checked `--lang`; `init_lang` read the same value before parsing
+    debug_assert!(cli.lang.is_none_or(|l| l == lang));
     match commands::run(cli) {
         Ok(code) => code,
         Err(err) if output::is_broken_pipe(&err) => ExitCode::SUCCESS,

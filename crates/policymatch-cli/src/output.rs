@@ -1,4 +1,32 @@
-//! Printing errors and shared output helpers.
+//! Printing errors and shared output helpers, and the reader's language.
+
+use policymatch_i18n::{Lang, t};
+use std::sync::OnceLock;
+
+static LANG: OnceLock<Lang> = OnceLock::new();
+
+/// Chooses the language of this run, once, before the arguments are parsed (so that the help
+/// and the parse errors are in it too): `--lang X` or `--lang=X` among `args`, else
+/// `POLICYMATCH_LANG`, else Danish. An unknown `--lang` value is reported by the parser.
+pub fn init_lang(args: impl IntoIterator<Item = std::ffi::OsString>) -> Lang {
+    let args: Vec<String> = args
+        .into_iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        if a == "--lang" {
+            args.get(i + 1).and_then(|v| Lang::parse(v))
+        } else {
+            a.strip_prefix("--lang=").and_then(Lang::parse)
+        }
+    });
+    *LANG.get_or_init(|| given.unwrap_or_else(Lang::from_env))
+}
+
+/// The language of this run (Danish until [`init_lang`] chose one).
+pub fn lang() -> Lang {
+    LANG.get().copied().unwrap_or_default()
+}
 
 /// Prints `err` and its causes on stderr as one line each, with a hint when one applies.
 pub fn print_error(err: &anyhow::Error) {
@@ -7,7 +35,7 @@ pub fn print_error(err: &anyhow::Error) {
 
 /// `err` and its causes as one line.
 fn error_line(err: &anyhow::Error) -> String {
-    let mut line = format!("policymatch: error: {err}");
+    let mut line = err.to_string();
     for cause in err.chain().skip(1) {
         // Typed errors often end with their source already; do not say it twice. (Only a
         // repeated ending counts: a cause that merely occurs in a file name, such as
@@ -17,10 +45,11 @@ fn error_line(err: &anyhow::Error) -> String {
             line.push_str(&format!(": {cause}"));
         }
     }
-    line
+    t!(lang(), "cli-error", message = line)
 }
 
 use policymatch_core::index::records::DocInfo;
+use policymatch_i18n::decimal;
 use std::io::IsTerminal;
 
 /// The `document` object of JSON output.
@@ -81,7 +110,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn print_usage_error(e: &clap::Error) {
     let rendered = e.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("invalid arguments");
+    let first = lines.next().unwrap_or_default();
     let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
     // "the following required arguments were not provided:" lists them on the next lines.
     if message.ends_with(':') {
@@ -89,7 +118,7 @@ pub fn print_usage_error(e: &clap::Error) {
         message.push(' ');
         message.push_str(&listed.join(", "));
     }
-    eprintln!("policymatch: error: {message} (hint: see `policymatch --help`)");
+    eprintln!("{}", t!(lang(), "cli-usage-error", message = message));
 }
 
 /// `s`, or "?" when it is empty (an unknown title or municipality).
@@ -109,11 +138,15 @@ pub fn passage_line(
     } else {
         format!(" › {}", p.heading)
     };
-    format!(
-        "{rank}. {} — {} p. {}{heading}  (score {score:.2})",
-        or_unknown(&p.document.title),
-        or_unknown(&p.document.municipality),
-        p.page,
+    t!(
+        lang(),
+        "suggest-passage",
+        rank = rank,
+        title = or_unknown(&p.document.title),
+        municipality = or_unknown(&p.document.municipality),
+        page = p.page,
+        heading = heading,
+        score = decimal(lang(), f64::from(score), 2)
     )
 }
 
@@ -129,7 +162,7 @@ mod error_line_tests {
             .expect_err("error");
         assert_eq!(
             error_line(&err),
-            "policymatch: error: /files/qpdf-encrypted-40-bit-R3.pdf: encrypted"
+            "policymatch: fejl: /files/qpdf-encrypted-40-bit-R3.pdf: encrypted"
         );
     }
 
@@ -140,7 +173,7 @@ mod error_line_tests {
             .expect_err("error");
         assert_eq!(
             error_line(&err),
-            "policymatch: error: cannot read index: disk on fire"
+            "policymatch: fejl: cannot read index: disk on fire"
         );
     }
 }

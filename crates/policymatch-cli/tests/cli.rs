@@ -5,7 +5,11 @@ use std::process::{Command, Output};
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
-    c.env_remove("POLICYMATCH_INDEX").env("NO_COLOR", "1");
+    // these tests pin the English wording of messages; the Danish default is pinned in
+    // tests/lang.rs
+    c.env_remove("POLICYMATCH_INDEX")
+        .env("NO_COLOR", "1")
+        .env("POLICYMATCH_LANG", "en");
     c
 }
 

@@ -1,7 +1,9 @@
 //! The HTML report in a real browser: headless Chromium loads the page built for the bundled
 //! loneliness profile, the test checks that it loads without console errors, that the expected
 //! sections are there, and saves a screenshot to `target/policymatch-report.png`.
-//! Skips, saying so, when no `chromium` is installed (`.ci/run` installs it).
+//! Skips, saying so, when no `chromium` is installed (`.ci/run` installs it). The Danish
+//! report (the default) holds none of the English reason templates, and the English one
+//! (`--lang en`) none of the Danish ones.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -55,18 +57,77 @@ fn report_renders_in_headless_chromium() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let page = idx.path().join("report.html");
-    let o = Command::new(bin)
-        .args(["report", "--profile"])
-        .arg(root().join("corpus-samples/profiles/ensomhed.toml"))
-        .arg("--index")
-        .arg(idx.path())
-        .arg("--out")
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let html = std::fs::read_to_string(&page).unwrap();
+    let report = |lang: Option<&str>, name: &str| {
+        let page = idx.path().join(name);
+        let mut c = Command::new(bin);
+        c.args(["report", "--profile"])
+            .arg(root().join("corpus-samples/profiles/ensomhed.toml"))
+            .arg("--index")
+            .arg(idx.path())
+            .arg("--out")
+            .arg(&page)
+            .env_remove("POLICYMATCH_LANG");
+        if let Some(lang) = lang {
+            c.args(["--lang", lang]);
+        }
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let html = std::fs::read_to_string(&page).unwrap();
+        (page, html)
+    };
+    // the page's text as a reader sees it (the report escapes quotes)
+    let unescape = |html: &str| {
+        html.replace("&#39;", "'")
+            .replace("&quot;", "\"")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+    };
+    let (page, html) = report(None, "report.html");
+    let (_, english) = report(Some("en"), "report-en.html");
+    // the fixed parts of each language's reason templates (see locales/*/reasons.ftl)
+    let english_templates = [
+        "theme '",
+        "activity '",
+        "target group '",
+        "in a goal sentence",
+        "in an initiative sentence",
+        "in a decision sentence",
+        "in a funding sentence",
+        "in a consultation sentence",
+        "in the heading",
+        "in the document's title",
+        "description words:",
+        "mentions volunteers or associations",
+        "wording among the",
+        "pushed down:",
+        "the title names",
+    ];
+    let danish_templates = [
+        "tema »",
+        "aktivitet »",
+        "målgruppe »",
+        "i en målsætning",
+        "i en sætning om en indsats",
+        "i overskriften",
+        "i dokumentets titel",
+        "ord fra jeres beskrivelse:",
+        "nævner frivillige eller foreninger",
+        "ordvalget er blandt de",
+        "skubbet ned:",
+        "titlen nævner",
+    ];
+    let (danish_text, english_text) = (unescape(&html), unescape(&english));
+    for t in english_templates {
+        assert!(!danish_text.contains(t), "the Danish report holds {t:?}");
+    }
+    for t in danish_templates {
+        assert!(!english_text.contains(t), "the English report holds {t:?}");
+    }
+    // and each holds its own: the reasons are there, in its language
+    assert!(html.contains("<html lang=\"da\">") && danish_text.contains("tema »ensomhed«"));
+    assert!(english.contains("<html lang=\"en\">") && english_text.contains("theme 'ensomhed'"));
+    assert!(english.contains("Draft pitch") && !english.contains("Udkast til pitch"));
     for forbidden in [
         "src=\"http",
         "href=\"http",

@@ -74,6 +74,7 @@ fn suggest(f: &Fixture, profile: &Path, extra: &[&str]) -> Output {
         .args(["--index", f.index.to_str().unwrap()])
         .args(extra)
         .env("NO_COLOR", "1")
+        .env_remove("POLICYMATCH_LANG")
         .output()
         .unwrap()
 }
@@ -84,7 +85,7 @@ fn suggest_formats_and_exit_codes() {
     let profile = f.root.join("profile.toml");
 
     // JSON: the documented shape, goal and decision passages, never the traffic plan
-    let out = suggest(&f, &profile, &["--format", "json"]);
+    let out = suggest(&f, &profile, &["--format", "json", "--lang", "en"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -139,9 +140,38 @@ fn suggest_formats_and_exit_codes() {
             .contains(&serde_json::json!("theme 'ensomhed' in a goal sentence")),
         "{first}"
     );
+    // beside each localised text, its stable code
+    let details = first["reason_details"].as_array().unwrap();
+    assert_eq!(details.len(), first["reasons"].as_array().unwrap().len());
+    assert_eq!(details[0]["code"], "in_intent_sentence");
+    assert_eq!(details[0]["text"], first["reasons"][0]);
+    // the same in Danish, the default: the same codes and keys, Danish text
+    let out = suggest(&f, &profile, &["--format", "json"]);
+    let da: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let da_first = &da["suggestions"][0];
+    assert_eq!(da_first["reason_details"], {
+        // the same codes as in English
+        let mut codes = first["reason_details"].clone();
+        for (d, t) in codes
+            .as_array_mut()
+            .unwrap()
+            .iter_mut()
+            .zip(da_first["reasons"].as_array().unwrap())
+        {
+            d["text"] = t.clone();
+        }
+        codes
+    });
+    assert!(
+        da_first["reasons"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("tema »ensomhed« i en målsætning")),
+        "{da_first}"
+    );
 
     // text: title, page, highlighted passage and one line of reasons
-    let out = suggest(&f, &profile, &[]);
+    let out = suggest(&f, &profile, &["--lang", "en"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.starts_with("1. "), "{text}");
@@ -155,7 +185,7 @@ fn suggest_formats_and_exit_codes() {
     assert!(!text.contains("why: \n"), "{text}");
 
     // markdown: a report to forward
-    let out = suggest(&f, &profile, &["--format", "markdown"]);
+    let out = suggest(&f, &profile, &["--format", "markdown", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(0));
     let md = String::from_utf8(out.stdout).unwrap();
     assert!(
@@ -163,6 +193,15 @@ fn suggest_formats_and_exit_codes() {
         "{md}"
     );
     assert!(md.contains("**Why:**"), "{md}");
+    // Danish by default, like the report
+    let out = suggest(&f, &profile, &["--format", "markdown"]);
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.starts_with("# Hvor Besøgsvennerne møder kommunens mål"),
+        "{md}"
+    );
+    assert!(md.contains("**Hvorfor:**"), "{md}");
+    assert!(!md.contains("**Why:**"), "{md}");
 
     // nothing matches: exit 1, empty list, a message on stderr
     let none = f.root.join("none.toml");
@@ -171,11 +210,17 @@ fn suggest_formats_and_exit_codes() {
         "name = \"Skakklubben\"\ndescription = \"Skak\"\nthemes = [\"skakturnering\"]\n",
     )
     .unwrap();
-    let out = suggest(&f, &none, &["--format", "json"]);
+    let out = suggest(&f, &none, &["--format", "json", "--lang", "en"]);
     assert_eq!(out.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["suggestions"], serde_json::json!([]));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no passage meets the profile"));
+    let out = suggest(&f, &none, &["--format", "json"]);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("ingen passage matcher profilen"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     // a filter that excludes everything: exit 1 as well
     let out = suggest(&f, &profile, &["--municipality", "Aarhus"]);

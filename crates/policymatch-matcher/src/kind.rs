@@ -23,12 +23,12 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    /// What the title names, for reasons: "funding", "a consultation".
-    pub fn description(self) -> &'static str {
+    /// The kind's key in messages and JSON: "funding", "consultation", "report".
+    pub fn key(self) -> &'static str {
         match self {
             ItemKind::Funding => "funding",
-            ItemKind::Consultation => "a consultation",
-            ItemKind::Report => "a report on the past (supervision or accounts)",
+            ItemKind::Consultation => "consultation",
+            ItemKind::Report => "report",
         }
     }
 

@@ -37,7 +37,7 @@
 //!
 //! ```
 //! use policymatch_core::index::{PolicyIndex, build::{index_paths, IndexOptions}};
-//! use policymatch_matcher::{Matcher, Options, Profile};
+//! use policymatch_matcher::{Lang, Matcher, Options, Profile};
 //! use std::path::Path;
 //!
 //! let dir = tempfile::tempdir()?;
@@ -65,8 +65,14 @@
 //! let suggestions = Matcher::new(&index).suggest(&profile, &Options::default())?;
 //! assert_eq!(suggestions.len(), 1);
 //! assert!(suggestions[0].passage.text.contains("Målet er"));
+//! // each reason has a code, and a text in the reader's language
+//! assert_eq!(suggestions[0].reasons[0].code(), "in_intent_sentence");
 //! assert_eq!(
-//!     suggestions[0].reasons[0].to_string(),
+//!     suggestions[0].reasons[0].text(Lang::Da),
+//!     "tema »ensomhed« i en målsætning"
+//! );
+//! assert_eq!(
+//!     suggestions[0].reasons[0].text(Lang::En),
 //!     "theme 'ensomhed' in a goal sentence"
 //! );
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -76,6 +82,7 @@
 pub mod diversity;
 pub mod eval;
 mod gather;
+mod general;
 pub mod intent;
 pub mod kind;
 mod lexical;
@@ -84,11 +91,14 @@ mod query;
 mod rank;
 pub mod report;
 mod stage;
+pub mod text;
 
 pub use intent::Intent;
 pub use kind::ItemKind;
-pub use profile::{Profile, ProfileError};
+pub use policymatch_i18n::Lang;
+pub use profile::{ContactPerson, Profile, ProfileError};
 pub use query::ProfileField;
+pub use stage::Stage as StageOfLife;
 
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::records::PassageRecord;
@@ -231,8 +241,8 @@ pub enum Reason {
     /// The page is about another stage of life than the one the profile's target groups
     /// name, and was pushed down.
     OtherStage {
-        /// Whom the page is about: "children and young people" or "older people".
-        about: &'static str,
+        /// Whom the page is about.
+        about: StageOfLife,
     },
     /// The document's title names money or a consultation (lifted), or a report on the past
     /// (pushed down); see [`kind`].
@@ -242,53 +252,81 @@ pub enum Reason {
     },
 }
 
-impl std::fmt::Display for Reason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl Reason {
+    /// The reason's stable code, as in JSON: "in_intent_sentence", "title_names".
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::InIntentSentence { .. } => "in_intent_sentence",
+            Reason::InHeading { .. } => "in_heading",
+            Reason::InTitle { .. } => "in_title",
+            Reason::Term { .. } => "term",
+            Reason::Description { .. } => "description",
+            Reason::States { .. } => "states",
+            Reason::CivilSociety => "civil_society",
+            Reason::CloseWording => "close_wording",
+            Reason::Excluded { .. } => "excluded",
+            Reason::OtherStage { .. } => "other_stage",
+            Reason::TitleNames { .. } => "title_names",
+        }
+    }
+
+    /// The reason as a person reads it, in `lang` (the message `reason-CODE`).
+    pub fn text(&self, lang: Lang) -> String {
+        use policymatch_i18n::t;
+        let field = |f: &ProfileField| text::field(lang, *f);
         match self {
             Reason::InIntentSentence {
-                field,
+                field: f,
                 term,
                 intent,
-            } => write!(
-                f,
-                "{} '{term}' in {} {} sentence",
-                field.label(),
-                if matches!(intent, Intent::Initiative) {
-                    "an"
-                } else {
-                    "a"
-                },
-                intent.noun()
+            } => t!(
+                lang,
+                "reason-in_intent_sentence",
+                field = field(f),
+                term = term.as_str(),
+                intent = text::intent_key(*intent)
             ),
-            Reason::InHeading { field, term } => {
-                write!(f, "{} '{term}' in the heading", field.label())
+            Reason::InHeading { field: f, term } => {
+                t!(
+                    lang,
+                    "reason-in_heading",
+                    field = field(f),
+                    term = term.as_str()
+                )
             }
-            Reason::CloseWording => write!(
-                f,
-                "wording among the {} pages closest to the whole profile",
-                lexical::CLOSE
-            ),
-            Reason::InTitle { field, term } => {
-                write!(f, "{} '{term}' in the document's title", field.label())
+            Reason::InTitle { field: f, term } => {
+                t!(
+                    lang,
+                    "reason-in_title",
+                    field = field(f),
+                    term = term.as_str()
+                )
             }
-            Reason::Term { field, term } => write!(f, "{} '{term}'", field.label()),
+            Reason::Term { field: f, term } => {
+                t!(lang, "reason-term", field = field(f), term = term.as_str())
+            }
             Reason::Description { words } => {
-                write!(f, "description words: {}", words.join(", "))
+                t!(lang, "reason-description", words = words.join(", "))
             }
             Reason::States { intents } => {
-                let names: Vec<&str> = intents.iter().map(|i| i.noun()).collect();
-                write!(f, "states {}", names.join(", "))
+                let names: Vec<String> = intents.iter().map(|i| text::intent(lang, *i)).collect();
+                t!(lang, "reason-states", intents = text::list(lang, &names))
             }
-            Reason::CivilSociety => write!(f, "mentions volunteers or associations"),
-            Reason::Excluded { term } => write!(f, "pushed down: mentions '{term}'"),
-            Reason::OtherStage { about } => write!(f, "pushed down: about {about}"),
-            Reason::TitleNames { names } if names.is_offer() => {
-                write!(f, "the title names {}", names.description())
-            }
+            Reason::CivilSociety => t!(lang, "reason-civil_society"),
+            Reason::CloseWording => t!(lang, "reason-close_wording", count = lexical::CLOSE),
+            Reason::Excluded { term } => t!(lang, "reason-excluded", term = term.as_str()),
+            Reason::OtherStage { about } => t!(lang, "reason-other_stage", about = about.key()),
             Reason::TitleNames { names } => {
-                write!(f, "pushed down: the title names {}", names.description())
+                t!(lang, "reason-title_names", kind = names.key())
             }
         }
+    }
+}
+
+/// The reason in the default language, Danish (see [`Reason::text`]).
+impl std::fmt::Display for Reason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text(Lang::default()))
     }
 }
 
@@ -462,9 +500,7 @@ impl<'a> Matcher<'a> {
                     s.reasons.push(Reason::CloseWording);
                 }
                 if let Some(other) = ranked.other_stage {
-                    s.reasons.push(Reason::OtherStage {
-                        about: other.description(),
-                    });
+                    s.reasons.push(Reason::OtherStage { about: other });
                 }
                 // money or a consultation weighs as much as the strongest term (it comes
                 // second, so that short lists show it); a report's push down comes last, with
@@ -916,7 +952,7 @@ mod tests {
         let pushed = |s: &Suggestion| {
             s.reasons
                 .iter()
-                .any(|r| r.to_string() == "pushed down: about children and young people")
+                .any(|r| r.text(Lang::En) == "pushed down: about children and young people")
         };
         let neutral =
             matcher.suggest(&profile("\"enlige\", \"familier\"")?, &Options::default())?;
@@ -981,7 +1017,7 @@ mod tests {
         assert!(found[0].passage.document.path.ends_with("tema.txt"));
         assert!(
             found[0].reasons.iter().any(|r| r
-                .to_string()
+                .text(Lang::En)
                 .starts_with("wording among the 10 pages closest")),
             "{:?}",
             found[0].reasons
@@ -1085,8 +1121,15 @@ mod tests {
         assert_eq!(names, ["pulje.txt", "plan.txt", "tilsyn.txt"], "{found:?}");
         assert!(found[2].feature_score > found[1].feature_score);
         assert!(found[1].feature_score > found[0].feature_score);
-        let says = |s: &Suggestion, what: &str| s.reasons.iter().any(|r| r.to_string() == what);
-        assert_eq!(found[0].reasons[1].to_string(), "the title names funding");
+        let says = |s: &Suggestion, what: &str| s.reasons.iter().any(|r| r.text(Lang::En) == what);
+        assert_eq!(
+            found[0].reasons[1].text(Lang::En),
+            "the title names funding"
+        );
+        assert_eq!(
+            found[0].reasons[1].text(Lang::Da),
+            "titlen nævner penge, der kan søges"
+        );
         assert!(says(
             &found[2],
             "pushed down: the title names a report on the past (supervision or accounts)"

@@ -9,6 +9,12 @@
 //! municipalities = ["Greve"]               # optional filter
 //! areas = ["sundhed", "aeldre"]            # optional filter
 //! exclude = ["idrætshal"]                  # optional: push passages about these down
+//! facts = ["120 frivillige", "300 besøg om året"]  # optional: numbers the pitch may cite
+//!
+//! [contact]                                # optional: the pitch's signature
+//! name = "Anne Jensen"
+//! email = "anne@besoegsvennerne.dk"
+//! phone = "12 34 56 78"
 //! ```
 //!
 //! Unknown keys, wrong types, empty files and empty required values are
@@ -37,6 +43,26 @@ pub struct Profile {
     pub areas: Vec<String>,
     /// Passages about these words are pushed down.
     pub exclude: Vec<String>,
+    /// Numbers the association can show ("120 frivillige", "300 besøg om året"); the pitch
+    /// cites them as written.
+    pub facts: Vec<String>,
+    /// Who signs the pitch.
+    pub contact: Option<ContactPerson>,
+}
+
+/// The person who signs the pitch; every part optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactPerson {
+    /// Name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// E-mail address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Phone number.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// Why a profile could not be read.
@@ -91,6 +117,10 @@ struct RawProfile {
     areas: Vec<Spanned<String>>,
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    facts: Vec<Spanned<String>>,
+    #[serde(default)]
+    contact: Option<ContactPerson>,
 }
 
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
@@ -173,6 +203,16 @@ impl Profile {
             municipalities: list(raw.municipalities, "municipalities")?,
             areas: list(raw.areas, "areas")?,
             exclude: list(raw.exclude, "exclude")?,
+            facts: list(raw.facts, "facts")?,
+            contact: raw.contact.map(|c| {
+                let keep =
+                    |v: Option<String>| v.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+                ContactPerson {
+                    name: keep(c.name),
+                    email: keep(c.email),
+                    phone: keep(c.phone),
+                }
+            }),
         })
     }
 }
@@ -205,6 +245,21 @@ mod tests {
     }
 
     #[test]
+    fn facts_and_contact_are_read() {
+        let p = Profile::parse(
+            "name = \"A\"\ndescription = \"B\"\nfacts = [\"120 frivillige\"]\n\
+             [contact]\nname = \"Anne Jensen\"\nphone = \" \"\n",
+            Path::new("p.toml"),
+        )
+        .unwrap();
+        assert_eq!(p.facts, ["120 frivillige"]);
+        let c = p.contact.unwrap();
+        assert_eq!(c.name.as_deref(), Some("Anne Jensen"));
+        assert_eq!(c.phone, None, "an empty value is no value");
+        assert!(err("name = \"A\"\ndescription = \"B\"\n[contact]\nfax = \"1\"\n").contains("fax"));
+    }
+
+    #[test]
     fn optional_lists_default_to_empty() {
         let p = Profile::parse("name = \"A\"\ndescription = \"B\"\n", Path::new("p.toml")).unwrap();
         assert!(p.themes.is_empty() && p.municipalities.is_empty());
@@ -215,7 +270,8 @@ mod tests {
         assert_eq!(
             err("name = \"A\"\ndescription = \"B\"\n  temes = [\"x\"]\n"),
             "p.toml:3:3: unknown field `temes`, expected one of `name`, `description`, \
-             `themes`, `activities`, `target_groups`, `municipalities`, `areas`, `exclude`"
+             `themes`, `activities`, `target_groups`, `municipalities`, `areas`, `exclude`, \
+             `facts`, `contact`"
         );
     }
 

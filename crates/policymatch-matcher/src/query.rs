@@ -5,6 +5,7 @@
 //! indexed passages), kept in order so that a phrase stays a phrase. The description adds
 //! weak single-word concepts.
 
+use crate::general::GeneralWords;
 use crate::profile::Profile;
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
@@ -42,17 +43,6 @@ impl ProfileField {
             ProfileField::TargetGroup => 0.6,
             ProfileField::Description => 0.12,
             ProfileField::Exclude => 0.0,
-        }
-    }
-
-    /// How reasons name the field: "theme", "target group".
-    pub fn label(self) -> &'static str {
-        match self {
-            ProfileField::Theme => "theme",
-            ProfileField::Activity => "activity",
-            ProfileField::TargetGroup => "target group",
-            ProfileField::Description => "description",
-            ProfileField::Exclude => "excluded",
         }
     }
 
@@ -259,6 +249,7 @@ pub(crate) fn concepts(
         .collect();
     let mut desc_seen = HashSet::new();
     let mut words_seen = HashSet::new();
+    let general = GeneralWords::new(analyzer);
     for t in analyze(analyzer, &profile.description) {
         let word = &profile.description[t.from..t.to];
         // compound parts share their word's offsets: one concept per written word (its
@@ -268,6 +259,10 @@ pub(crate) fn concepts(
             || !words_seen.insert((t.from, t.to))
             || !desc_seen.insert(t.text.clone())
         {
+            continue;
+        }
+        // a common verb or general word says nothing of the association (see `general`)
+        if general.contains(&t.text, word) {
             continue;
         }
         out.push(Concept {

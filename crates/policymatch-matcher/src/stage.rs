@@ -13,8 +13,9 @@ use std::collections::BTreeSet;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// A stage of life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Stage {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
     /// Children, pupils and young people.
     Young,
     /// Older people, pensioners, residents of care homes.
@@ -30,11 +31,11 @@ impl Stage {
         }
     }
 
-    /// Whom a text of this stage is about, for reasons.
-    pub fn description(self) -> &'static str {
+    /// The stage's key in messages and JSON: "young", "old".
+    pub fn key(self) -> &'static str {
         match self {
-            Stage::Young => "children and young people",
-            Stage::Old => "older people",
+            Stage::Young => "young",
+            Stage::Old => "old",
         }
     }
 }

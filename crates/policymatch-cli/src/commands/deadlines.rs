@@ -2,11 +2,13 @@
 
 use crate::args::Format;
 use crate::output::document_json;
+use crate::output::lang;
 use anyhow::Context;
 use policymatch_core::deadlines::{format_date, parse_iso_or_year};
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
 use policymatch_core::sources::sidecar::AttachmentOf;
+use policymatch_i18n::t;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -39,8 +41,10 @@ pub fn run(
     format: Format,
 ) -> anyhow::Result<ExitCode> {
     let after = match after {
-        Some(a) => parse_iso_or_year(a)
-            .with_context(|| format!("--after {a:?}: expected YYYY-MM-DD or YYYY"))?,
+        Some(a) => parse_iso_or_year(a).with_context(|| {
+            let value = format!("{a:?}");
+            policymatch_i18n::t!(crate::output::lang(), "deadlines-bad-after", value = value)
+        })?,
         None => today().saturating_sub(10000),
     };
     let index = PolicyIndex::open(dir)?;
@@ -94,10 +98,14 @@ pub fn run(
             for h in &hits {
                 let p = &h.passage;
                 let place = match p.extra.get("item").and_then(|i| i.as_str()) {
-                    Some(item) => format!("item {item}"),
+                    Some(item) => t!(lang(), "deadlines-item", item = item),
                     None => match AttachmentOf::of_extra(&p.extra) {
-                        Some(of) => format!("p. {}, attachment to {}", p.page, of.describe("item")),
-                        None => format!("p. {}", p.page),
+                        Some(of) => format!(
+                            "{}, {}",
+                            t!(lang(), "deadlines-page", page = p.page),
+                            policymatch_matcher::text::attachment(lang(), &of)
+                        ),
+                        None => t!(lang(), "deadlines-page", page = p.page),
                     },
                 };
                 writeln!(
@@ -105,7 +113,7 @@ pub fn run(
                     "{}{}  {}  {} — {}, {}",
                     format_date(h.deadline.date),
                     if h.deadline.explicit { "" } else { "*" },
-                    h.deadline.kind.label(),
+                    policymatch_matcher::text::deadline(lang(), h.deadline.kind),
                     p.document.title,
                     if p.document.municipality.is_empty() {
                         "?"
@@ -117,17 +125,14 @@ pub fn run(
                 writeln!(out, "    {}", h.deadline.sentence)?;
             }
             if !hits.is_empty() {
-                writeln!(
-                    out,
-                    "(* dated by the meeting or document, not in the sentence)"
-                )?;
+                writeln!(out, "{}", t!(lang(), "deadlines-implicit"))?;
             }
         }
     }
     if hits.is_empty() {
         eprintln!(
-            "policymatch: no consultations or deadlines on or after {}",
-            format_date(after)
+            "{}",
+            t!(lang(), "deadlines-none", date = format_date(after))
         );
         return Ok(ExitCode::from(1));
     }

@@ -16,7 +16,10 @@ pub fn run(profiles: &Path, qrels: &Path, dir: &Path, format: Format) -> anyhow:
     let entries = fs_err::read_dir(profiles)?;
     for entry in entries {
         let path = entry
-            .with_context(|| format!("reading {}", profiles.display()))?
+            .with_context(|| {
+                let path = profiles.display().to_string();
+                policymatch_i18n::t!(crate::output::lang(), "eval-reading", path = path)
+            })?
             .path();
         if path.extension().is_some_and(|e| e == "toml")
             && let Some(stem) = path.file_stem()
@@ -49,7 +52,11 @@ pub fn run(profiles: &Path, qrels: &Path, dir: &Path, format: Format) -> anyhow:
         }
     }
     for name in loaded.keys().filter(|n| !judged.contains_key(*n)) {
-        eprintln!("policymatch: profile {name} has no judgments; not measured");
+        let name = name.to_string();
+        eprintln!(
+            "{}",
+            policymatch_i18n::t!(crate::output::lang(), "eval-no-judgments", name = name)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

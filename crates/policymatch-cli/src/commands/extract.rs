@@ -13,15 +13,17 @@ pub fn run(file: &Path, normalize: bool, format: Format) -> anyhow::Result<ExitC
     // extraction itself runs in a worker process, bounded in time and memory like `index`.
     fs_err::metadata(file)?;
     let worker = WorkerCommand {
-        program: std::env::current_exe().context("cannot find the policymatch executable")?,
+        program: std::env::current_exe()
+            .with_context(|| policymatch_i18n::t!(crate::output::lang(), "cli-no-executable"))?,
         args: vec!["__extract-worker".into()],
     };
     let pages = match extract_isolated(&worker, file, Limits::default()) {
         Ok(pages) => pages,
         Err(ExtractError::NoTextLayer) => {
+            let path = file.display().to_string();
             eprintln!(
-                "policymatch: {}: no text layer (image-only or empty PDF)",
-                file.display()
+                "{}",
+                policymatch_i18n::t!(crate::output::lang(), "extract-no-text", path = path)
             );
             return Ok(ExitCode::from(1));
         }

@@ -1,6 +1,7 @@
 //! `policymatch index PATH...`.
 
 use crate::args::Format;
+use crate::output::lang;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use policymatch_core::extract::isolated::{Limits, WorkerCommand};
@@ -8,6 +9,7 @@ use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::build::{FileStatus, IndexOptions, Progress, index_paths};
 use policymatch_core::index::isolated::IsolatedLoader;
 use policymatch_core::metadata::Manifest;
+use policymatch_i18n::{decimal, t};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -34,14 +36,15 @@ pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Resul
     } = opts;
     for p in paths {
         if std::fs::symlink_metadata(p).is_err() {
-            anyhow::bail!("{}: no such file or folder", p.display());
+            let path = p.display().to_string();
+            anyhow::bail!(t!(lang(), "index-no-such-path", path = path));
         }
     }
     let manifest = match manifest {
         Some(m) => Manifest::read(m)?,
         None => Manifest::default(),
     };
-    let program = std::env::current_exe().context("cannot find the policymatch executable")?;
+    let program = std::env::current_exe().with_context(|| t!(lang(), "cli-no-executable"))?;
     // Every file is read in a worker process (this same binary), so that no file can crash
     // the run.
     let loader = IsolatedLoader {
@@ -66,10 +69,8 @@ pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Resul
     }
     let (index, rebuilt) = PolicyIndex::open_or_rebuild(dir)?;
     if let Some(why) = rebuilt {
-        eprintln!(
-            "policymatch: {}: the index was {why}; made it again, every file is indexed anew",
-            dir.display()
-        );
+        let path = dir.display().to_string();
+        eprintln!("{}", t!(lang(), "index-rebuilt", path = path, why = why));
     }
     let bar = ProgressBar::new(0);
     bar.set_style(
@@ -106,26 +107,37 @@ pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Resul
             writeln!(out)?;
         }
         Format::Text => {
-            writeln!(
-                out,
-                "indexed {} / unchanged {} / removed {} / skipped {} / ignored {} / failed {}; {} documents, {} pages, {} passages in {:.1} s (index {})",
-                summary.indexed.len(),
-                summary.unchanged,
-                summary.removed.len(),
-                summary.skipped.len(),
-                summary.ignored.len(),
-                summary.failed.len(),
-                summary.documents,
-                summary.pages,
-                summary.passages,
-                summary.seconds,
-                dir.display()
-            )?;
+            let line = t!(
+                lang(),
+                "index-summary",
+                indexed = summary.indexed.len(),
+                unchanged = summary.unchanged,
+                removed = summary.removed.len(),
+                skipped = summary.skipped.len(),
+                ignored = summary.ignored.len(),
+                failed = summary.failed.len(),
+                documents = summary.documents,
+                pages = summary.pages,
+                passages = summary.passages,
+                seconds = decimal(lang(), summary.seconds, 1),
+                index = dir.display().to_string()
+            );
+            writeln!(out, "{line}")?;
             for (p, reason) in &summary.skipped {
-                writeln!(out, "skipped {}: {reason}", p.display())?;
+                let (path, reason) = (p.display().to_string(), reason.to_string());
+                writeln!(
+                    out,
+                    "{}",
+                    t!(lang(), "index-skipped", path = path, reason = reason)
+                )?;
             }
             for (p, reason) in &summary.failed {
-                writeln!(out, "failed {}: {reason}", p.display())?;
+                let (path, reason) = (p.display().to_string(), reason.to_string());
+                writeln!(
+                    out,
+                    "{}",
+                    t!(lang(), "index-failed", path = path, reason = reason)
+                )?;
             }
         }
     }

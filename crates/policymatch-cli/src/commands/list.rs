@@ -25,7 +25,7 @@ pub fn run(dir: &Path, format: Format) -> anyhow::Result<ExitCode> {
             for d in &docs {
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}\t{} pages\t{} passages\t{}",
+                    "{}\t{}\t{}\t{}\t{}\t{}\t{}",
                     d.title,
                     if d.municipality.is_empty() {
                         "-"
@@ -38,8 +38,12 @@ pub fn run(dir: &Path, format: Format) -> anyhow::Result<ExitCode> {
                     } else {
                         d.year.to_string()
                     },
-                    d.pages,
-                    d.passages,
+                    policymatch_i18n::t!(crate::output::lang(), "list-pages", count = d.pages),
+                    policymatch_i18n::t!(
+                        crate::output::lang(),
+                        "list-passages",
+                        count = d.passages
+                    ),
                     d.path
                 )?;
             }

@@ -1,7 +1,9 @@
 //! `policymatch report --profile FILE [--municipality M] [--out report.html]`.
 
 use crate::args::ReportFileFormat;
+use crate::output::lang;
 use policymatch_core::index::PolicyIndex;
+use policymatch_i18n::t;
 use policymatch_matcher::Profile;
 use policymatch_matcher::report::{ReportOptions, build_report, html, markdown};
 use std::io::Write;
@@ -25,6 +27,7 @@ pub fn run(
             top,
             municipalities: municipality,
             today: super::deadlines::today(),
+            lang: lang(),
         },
     )?;
     let text = match format {
@@ -34,12 +37,13 @@ pub fn run(
     match out {
         Some(path) => {
             fs_err::write(path, text)?;
-            eprintln!("policymatch: wrote {}", path.display());
+            let path = path.display().to_string();
+            eprintln!("{}", t!(lang(), "report-wrote", path = path));
         }
         None => std::io::stdout().lock().write_all(text.as_bytes())?,
     }
     if report.groups.is_empty() {
-        eprintln!("policymatch: no passages match the profile above the score floor");
+        eprintln!("{}", t!(lang(), "report-none"));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

@@ -44,7 +44,11 @@ pub fn run(query: &str, dir: &Path, top: usize, format: Format) -> anyhow::Resul
         }
     }
     if hits.is_empty() {
-        eprintln!("policymatch: no passages match {query:?}");
+        let query = format!("{query:?}");
+        eprintln!(
+            "{}",
+            policymatch_i18n::t!(crate::output::lang(), "search-none", query = query)
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

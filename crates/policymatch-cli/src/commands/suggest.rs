@@ -1,10 +1,12 @@
 //! `policymatch suggest --profile FILE`.
 
 use crate::args::ReportFormat;
-use crate::output::{document_json, highlight, or_unknown, passage_line};
+use crate::output::{document_json, highlight, lang, or_unknown, passage_line};
 use anyhow::{Context, bail};
 use policymatch_core::index::PolicyIndex;
+use policymatch_i18n::t;
 use policymatch_matcher::report::Contact;
+use policymatch_matcher::report::markdown::who_line as who_of;
 use policymatch_matcher::{Matcher, Options, Profile, SCORE_FLOOR, Suggestion};
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,7 +45,11 @@ fn parse_since(since: &str) -> anyhow::Result<(Option<u64>, Option<u64>)> {
             return Ok((None, Some(y.parse::<u64>()? * 10_000 + m * 100 + d)));
         }
     }
-    bail!("--since {since:?}: expected a year (2024) or a date (2024-03-01)")
+    bail!(t!(
+        lang(),
+        "suggest-bad-since",
+        value = format!("{since:?}")
+    ))
 }
 
 /// The options `suggest` runs with (shared with `eval`, which passes no filters).
@@ -69,7 +75,13 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     let options = options(&args, &index)?;
     let suggestions = Matcher::new(&index)
         .suggest(&profile, &options)
-        .with_context(|| format!("suggesting for {}", args.profile.display()))?;
+        .with_context(|| {
+            t!(
+                lang(),
+                "suggest-while",
+                path = args.profile.display().to_string()
+            )
+        })?;
     let mut out = std::io::stdout().lock();
     match args.format {
         ReportFormat::Json => {
@@ -81,9 +93,13 @@ pub fn run(args: SuggestArgs) -> anyhow::Result<ExitCode> {
     }
     if suggestions.is_empty() {
         eprintln!(
-            "policymatch: no passage meets the profile {:?} well enough (score floor {SCORE_FLOOR}); \
-             try fewer filters or more themes",
-            profile.name
+            "{}",
+            t!(
+                lang(),
+                "suggest-none",
+                name = profile.name.as_str(),
+                floor = policymatch_i18n::decimal(lang(), f64::from(SCORE_FLOOR), 1)
+            )
         );
         return Ok(ExitCode::from(1));
     }
@@ -108,7 +124,12 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
                     "field": m.field.key(),
                     "term": m.term,
                 })).collect::<Vec<_>>(),
-                "reasons": s.reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "reasons": s.reasons.iter().map(|r| r.text(lang())).collect::<Vec<_>>(),
+                "reason_details": s.reasons.iter().map(|r| serde_json::json!({
+                    "code": r.code(),
+                    "text": r.text(lang()),
+                    "data": r,
+                })).collect::<Vec<_>>(),
                 "intents": s.intents,
                 "who": Contact::of(s),
                 "also_in": s.also_in.iter().map(|a| serde_json::json!({
@@ -124,28 +145,15 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
     })
 }
 
-/// "stage: … · committee: … · unit: … · case …", from what the document names.
+/// "fase: … · udvalg: … · enhed: … · sagsnr. …", from what the document names.
 fn who_line(s: &Suggestion) -> String {
-    let c = Contact::of(s);
-    [
-        c.stage.map(|x| format!("stage: {x}")),
-        c.committee.map(|x| format!("committee: {x}")),
-        c.unit.map(|x| format!("unit: {x}")),
-        c.case_number.map(|x| format!("case {x}")),
-        c.meeting_date.map(|x| format!("meeting {x}")),
-        c.attachment_of
-            .map(|a| format!("attachment to {}", a.describe("item"))),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" · ")
+    who_of(lang(), &Contact::of(s))
 }
 
 fn reasons_line(s: &Suggestion) -> String {
     s.reasons
         .iter()
-        .map(ToString::to_string)
+        .map(|r| r.text(lang()))
         .collect::<Vec<_>>()
         .join("; ")
 }
@@ -155,14 +163,20 @@ fn text(out: &mut impl Write, suggestions: &[Suggestion]) -> anyhow::Result<()> 
         let p = &s.passage;
         writeln!(out, "{}", passage_line(i + 1, p, s.score))?;
         writeln!(out, "   {}", highlight(&p.text, &s.highlights))?;
-        writeln!(out, "   why: {}", reasons_line(s))?;
+        writeln!(out, "   {}: {}", t!(lang(), "suggest-why"), reasons_line(s))?;
         let who = who_line(s);
         if !who.is_empty() {
-            writeln!(out, "   who: {who}")?;
+            writeln!(out, "   {}: {who}", t!(lang(), "suggest-who"))?;
         }
         writeln!(out, "   {}", p.document.path)?;
         for a in &s.also_in {
-            writeln!(out, "   also in: {} p. {}", a.path, a.page)?;
+            let also = t!(
+                lang(),
+                "suggest-also-in",
+                path = a.path.as_str(),
+                page = a.page
+            );
+            writeln!(out, "   {also}")?;
         }
         writeln!(out)?;
     }
@@ -174,23 +188,20 @@ fn markdown(
     profile: &Profile,
     suggestions: &[Suggestion],
 ) -> anyhow::Result<()> {
+    let lang = lang();
     writeln!(
         out,
-        "# Where {} meets the municipality's goals\n",
-        profile.name
+        "# {}\n",
+        t!(lang, "md-suggest-title", name = profile.name.as_str())
     )?;
     if suggestions.is_empty() {
-        writeln!(
-            out,
-            "No passage in the indexed documents meets the profile well enough."
-        )?;
+        writeln!(out, "{}", t!(lang, "md-suggest-none"))?;
         return Ok(());
     }
     writeln!(
         out,
-        "{} passages from municipal policies and council papers, best match first. \
-         Matched words are in **bold**.\n",
-        suggestions.len()
+        "{}\n",
+        t!(lang, "md-suggest-lead", count = suggestions.len())
     )?;
     for (i, s) in suggestions.iter().enumerate() {
         let p = &s.passage;
@@ -199,7 +210,7 @@ fn markdown(
         if d.year > 0 {
             meta.push(d.year.to_string());
         }
-        meta.push(format!("page {}", p.page));
+        meta.push(t!(lang, "md-suggest-page", page = p.page));
         writeln!(
             out,
             "## {}. {}\n\n*{}*{}\n",
@@ -213,22 +224,26 @@ fn markdown(
             }
         )?;
         writeln!(out, "> {}\n", highlight_md(&p.text, &s.highlights))?;
-        writeln!(out, "**Why:** {}\n", reasons_line(s))?;
+        writeln!(out, "**{}:** {}\n", t!(lang, "md-why"), reasons_line(s))?;
         let who = who_line(s);
         if !who.is_empty() {
-            writeln!(out, "**Who:** {who}\n")?;
+            writeln!(out, "**{}:** {who}\n", t!(lang, "md-who"))?;
         }
-        writeln!(out, "Source: `{}`", d.path)?;
+        let path = format!("`{}`", d.path);
+        writeln!(out, "{}", t!(lang, "md-suggest-source", path = path))?;
         if !s.also_in.is_empty() {
             let places: Vec<String> = s
                 .also_in
                 .iter()
-                .map(|a| format!("`{}` p. {}", a.path, a.page))
+                .map(|a| {
+                    let path = format!("`{}`", a.path);
+                    t!(lang, "md-suggest-place", path = path, page = a.page)
+                })
                 .collect();
             writeln!(
                 out,
-                "\nThe same text also appears in {}.",
-                places.join(", ")
+                "\n{}",
+                t!(lang, "md-suggest-also-in", places = places.join(", "))
             )?;
         }
         writeln!(out)?;

@@ -18,7 +18,10 @@ pub fn run(
     let timelines = match (case, query) {
         (Some(c), _) => vec![index.case_timeline(c)?],
         (None, Some(q)) => index.timelines(q, top.max(1))?,
-        (None, None) => anyhow::bail!("give a QUERY or --case NUMBER"),
+        (None, None) => anyhow::bail!(policymatch_i18n::t!(
+            crate::output::lang(),
+            "timeline-need-query"
+        )),
     };
     let timelines: Vec<_> = timelines
         .into_iter()
@@ -48,35 +51,45 @@ pub fn run(
         }
         Format::Text => {
             for t in &timelines {
+                let case = if t.case_number.is_empty() {
+                    "-"
+                } else {
+                    &t.case_number
+                };
+                let lang = crate::output::lang();
                 writeln!(
                     out,
-                    "Case {}",
-                    if t.case_number.is_empty() {
-                        "-"
-                    } else {
-                        &t.case_number
-                    }
+                    "{}",
+                    policymatch_i18n::t!(lang, "timeline-case", case = case)
                 )?;
                 for e in &t.entries {
                     writeln!(
                         out,
-                        "  {}  {:<22} {} — {} (item {})",
+                        "  {}  {:<22} {} — {} ({})",
                         format_date(e.date),
                         e.stage.as_deref().unwrap_or("-"),
                         e.item.title,
                         e.committee,
-                        e.item
-                            .extra
-                            .get("item")
-                            .and_then(|i| i.as_str())
-                            .unwrap_or("?")
+                        policymatch_i18n::t!(
+                            lang,
+                            "timeline-item",
+                            item = e
+                                .item
+                                .extra
+                                .get("item")
+                                .and_then(|i| i.as_str())
+                                .unwrap_or("?")
+                        )
                     )?;
                 }
             }
         }
     }
     if timelines.is_empty() {
-        eprintln!("policymatch: no agenda items found");
+        eprintln!(
+            "{}",
+            policymatch_i18n::t!(crate::output::lang(), "timeline-none")
+        );
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

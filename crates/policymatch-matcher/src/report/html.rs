@@ -2,8 +2,10 @@
 //! assets, so it opens anywhere, offline, and can be mailed as one file.
 
 use super::{Group, Report, ReportItem};
+use crate::Lang;
 use policymatch_core::deadlines::format_date;
 use policymatch_core::sources::sidecar::AttachmentOf;
+use policymatch_i18n::t;
 use std::fmt::Write;
 
 /// Escapes text for HTML.
@@ -77,84 +79,100 @@ footer { margin-top: 48px; color: var(--muted); font-size: 13px; }
 
 /// Renders the report as an HTML page.
 pub fn render(r: &Report) -> String {
+    let lang = r.lang;
     let mut h = String::new();
-    let title = format!("policymatch: {} og kommunens mål", r.profile_name);
+    let title = t!(lang, "report-title", name = r.profile_name.as_str());
     let _ = writeln!(
         h,
-        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
         escape(&title)
     );
     let scope = if r.municipalities.is_empty() {
-        "alle indekserede kommuner".to_string()
+        t!(lang, "report-all-municipalities")
     } else {
         r.municipalities.join(", ")
     };
     let count: usize = r.groups.iter().map(|g| g.items.len()).sum();
     let _ = writeln!(
         h,
-        "<header id=\"top\">\n<h1>{}</h1>\n<p>Hvor foreningens arbejde møder kommunens politiske mål · {} · \
-         {count} fund i {} politikker og udvalg{}</p>\n</header>",
+        "<header id=\"top\">\n<h1>{}</h1>\n<p>{} · {} · {}{}</p>\n</header>",
         escape(&r.profile_name),
+        escape(&t!(lang, "report-lead")),
         escape(&scope),
-        r.groups.len(),
+        escape(&t!(
+            lang,
+            "report-count",
+            count = count,
+            groups = r.groups.len()
+        )),
         if r.date > 0 {
             format!(" · {}", format_date(r.date))
         } else {
             String::new()
         }
     );
-    h.push_str(
-        "<section id=\"how-to-use\" class=\"card\"><strong>Sådan bruger I rapporten:</strong> \
-         find det mål, jeres arbejde hjælper med at nå; se hvem i forvaltningen eller hvilket udvalg \
-         der ejer det, og hvornår der er høring eller frist; tag det korte pitch med, ret det til, \
-         og tag kontakt.</section>\n",
+    let _ = writeln!(
+        h,
+        "<section id=\"how-to-use\" class=\"card\"><strong>{}</strong> {}</section>",
+        escape(&t!(lang, "report-how-to-title")),
+        escape(&t!(lang, "report-how-to"))
     );
-    h.push_str("<section id=\"overview\">\n<h2>Overblik: hvor stærkt matcher hver politik og hvert udvalg?</h2>\n");
-    h.push_str(&chart(&r.groups));
+    let _ = writeln!(
+        h,
+        "<section id=\"overview\">\n<h2>{}</h2>",
+        escape(&t!(lang, "report-overview"))
+    );
+    h.push_str(&chart(lang, &r.groups));
     h.push_str("</section>\n");
     h.push_str(&deadlines(r));
-    h.push_str("<section id=\"matches\">\n<h2>Fund, grupperet efter politik og udvalg</h2>\n");
+    let _ = writeln!(
+        h,
+        "<section id=\"matches\">\n<h2>{}</h2>",
+        escape(&t!(lang, "report-matches"))
+    );
     if r.groups.is_empty() {
-        h.push_str("<p>Ingen passager matcher profilen over scoregrænsen.</p>\n");
+        let _ = writeln!(h, "<p>{}</p>", escape(&t!(lang, "report-no-matches")));
     }
     for (gi, g) in r.groups.iter().enumerate() {
         let _ = writeln!(
             h,
-            "<h3 id=\"group-{gi}\">{}{} <span class=\"meta\">· {}</span></h3>",
-            if g.committee { "Udvalg: " } else { "" },
-            escape(&g.label),
-            escape(if g.municipality.is_empty() {
-                "kommune ukendt"
+            "<h3 id=\"group-{gi}\">{} <span class=\"meta\">· {}</span></h3>",
+            escape(&if g.committee {
+                t!(lang, "report-committee", name = g.label.as_str())
             } else {
-                &g.municipality
+                g.label.clone()
+            }),
+            escape(&if g.municipality.is_empty() {
+                t!(lang, "report-unknown-municipality")
+            } else {
+                g.municipality.clone()
             })
         );
         for (k, item) in g.items.iter().enumerate() {
-            h.push_str(&item_html(item, k == 0));
+            h.push_str(&item_html(lang, item, k == 0));
         }
     }
     h.push_str("</section>\n");
-    h.push_str(
-        "<footer id=\"method\"><p>Lavet med policymatch. Passagerne er rangeret efter, hvor mange af \
-         profilens temaer, aktiviteter og målgrupper de nævner, og om de udtrykker mål, indsatser, \
-         beslutninger, puljer eller høringer. Pitchet er en skabelon: citatet er ordret fra kilden med \
-         side, resten bygger kun på foreningens egen profil. Tjek altid kilden før I sender.</p></footer>\n",
+    let _ = writeln!(
+        h,
+        "<footer id=\"method\"><p>{}</p></footer>",
+        escape(&t!(lang, "report-footer"))
     );
     h.push_str("</main>\n</body>\n</html>\n");
     h
 }
 
-fn item_html(item: &ReportItem, open_pitch: bool) -> String {
+fn item_html(lang: Lang, item: &ReportItem, open_pitch: bool) -> String {
     let s = &item.suggestion;
     let p = &s.passage;
     let mut h = String::from("<article class=\"card match\">\n");
     let _ = writeln!(
         h,
-        "<div class=\"meta\">{} · side {}{}{}</div>",
+        "<div class=\"meta\">{} · {}{}{}</div>",
         escape(&p.document.title),
-        p.page,
+        escape(&t!(lang, "report-page", page = p.page)),
         if p.heading.is_empty() {
             String::new()
         } else {
@@ -174,35 +192,34 @@ fn item_html(item: &ReportItem, open_pitch: bool) -> String {
     if !s.reasons.is_empty() {
         h.push_str("<ul class=\"reasons\">");
         for r in s.reasons.iter().take(4) {
-            let _ = write!(h, "<li>{}</li>", escape(&r.to_string()));
+            let _ = write!(h, "<li>{}</li>", escape(&r.text(lang)));
         }
         h.push_str("</ul>\n");
     }
     let c = &item.contact;
     let mut tags = Vec::new();
-    if let Some(stage) = &c.stage {
+    if let Some(stage) = c.stage_code {
+        let stage = crate::text::stage(lang, stage);
         tags.push(format!(
-            "<span class=\"tag stage\">Fase: {}</span>",
-            escape(stage)
+            "<span class=\"tag stage\">{}</span>",
+            escape(&t!(lang, "report-stage", stage = stage))
         ));
     }
+    let tag = |text: String| format!("<span class=\"tag\">{}</span>", escape(&text));
     if let Some(x) = &c.committee {
-        tags.push(format!("<span class=\"tag\">Udvalg: {}</span>", escape(x)));
+        tags.push(tag(t!(lang, "report-committee", name = x.as_str())));
     }
     if let Some(x) = &c.unit {
-        tags.push(format!("<span class=\"tag\">Enhed: {}</span>", escape(x)));
+        tags.push(tag(t!(lang, "report-unit", unit = x.as_str())));
     }
     if let Some(x) = &c.case_number {
-        tags.push(format!("<span class=\"tag\">Sagsnr. {}</span>", escape(x)));
+        tags.push(tag(t!(lang, "report-case", case = x.as_str())));
     }
     if let Some(x) = &c.meeting_date {
-        tags.push(format!("<span class=\"tag\">Møde {}</span>", escape(x)));
+        tags.push(tag(t!(lang, "report-meeting", date = x.as_str())));
     }
     if let Some(x) = &c.attachment_of {
-        tags.push(format!(
-            "<span class=\"tag\">Bilag til {}</span>",
-            escape(&x.describe("punkt"))
-        ));
+        tags.push(tag(crate::text::attachment(lang, x)));
     }
     if !tags.is_empty() {
         let _ = writeln!(h, "<div class=\"who\">{}</div>", tags.join(""));
@@ -211,50 +228,68 @@ fn item_html(item: &ReportItem, open_pitch: bool) -> String {
         let places: Vec<String> = s
             .also_in
             .iter()
-            .map(|pl| format!("{} s. {}", escape(&pl.title), pl.page))
+            .map(|pl| {
+                t!(
+                    lang,
+                    "report-place",
+                    title = pl.title.as_str(),
+                    page = pl.page
+                )
+            })
             .collect();
         let _ = writeln!(
             h,
-            "<div class=\"meta\">Samme tekst også i: {}</div>",
-            places.join("; ")
+            "<div class=\"meta\">{}</div>",
+            escape(&t!(lang, "report-also-in", places = places.join("; ")))
         );
     }
     let _ = writeln!(
         h,
-        "<details{}><summary>Udkast til pitch ({} ord)</summary><div class=\"pitch\">{}</div></details>",
+        "<details{}><summary>{}</summary><div class=\"pitch\">{}</div></details>",
         if open_pitch { " open" } else { "" },
-        item.pitch.words,
+        escape(&t!(lang, "report-pitch", words = item.pitch.words)),
         escape(&item.pitch.text)
     );
     let _ = writeln!(
         h,
-        "<div class=\"meta\">Kilde: {}</div>",
-        escape(&p.document.path)
+        "<div class=\"meta\">{}</div>",
+        escape(&t!(lang, "report-source", path = p.document.path.as_str()))
     );
     h.push_str("</article>\n");
     h
 }
 
 fn deadlines(r: &Report) -> String {
-    let mut h = String::from("<section id=\"deadlines\">\n<h2>Høringer og frister</h2>\n");
+    let lang = r.lang;
+    let mut h = format!(
+        "<section id=\"deadlines\">\n<h2>{}</h2>\n",
+        escape(&t!(lang, "report-deadlines"))
+    );
     if r.deadlines.is_empty() {
-        h.push_str(
-            "<p>Ingen høringer eller frister fundet i de dokumenter, der matcher profilen.</p>\n",
-        );
+        let _ = writeln!(h, "<p>{}</p>", escape(&t!(lang, "report-no-deadlines")));
     } else {
         if r.deadlines_are_past {
-            h.push_str(
-                "<p>Ingen kommende frister fundet; her er de seneste, der vedrører profilen:</p>\n",
-            );
+            let _ = writeln!(h, "<p>{}</p>", escape(&t!(lang, "report-past-deadlines")));
         }
-        h.push_str("<table>\n<thead><tr><th>Dato</th><th>Hvad</th><th>Dokument</th><th>Sætning</th></tr></thead>\n<tbody>\n");
+        let _ = writeln!(
+            h,
+            "<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+            escape(&t!(lang, "report-col-date")),
+            escape(&t!(lang, "report-col-what")),
+            escape(&t!(lang, "report-col-document")),
+            escape(&t!(lang, "report-col-sentence"))
+        );
         for d in &r.deadlines {
             let p = &d.passage;
             let place = match p.extra.get("item").and_then(|i| i.as_str()) {
-                Some(i) => format!("punkt {i}"),
+                Some(i) => t!(lang, "report-item", item = i),
                 None => match AttachmentOf::of_extra(&p.extra) {
-                    Some(of) => format!("s. {}, bilag til {}", p.page, of.describe("punkt")),
-                    None => format!("s. {}", p.page),
+                    Some(of) => format!(
+                        "{}, {}",
+                        t!(lang, "report-page-short", page = p.page),
+                        crate::text::attachment(lang, &of)
+                    ),
+                    None => t!(lang, "report-page-short", page = p.page),
                 },
             };
             let _ = writeln!(
@@ -262,23 +297,27 @@ fn deadlines(r: &Report) -> String {
                 "<tr><td>{}{}</td><td>{}</td><td>{} ({})</td><td>{}</td></tr>",
                 format_date(d.deadline.date),
                 if d.deadline.explicit { "" } else { "*" },
-                escape(d.deadline.kind.label()),
+                escape(&crate::text::deadline(lang, d.deadline.kind)),
                 escape(&p.document.title),
                 escape(&place),
                 escape(&d.deadline.sentence)
             );
         }
-        h.push_str("</tbody>\n</table>\n<p class=\"meta\">* dateret efter mødet eller dokumentet, ikke i sætningen.</p>\n");
+        let _ = writeln!(
+            h,
+            "</tbody>\n</table>\n<p class=\"meta\">{}</p>",
+            escape(&t!(lang, "report-implicit-date"))
+        );
     }
     h.push_str("</section>\n");
     h
 }
 
 /// A horizontal bar chart (inline SVG) of each group's strength.
-pub fn chart(groups: &[Group]) -> String {
+pub fn chart(lang: Lang, groups: &[Group]) -> String {
     let shown: Vec<&Group> = groups.iter().take(10).collect();
     if shown.is_empty() {
-        return "<p>Intet at vise.</p>\n".into();
+        return format!("<p>{}</p>\n", escape(&t!(lang, "report-chart-empty")));
     }
     let max = shown
         .iter()
@@ -288,7 +327,8 @@ pub fn chart(groups: &[Group]) -> String {
     let (label_w, bar_w, row_h) = (330.0f32, 520.0f32, 26.0f32);
     let height = row_h * shown.len() as f32 + 10.0;
     let mut h = format!(
-        "<svg class=\"chart\" role=\"img\" aria-label=\"Styrke pr. politik og udvalg\" viewBox=\"0 0 {} {height}\" width=\"100%\">\n",
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" viewBox=\"0 0 {} {height}\" width=\"100%\">\n",
+        escape(&t!(lang, "report-chart-label")),
         label_w + bar_w + 60.0
     );
     for (i, g) in shown.iter().enumerate() {
@@ -301,7 +341,7 @@ pub fn chart(groups: &[Group]) -> String {
         let _ = writeln!(
             h,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>\
-             <rect x=\"{}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" rx=\"3\" fill=\"{}\"><title>{}: {} fund</title></rect>\
+             <rect x=\"{}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" rx=\"3\" fill=\"{}\"><title>{}</title></rect>\
              <text x=\"{}\" y=\"{}\">{}</text>",
             label_w - 8.0,
             y + row_h * 0.62,
@@ -309,14 +349,22 @@ pub fn chart(groups: &[Group]) -> String {
             label_w,
             row_h - 8.0,
             if g.committee { "#7a9cc6" } else { "#1f6f8b" },
-            escape(&g.label),
-            g.items.len(),
+            escape(&t!(
+                lang,
+                "report-chart-bar",
+                label = g.label.as_str(),
+                count = g.items.len()
+            )),
             label_w + w + 6.0,
             y + row_h * 0.62,
             g.items.len()
         );
     }
-    h.push_str("</svg>\n<p class=\"meta\">Søjlelængde: samlet matchscore; tallet er antal fund. Mørk: politik, lys: udvalg.</p>\n");
+    let _ = writeln!(
+        h,
+        "</svg>\n<p class=\"meta\">{}</p>",
+        escape(&t!(lang, "report-chart-legend"))
+    );
     h
 }
 

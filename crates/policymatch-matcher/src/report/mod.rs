@@ -11,7 +11,7 @@ pub mod html;
 pub mod markdown;
 pub mod pitch;
 
-use crate::{Matcher, Options, Profile, Result, Suggestion};
+use crate::{Lang, Matcher, Options, Profile, Result, Suggestion};
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::civic::DeadlineHit;
 use policymatch_core::index::search::Filters;
@@ -26,6 +26,8 @@ pub struct ReportOptions {
     pub municipalities: Vec<String>,
     /// Today's date as YYYYMMDD: deadlines from a year before it on are listed.
     pub today: u64,
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 impl Default for ReportOptions {
@@ -34,6 +36,7 @@ impl Default for ReportOptions {
             top: 15,
             municipalities: Vec::new(),
             today: 0,
+            lang: Lang::default(),
         }
     }
 }
@@ -47,8 +50,10 @@ pub struct Contact {
     pub unit: Option<String>,
     /// Case number (sagsnummer).
     pub case_number: Option<String>,
-    /// Stage of the process (draft, consultation, approval, …).
+    /// Stage of the process (draft, consultation, approval, …), as an English label.
     pub stage: Option<String>,
+    /// The same stage as a code, for the reader's language ([`crate::text::stage`]).
+    pub stage_code: Option<policymatch_core::process::Stage>,
     /// Meeting date (YYYY-MM-DD), for agenda items.
     pub meeting_date: Option<String>,
     /// The agenda item the document is an attachment (bilag) of, as `fetch` recorded it.
@@ -66,12 +71,10 @@ impl Contact {
                 .filter(|v| !v.is_empty())
                 .map(str::to_string)
         };
-        let stage = extra
-            .get("stage")
-            .and_then(|v| {
-                serde_json::from_value::<policymatch_core::process::Stage>(v.clone()).ok()
-            })
-            .map(|s| s.label().to_string());
+        let stage_code = extra.get("stage").and_then(|v| {
+            serde_json::from_value::<policymatch_core::process::Stage>(v.clone()).ok()
+        });
+        let stage = stage_code.map(|s| s.label().to_string());
         let unit =
             get("unit").or_else(|| policymatch_core::process::administrative_unit(&s.passage.text));
         Contact {
@@ -79,6 +82,7 @@ impl Contact {
             unit,
             case_number: get("case_number"),
             stage,
+            stage_code,
             meeting_date: get("meeting_date"),
             attachment_of: policymatch_core::sources::sidecar::AttachmentOf::of_extra(extra),
         }
@@ -129,6 +133,9 @@ pub struct Report {
     pub deadlines_are_past: bool,
     /// The date the report was made (YYYYMMDD, 0 when not given).
     pub date: u64,
+    /// The reader's language.
+    #[serde(skip)]
+    pub lang: Lang,
 }
 
 /// Builds the report for `profile` over `index`.
@@ -156,7 +163,8 @@ pub fn build_report(
             _ => s.passage.document.title.clone(),
         };
         let municipality = s.passage.document.municipality.clone();
-        let pitch = pitch::build(profile, &s, &contact);
+        let task = document_task(index, &s)?;
+        let pitch = pitch::build(opts.lang, profile, &s, &contact, task);
         let item = ReportItem {
             suggestion: s,
             contact,
@@ -212,5 +220,85 @@ pub fn build_report(
         deadlines,
         deadlines_are_past: past,
         date: opts.today,
+        lang: opts.lang,
     })
+}
+
+/// Passages of one document read when looking for its task sentence.
+const TASK_PASSAGES: usize = 400;
+
+/// A sentence of the suggestion's document (another passage than its own) that states an
+/// initiative or a decision and names the most of the suggestion's matched terms (at least
+/// one), nearest the suggestion's page; `None` when there is none.
+fn document_task(index: &PolicyIndex, s: &Suggestion) -> Result<Option<pitch::Task>> {
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+    use tantivy::schema::IndexRecordOption;
+    let f = index.fields();
+    let term = |field, value: &str| -> Box<dyn Query> {
+        Box::new(TermQuery::new(
+            tantivy::Term::from_field_text(field, value),
+            IndexRecordOption::Basic,
+        ))
+    };
+    let q = BooleanQuery::new(vec![
+        (Occur::Must, term(f.doc_id, &s.passage.document.doc_id)),
+        (
+            Occur::Must,
+            term(f.kind, policymatch_core::index::schema::kind::PASSAGE),
+        ),
+    ]);
+    let searcher = index.searcher();
+    let err = |source| crate::Error::Search {
+        path: index.dir().to_path_buf(),
+        source,
+    };
+    let found = searcher
+        .search(&q, &TopDocs::with_limit(TASK_PASSAGES).order_by_score())
+        .map_err(err)?;
+    // the matched terms' words, by their first five letters (to meet inflections)
+    let stems: Vec<String> = s
+        .matched
+        .iter()
+        .flat_map(|m| m.term.split_whitespace())
+        .map(|w| w.to_lowercase().chars().take(5).collect::<String>())
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    // (matched terms named, nearness of the page, earliness of the passage): highest wins
+    type Key = (usize, std::cmp::Reverse<u64>, std::cmp::Reverse<u64>);
+    let mut best: Option<(Key, pitch::Task)> = None;
+    for (_, addr) in found {
+        let doc: tantivy::TantivyDocument = searcher.doc(addr).map_err(err)?;
+        let p = policymatch_core::index::records::PassageRecord::from_doc(&doc, f);
+        if p.ordinal == s.passage.ordinal {
+            continue;
+        }
+        let text = pitch::one_line(&p.text);
+        for (a, b, intents) in pitch::intent_sentences(&text) {
+            let sentence = &text[a..b];
+            if !pitch::is_task(&intents) || sentence.split_whitespace().count() < 4 {
+                continue;
+            }
+            let lower = sentence.to_lowercase();
+            let named = stems.iter().filter(|w| lower.contains(w.as_str())).count();
+            if named == 0 {
+                continue;
+            }
+            let key = (
+                named,
+                std::cmp::Reverse(p.page.abs_diff(s.passage.page)),
+                std::cmp::Reverse(p.ordinal),
+            );
+            if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                best = Some((
+                    key,
+                    pitch::Task {
+                        sentence: pitch::flat(sentence),
+                        page: p.page,
+                    },
+                ));
+            }
+        }
+    }
+    Ok(best.map(|(_, t)| t))
 }

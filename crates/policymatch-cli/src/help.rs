@@ -1,0 +1,66 @@
+//! Help texts in the reader's language.
+//!
+//! clap takes its help from the doc comments in [`crate::args`] (English, and the fallback);
+//! [`localise`] replaces them from the message files: a command's about line is `help-CMD`,
+//! an argument's `help-CMD-ARG` or, for arguments many commands share, `help-arg-ARG`
+//! (ARG is clap's id, the field's name). The section headings and the usage line come from
+//! `help-heading-*`. clap's own error messages stay as clap writes them.
+
+use clap::Command;
+use policymatch_i18n::{Lang, lookup};
+
+fn message(lang: Lang, id: &str) -> Option<String> {
+    lookup(lang, id, &[])
+}
+
+/// `cmd` (the root command) with its help texts, and its subcommands', in `lang`.
+pub fn localise(mut cmd: Command, lang: Lang) -> Command {
+    // the help and version flags and the help subcommand exist once the command is built
+    cmd.build();
+    localise_one(cmd, "root", lang)
+}
+
+fn localise_one(mut cmd: Command, name: &str, lang: Lang) -> Command {
+    if let Some(about) = message(lang, &format!("help-{name}")) {
+        cmd = cmd.about(about).long_about(None);
+    }
+    if let Some(template) = message(lang, "help-template") {
+        cmd = cmd.help_template(template);
+    }
+    if let Some(heading) = message(lang, "help-heading-commands") {
+        cmd = cmd.subcommand_help_heading(heading);
+    }
+    let options = message(lang, "help-heading-options");
+    let arguments = message(lang, "help-heading-arguments");
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = message(lang, &format!("help-{name}-{id}"))
+            .or_else(|| message(lang, &format!("help-arg-{id}")));
+        let (options, arguments) = (options.clone(), arguments.clone());
+        cmd = cmd.mut_arg(id.as_str(), move |mut a| {
+            if let Some(help) = help {
+                a = a.help(help).long_help(None);
+            }
+            let heading = if a.is_positional() {
+                arguments
+            } else {
+                options
+            };
+            match heading {
+                Some(h) => a.help_heading(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(sub.as_str(), |c| localise_one(c, &sub, lang));
+    }
+    cmd
+}

@@ -1,0 +1,51 @@
+# The policymatch command: output, summaries, errors and hints.
+
+cli-error = policymatch: fejl: { $message }
+cli-usage-error = policymatch: fejl: { $message } (tip: se `policymatch --help`)
+cli-internal-error = policymatch: intern fejl: { $message } (meld det gerne som en fejl)
+cli-bad-lang = ukendt sprog { $value }; vælg da eller en
+
+# suggest
+suggest-passage = { $rank }. { $title } — { $municipality } s. { $page }{ $heading }  (score { $score })
+suggest-why = hvorfor
+suggest-who = hvem
+suggest-also-in = også i: { $path } s. { $page }
+suggest-none = policymatch: ingen passage matcher profilen »{ $name }« godt nok (scoregrænse { $floor }); prøv med færre filtre eller flere temaer
+suggest-bad-since = --since { $value }: forventede et år (2024) eller en dato (2024-03-01)
+suggest-while = foreslår for { $path }
+md-suggest-title = Hvor { $name } møder kommunens mål
+md-suggest-none = Ingen passage i de indekserede dokumenter matcher profilen godt nok.
+md-suggest-lead = { $count } passager fra kommunale politikker og mødepapirer, bedste match først. Matchede ord står med **fed**.
+md-suggest-page = side { $page }
+md-suggest-source = Kilde: { $path }
+md-suggest-also-in = Samme tekst står også i { $places }.
+md-suggest-place = { $path } s. { $page }
+
+# report
+report-wrote = policymatch: skrev { $path }
+report-none = policymatch: ingen passager matcher profilen over scoregrænsen
+
+# search, list, eval, deadlines, timeline
+search-none = policymatch: ingen passager matcher { $query }
+list-pages = { $count } sider
+list-passages = { $count } passager
+eval-no-judgments = policymatch: profilen { $name } har ingen vurderinger; ikke målt
+eval-reading = læser { $path }
+deadlines-item = punkt { $item }
+deadlines-page = s. { $page }
+deadlines-implicit = (* dateret efter mødet eller dokumentet, ikke i sætningen)
+deadlines-none = policymatch: ingen høringer eller frister fra { $date } og frem
+deadlines-bad-after = --after { $value }: forventede ÅÅÅÅ-MM-DD eller ÅÅÅÅ
+timeline-case = Sag { $case }
+timeline-item = punkt { $item }
+timeline-none = policymatch: ingen dagsordenspunkter fundet
+timeline-need-query = angiv en SØGNING eller --case NUMMER
+
+# index
+index-no-such-path = { $path }: ingen sådan fil eller mappe
+index-rebuilt = policymatch: { $path }: indekset var { $why }; lavede det igen, alle filer indekseres på ny
+index-summary = indekseret { $indexed } / uændret { $unchanged } / fjernet { $removed } / sprunget over { $skipped } / ignoreret { $ignored } / fejlet { $failed }; { $documents } dokumenter, { $pages } sider, { $passages } passager på { $seconds } s (indeks { $index })
+index-skipped = sprunget over { $path }: { $reason }
+index-failed = fejlet { $path }: { $reason }
+extract-no-text = policymatch: { $path }: intet tekstlag (kun billeder eller tom PDF)
+cli-no-executable = kan ikke finde programmet policymatch

@@ -1,0 +1,54 @@
+# Help texts (policymatch --help). A command's about line is help-CMD; an argument's is
+# help-CMD-ARG, or help-arg-ARG for arguments many commands share.
+
+help-template = {"{"}about-with-newline{"}"}
+    Brug: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Kommandoer
+help-heading-options = Tilvalg
+help-heading-arguments = Argumenter
+
+help-root = Find ud af, hvor en frivillig forenings arbejde møder kommunens politiske mål.
+help-arg-lang = Sproget i alt, hvad kommandoen skriver til en person: da (standard) eller en [miljø: POLICYMATCH_LANG]
+help-arg-help = Vis hjælp
+help-arg-version = Vis versionen
+help-arg-format = Outputformat
+help-arg-dir = Indeksmappe [standard: $POLICYMATCH_INDEX, ellers .policymatch]
+help-arg-profile = Foreningens profil (TOML)
+help-arg-municipality = Kun dokumenter fra denne kommune (kan gentages; går forud for profilens liste)
+help-arg-top = Antal resultater
+
+help-extract = Skriv teksten på hver side af en PDF, med sideskift imellem.
+help-extract-file = PDF-filen
+help-extract-normalize = Normalisér som ved indeksering: løbende sidehoveder og -fødder fjernet, NFKC, orddeling ved linjeskift samlet
+help-analyze = Vis de ord, den danske analyse laver af TEKST.
+help-analyze-text = Teksten, der skal analyseres
+help-analyze-index = Brug dette indeks' analyse med ordene fra `index --words`
+help-index = Indeksér PDF'er (og dagsordenseksporter, HTML og tekstfiler) under STI...
+help-index-paths = Filer eller mapper, der skal indekseres; mapper gennemgås
+help-index-manifest = Metadatafil (TSV eller CSV med en `file`-kolonne); en MANIFEST.tsv i en given mappe læses af sig selv
+help-index-words = Fagord til opdeling af sammensatte ord (ét pr. linje), gemt med indekset
+help-index-timeout = Tidsgrænse for én fil, i sekunder
+help-search = Søg i de indekserede passager med fri tekst.
+help-search-query = Søgningen
+help-list = Vis de indekserede dokumenter.
+help-suggest = Rangér indekserede passager efter en forenings profil, og sig hvorfor hver matcher.
+help-suggest-area = Kun dokumenter fra dette politikområde (kan gentages; går forud for profilens liste)
+help-suggest-since = Kun dokumenter fra dette år (ÅÅÅÅ) eller denne dato (ÅÅÅÅ-MM-DD) og frem
+help-suggest-new = Kun dokumenter, som den seneste `index`-kørsel tilføjede
+help-eval = Mål rangeringens kvalitet mod vurderinger af sider.
+help-eval-profiles = Mappe med profiler (*.toml)
+help-eval-qrels = Vurderinger, tabulatorsepareret: profil, fil, side, karakter (0-2)
+help-deadlines = Vis høringer og frister (høringer, ansøgningsfrister, revisioner).
+help-deadlines-profile = Kun frister, der vedrører denne profil
+help-deadlines-after = Kun frister på eller efter denne dato (ÅÅÅÅ-MM-DD eller ÅÅÅÅ) [standard: for et år siden]
+help-timeline = Vis, hvor en politik eller sag står: dens dagsordenspunkter i datoorden med deres fase.
+help-timeline-query = Ord fra politikken eller sagen (fx "sundhedspolitik")
+help-timeline-case = Et sagsnummer
+help-timeline-top = Antal sager, der vises for en søgning
+help-export = Eksportér alle passager med metadata, til en distribueret søgemaskine.
+help-report = Skriv en rapport til en forening: bedste fund pr. politik og udvalg, hvem der skal kontaktes, frister, et diagram og udkast til pitch (én selvstændig HTML-side).
+help-report-top = Antal fund
+help-report-out = Skriv rapporten til denne fil i stedet for til standard-output
+help-help = Vis denne hjælp eller hjælpen til de givne kommandoer

@@ -1,0 +1,51 @@
+# The policymatch command: output, summaries, errors and hints.
+
+cli-error = policymatch: error: { $message }
+cli-usage-error = policymatch: error: { $message } (hint: see `policymatch --help`)
+cli-internal-error = policymatch: internal error: { $message } (please report this)
+cli-bad-lang = unknown language { $value }; choose da or en
+
+# suggest
+suggest-passage = { $rank }. { $title } — { $municipality } p. { $page }{ $heading }  (score { $score })
+suggest-why = why
+suggest-who = who
+suggest-also-in = also in: { $path } p. { $page }
+suggest-none = policymatch: no passage meets the profile "{ $name }" well enough (score floor { $floor }); try fewer filters or more themes
+suggest-bad-since = --since { $value }: expected a year (2024) or a date (2024-03-01)
+suggest-while = suggesting for { $path }
+md-suggest-title = Where { $name } meets the municipality's goals
+md-suggest-none = No passage in the indexed documents meets the profile well enough.
+md-suggest-lead = { $count } passages from municipal policies and council papers, best match first. Matched words are in **bold**.
+md-suggest-page = page { $page }
+md-suggest-source = Source: { $path }
+md-suggest-also-in = The same text also appears in { $places }.
+md-suggest-place = { $path } p. { $page }
+
+# report
+report-wrote = policymatch: wrote { $path }
+report-none = policymatch: no passages match the profile above the score floor
+
+# search, list, eval, deadlines, timeline
+search-none = policymatch: no passages match { $query }
+list-pages = { $count } pages
+list-passages = { $count } passages
+eval-no-judgments = policymatch: profile { $name } has no judgments; not measured
+eval-reading = reading { $path }
+deadlines-item = item { $item }
+deadlines-page = p. { $page }
+deadlines-implicit = (* dated by the meeting or document, not in the sentence)
+deadlines-none = policymatch: no consultations or deadlines on or after { $date }
+deadlines-bad-after = --after { $value }: expected YYYY-MM-DD or YYYY
+timeline-case = Case { $case }
+timeline-item = item { $item }
+timeline-none = policymatch: no agenda items found
+timeline-need-query = give a QUERY or --case NUMBER
+
+# index
+index-no-such-path = { $path }: no such file or folder
+index-rebuilt = policymatch: { $path }: the index was { $why }; made it again, every file is indexed anew
+index-summary = indexed { $indexed } / unchanged { $unchanged } / removed { $removed } / skipped { $skipped } / ignored { $ignored } / failed { $failed }; { $documents } documents, { $pages } pages, { $passages } passages in { $seconds } s (index { $index })
+index-skipped = skipped { $path }: { $reason }
+index-failed = failed { $path }: { $reason }
+extract-no-text = policymatch: { $path }: no text layer (image-only or empty PDF)
+cli-no-executable = cannot find the policymatch executable

@@ -1,0 +1,54 @@
+# Help texts (policymatch --help). A command's about line is help-CMD; an argument's is
+# help-CMD-ARG, or help-arg-ARG for arguments many commands share.
+
+help-template = {"{"}about-with-newline{"}"}
+    Usage: {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-commands = Commands
+help-heading-options = Options
+help-heading-arguments = Arguments
+
+help-root = Find where a volunteer association's work meets a municipality's stated goals.
+help-arg-lang = Language of everything the command writes for a person: da (default) or en [env: POLICYMATCH_LANG]
+help-arg-help = Print help
+help-arg-version = Print version
+help-arg-format = Output format
+help-arg-dir = Index directory [default: $POLICYMATCH_INDEX, else .policymatch]
+help-arg-profile = The association's profile (TOML)
+help-arg-municipality = Only documents from this municipality (repeatable; overrides the profile's list)
+help-arg-top = Number of results
+
+help-extract = Print the text of each page of a PDF, pages separated by form feeds.
+help-extract-file = The PDF file
+help-extract-normalize = Normalise as for indexing: running headers and footers dropped, NFKC, line-end hyphenation joined
+help-analyze = Show the tokens the Danish analyzer makes of TEXT.
+help-analyze-text = The text to analyze
+help-analyze-index = Use this index's analyzer, with the words added by `index --words`
+help-index = Index the PDFs (and agenda exports, HTML and text files) under PATH...
+help-index-paths = Files or folders to index; folders are walked
+help-index-manifest = Metadata manifest (TSV or CSV with a `file` column); a MANIFEST.tsv inside a given folder is read automatically
+help-index-words = Domain words for compound splitting (one per line), kept with the index
+help-index-timeout = Time limit for one file, in seconds
+help-search = Search indexed passages with free text.
+help-search-query = The query
+help-list = List indexed documents.
+help-suggest = Rank indexed passages against an association's profile and say why each matches.
+help-suggest-area = Only documents of this policy area (repeatable; overrides the profile's list)
+help-suggest-since = Only documents from this year (YYYY) or date (YYYY-MM-DD) on
+help-suggest-new = Only documents added by the last `index` run
+help-eval = Measure ranking quality against graded page-level judgments.
+help-eval-profiles = Folder of profiles (*.toml)
+help-eval-qrels = Judgments, tab-separated: profile, file, page, grade (0-2)
+help-deadlines = List public consultations and deadlines (høringer, ansøgningsfrister, revisions).
+help-deadlines-profile = Only deadlines relevant to this association profile
+help-deadlines-after = Only deadlines on or after this date (YYYY-MM-DD or YYYY) [default: one year ago]
+help-timeline = Show where a policy or case stands: its agenda items in date order with their stage.
+help-timeline-query = Words from the policy or case (e.g. "sundhedspolitik")
+help-timeline-case = A case number (sagsnummer)
+help-timeline-top = Number of cases to show for a query
+help-export = Export every passage with its metadata, for a distributed search engine.
+help-report = Write a report for an association: best matches by policy and committee, who to contact, deadlines, a chart and draft pitches (one self-contained HTML page).
+help-report-top = Number of matches
+help-report-out = Write the report to this file instead of stdout
+help-help = Print this message or the help of the given subcommand(s)

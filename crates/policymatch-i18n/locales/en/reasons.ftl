@@ -1,0 +1,53 @@
+# Why a passage matches: the reasons the matcher gives, and the words they use.
+
+field-theme = theme
+field-activity = activity
+field-target_group = target group
+field-description = description
+field-exclude = excluded
+
+intent-goal = goal
+intent-initiative = initiative
+intent-decision = decision
+intent-funding = funding
+intent-consultation = consultation
+
+reason-in_intent_sentence = { $field } '{ $term }' { $intent ->
+    [goal] in a goal sentence
+    [initiative] in an initiative sentence
+    [decision] in a decision sentence
+    [funding] in a funding sentence
+   *[consultation] in a consultation sentence
+}
+reason-in_heading = { $field } '{ $term }' in the heading
+reason-in_title = { $field } '{ $term }' in the document's title
+reason-term = { $field } '{ $term }'
+reason-description = description words: { $words }
+reason-states = states { $intents }
+reason-civil_society = mentions volunteers or associations
+reason-close_wording = wording among the { $count } pages closest to the whole profile
+reason-excluded = pushed down: mentions '{ $term }'
+reason-other_stage = pushed down: about { $about ->
+    [young] children and young people
+   *[old] older people
+}
+reason-title_names = { $kind ->
+    [funding] the title names funding
+    [consultation] the title names a consultation
+   *[report] pushed down: the title names a report on the past (supervision or accounts)
+}
+
+# The stage of an agenda item, and what a deadline is about.
+stage-draft = draft / discussion
+stage-consultation = public consultation
+stage-approval = approval
+stage-status = status / evaluation
+stage-orientation = orientation
+
+deadline-consultation = consultation (høring)
+deadline-application = application deadline
+deadline-revision = revision
+deadline-deadline = deadline
+
+# "a, b and c"
+list-and = { $init } and { $last }
