@@ -24,7 +24,7 @@ fn main() -> ExitCode {
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".into());
         if std::env::var_os("POLICYMATCH_WORKER").is_none() {
-            eprintln!("{}", t!(lang, "cli-internal-error", message = msg));
+            eprintln!("{}", t!(lang, "cli-internal-error", message = msg.as_str()));
         }
         // For fuzzing and tests: every panic, even one the code catches and reports as a
         // file's failure, ends the process, so that no panic can pass unnoticed.

@@ -75,19 +75,6 @@ pub fn list(lang: Lang, items: &[String]) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_join_with_the_languages_and() {
-        let items = ["a".to_string(), " ".into(), "b".into(), "c".into()];
-        assert_eq!(list(Lang::Da, &items), "a, b og c");
-        assert_eq!(list(Lang::En, &items[..3]), "a and b");
-        assert_eq!(list(Lang::Da, &items[..1]), "a");
-    }
-}
-
 /// How `lang` names the agenda item an attachment belongs to: "bilag til punkt 11 »…«,
 /// Sundheds- og Omsorgsudvalget 2025-01-06".
 pub fn attachment(lang: Lang, a: &policymatch_core::sources::sidecar::AttachmentOf) -> String {
@@ -99,4 +86,17 @@ pub fn attachment(lang: Lang, a: &policymatch_core::sources::sidecar::Attachment
         committee = a.committee.as_str(),
         date = a.meeting_date.as_str()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_join_with_the_languages_and() {
+        let items = ["a".to_string(), " ".into(), "b".into(), "c".into()];
+        assert_eq!(list(Lang::Da, &items), "a, b og c");
+        assert_eq!(list(Lang::En, &items[..3]), "a and b");
+        assert_eq!(list(Lang::Da, &items[..1]), "a");
+    }
 }
