@@ -41,7 +41,9 @@ fn inputs(dir: &Path) -> BTreeSet<String> {
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
-    c.env_remove("POLICYMATCH_INDEX").env("NO_COLOR", "1");
+    c.env_remove("POLICYMATCH_INDEX")
+        .env("NO_COLOR", "1")
+        .env("POLICYMATCH_LANG", "en");
     c
 }
 
@@ -214,6 +216,7 @@ fn whole_folder_reports_every_file_within_memory() {
     let mut cmd = if measured {
         let mut c = Command::new(time);
         c.arg("-v").arg(env!("CARGO_BIN_EXE_policymatch"));
+        c.env("POLICYMATCH_LANG", "en");
         c.env_remove("POLICYMATCH_INDEX").env("NO_COLOR", "1");
         c
     } else {

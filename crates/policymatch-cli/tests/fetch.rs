@@ -12,7 +12,9 @@ use std::time::Duration;
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
-    c.env_remove("POLICYMATCH_INDEX");
+    // English messages: the assertions read the summary lines.
+    c.env_remove("POLICYMATCH_INDEX")
+        .env("POLICYMATCH_LANG", "en");
     c
 }
 

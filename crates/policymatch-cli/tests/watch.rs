@@ -14,7 +14,8 @@ use std::time::{Duration, Instant};
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
     c.env_remove("POLICYMATCH_INDEX")
-        .env_remove("POLICYMATCH_SMTP_PASSWORD");
+        .env_remove("POLICYMATCH_SMTP_PASSWORD")
+        .env("POLICYMATCH_LANG", "en");
     c
 }
 

@@ -218,21 +218,8 @@ fn place_without_date(i: &Item) -> String {
     }
 }
 
-/// Escapes text for HTML.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for HTML (the report's escaping, one place for both).
+pub use policymatch_matcher::report::html::escape as esc;
 
 fn source_html(i: &Item) -> String {
     format!(
