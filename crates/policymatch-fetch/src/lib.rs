@@ -509,26 +509,28 @@ fn check_pdf(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     #[test]
-    fn portals_files_and_dates_are_read_or_refused_with_a_reason() {
+    fn portals_files_and_dates_are_read_or_refused_with_a_reason() -> TestResult {
         let f = Path::new("portals.txt");
         let p = parse_portals(
             f,
             "# kommuner\nhttps://dagsordener.greve.dk/ greve\n\ndagsordener.roskilde.dk\n",
-        )
-        .unwrap();
+        )?;
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].name.as_deref(), Some("greve"));
         assert_eq!(p[1].base, "https://dagsordener.roskilde.dk");
         let e = parse_portals(f, "ftp://x\n").unwrap_err().to_string();
         assert!(e.starts_with("portals.txt:1: ftp://x"), "{e}");
         assert!(parse_portals(f, "# none\n").is_err());
-        assert_eq!(parse_since("2024").unwrap(), "2024-01-01");
-        assert_eq!(parse_since("2024-03-05").unwrap(), "2024-03-05");
+        assert_eq!(parse_since("2024")?, "2024-01-01");
+        assert_eq!(parse_since("2024-03-05")?, "2024-03-05");
         assert!(parse_since("2024-03-05x").is_err());
         assert!(parse_since("marts").is_err());
+        Ok(())
     }
 
     #[test]

@@ -277,6 +277,8 @@ pub fn slug(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     #[test]
@@ -313,26 +315,29 @@ mod tests {
     }
 
     #[test]
-    fn the_committee_list_gives_each_meeting_once_in_date_order() {
+    fn the_committee_list_gives_each_meeting_once_in_date_order() -> TestResult {
         let list = br#"{"Udvalg": {
             "Aktuelle politiske udvalg": [{"Navn": "B", "Id": "1", "Moeder": [
                 {"Id": "m2", "Dato": "2023-02-01T10:00:00"}, {"Id": "m1", "Dato": "2023-01-01T10:00:00"}]}],
             "Tidligere udvalg": [{"Navn": "A", "Id": "2", "Moeder": [{"Id": "m2", "Dato": "2023-02-01"}, {"Id": "m0"}]}]}}"#;
-        let m = meetings(list).unwrap();
+        let m = meetings(list)?;
         let ids: Vec<&str> = m.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["m0", "m1", "m2"]);
         assert!(meetings(b"<html>").unwrap_err().starts_with("invalid JSON"));
         assert_eq!(meetings(b"{}").unwrap_err(), "no \"Udvalg\" object");
+        Ok(())
     }
 
     #[test]
-    fn attachments_come_from_the_items_fields() {
-        let agenda: Value = serde_json::from_str(r#"{"Udvalg": {"Navn": "SOU"}, "Dagsordenpunkter": [
+    fn attachments_come_from_the_items_fields() -> TestResult {
+        let agenda: Value = serde_json::from_str(
+            r#"{"Udvalg": {"Navn": "SOU"}, "Dagsordenpunkter": [
             {"Punktnummer": "3", "Caption": "Sundhedspolitik", "SagsNummer": "25-1",
              "Felter": [{"Link": "https://dagsordener.greve.dk/Vis/Pdf/bilag/abcdef12-3456", "DocumentId": "abcdef12-3456"},
                         {"Link": "https://dagsordener.greve.dk/Vis/Pdf/bilag/99887766-x?a=1"},
                         {"DocumentId": "../../etc"},
-                        {"DocumentId": "00000000-0000-0000-0000-000000000000"}]}]}"#).unwrap();
+                        {"DocumentId": "00000000-0000-0000-0000-000000000000"}]}]}"#,
+        )?;
         let m = Meeting {
             committee: "SOU".into(),
             id: "e5c0f0b2".into(),
@@ -356,5 +361,6 @@ mod tests {
         assert_eq!(a[0].of.case_number.as_deref(), Some("25-1"));
         assert_eq!(a[1].document_id, "99887766-x");
         assert_eq!(municipality_of_agenda(&agenda).as_deref(), Some("greve"));
+        Ok(())
     }
 }

@@ -192,6 +192,8 @@ fn parse_state(text: &str) -> BTreeMap<String, Entry> {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     #[test]
@@ -204,29 +206,30 @@ mod tests {
     }
 
     #[test]
-    fn writes_are_atomic_and_state_survives_reopening() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut st = Store::open(dir.path()).unwrap();
+    fn writes_are_atomic_and_state_survives_reopening() -> TestResult {
+        let dir = tempfile::tempdir()?;
+        let mut st = Store::open(dir.path())?;
         let f = dir.path().join("a.json");
-        st.write_atomic(&f, b"{}").unwrap();
+        st.write_atomic(&f, b"{}")?;
         let v = Validators {
             etag: Some("\"1\"".into()),
             last_modified: None,
         };
-        st.record("http://x/a", "a.json", &v).unwrap();
+        st.record("http://x/a", "a.json", &v)?;
         std::fs::write(
             dir.path().join(STATE_DIR).join("tmp").join("9-9.part"),
             b"half",
-        )
-        .unwrap();
+        )?;
         drop(st);
-        let st = Store::open(dir.path()).unwrap();
-        assert_eq!(st.entry("http://x/a", false).unwrap().validators, v);
-        let left = std::fs::read_dir(dir.path().join(STATE_DIR).join("tmp"))
-            .unwrap()
-            .count();
+        let st = Store::open(dir.path())?;
+        assert_eq!(
+            st.entry("http://x/a", false).ok_or("no entry")?.validators,
+            v
+        );
+        let left = std::fs::read_dir(dir.path().join(STATE_DIR).join("tmp"))?.count();
         assert_eq!(left, 0);
-        std::fs::remove_file(&f).unwrap();
+        std::fs::remove_file(&f)?;
         assert!(st.entry("http://x/a", false).is_none());
+        Ok(())
     }
 }

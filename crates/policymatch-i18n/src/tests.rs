@@ -2,18 +2,25 @@ use super::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// A test's outcome: an error fails it with its message.
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
 }
 
 /// The message ids of the `.ftl` files of `lang`, by file name.
-fn ids(lang: Lang) -> BTreeSet<(String, String)> {
+fn ids(lang: Lang) -> Result<BTreeSet<(String, String)>, Box<dyn std::error::Error>> {
     let dir = root().join("locales").join(lang.code());
     let mut out = BTreeSet::new();
-    for entry in std::fs::read_dir(&dir).expect("the language's folder") {
-        let path = entry.expect("an entry").path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(&path).expect("a message file");
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        let name = path
+            .file_name()
+            .ok_or("no file name")?
+            .to_string_lossy()
+            .to_string();
+        let text = std::fs::read_to_string(&path)?;
         for line in text.lines() {
             if let Some((id, _)) = line.split_once(" =")
                 && !id.is_empty()
@@ -25,26 +32,27 @@ fn ids(lang: Lang) -> BTreeSet<(String, String)> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 #[test]
-fn both_languages_have_the_same_messages_in_the_same_files() {
-    let da = ids(Lang::Da);
-    let en = ids(Lang::En);
+fn both_languages_have_the_same_messages_in_the_same_files() -> TestResult {
+    let da = ids(Lang::Da)?;
+    let en = ids(Lang::En)?;
     assert!(da.len() > 100, "{} messages", da.len());
     let only_da: Vec<_> = da.difference(&en).collect();
     let only_en: Vec<_> = en.difference(&da).collect();
     assert!(only_da.is_empty(), "only in da: {only_da:?}");
     assert!(only_en.is_empty(), "only in en: {only_en:?}");
+    Ok(())
 }
 
 /// The names of all variables (`{ $name }`) in the files of `lang`.
-fn variables(lang: Lang) -> BTreeSet<String> {
+fn variables(lang: Lang) -> Result<BTreeSet<String>, Box<dyn std::error::Error>> {
     let dir = root().join("locales").join(lang.code());
     let mut out = BTreeSet::new();
-    for entry in std::fs::read_dir(&dir).expect("the language's folder") {
-        let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("a file");
+    for entry in std::fs::read_dir(&dir)? {
+        let text = std::fs::read_to_string(entry?.path())?;
         for (at, _) in text.match_indices('$') {
             let name: String = text[at + 1..]
                 .chars()
@@ -55,18 +63,18 @@ fn variables(lang: Lang) -> BTreeSet<String> {
             }
         }
     }
-    out
+    Ok(out)
 }
 
 #[test]
-fn every_message_parses_and_formats_in_its_own_language() {
+fn every_message_parses_and_formats_in_its_own_language() -> TestResult {
     for lang in Lang::ALL {
-        let names = variables(lang);
+        let names = variables(lang)?;
         let args: Vec<(&str, Value<'_>)> = names
             .iter()
             .map(|n| (n.as_str(), Value::from("x")))
             .collect();
-        for (_, id) in ids(lang) {
+        for (_, id) in ids(lang)? {
             let found = lookup(lang, &id, &args);
             assert!(
                 found.as_deref().is_some_and(|s| !s.trim().is_empty()),
@@ -74,19 +82,20 @@ fn every_message_parses_and_formats_in_its_own_language() {
             );
         }
     }
+    Ok(())
 }
 
 /// Every message id the workspace's code names in `t!(lang, "id" …)` is in the files, so no
 /// person ever reads an id instead of a message.
 #[test]
-fn every_message_the_code_names_exists() {
-    let known: BTreeSet<String> = ids(Lang::Da).into_iter().map(|(_, id)| id).collect();
+fn every_message_the_code_names_exists() -> TestResult {
+    let known: BTreeSet<String> = ids(Lang::Da)?.into_iter().map(|(_, id)| id).collect();
     let crates = root().join("..");
     let mut named = 0;
     let mut stack = vec![crates];
     while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("a folder") {
-            let path = entry.expect("an entry").path();
+        for entry in std::fs::read_dir(&dir)? {
+            let path = entry?.path();
             if path.is_dir() {
                 if !path.ends_with("target") {
                     stack.push(path);
@@ -96,7 +105,7 @@ fn every_message_the_code_names_exists() {
             if path.extension().is_none_or(|e| e != "rs") {
                 continue;
             }
-            let text = std::fs::read_to_string(&path).expect("a source file");
+            let text = std::fs::read_to_string(&path)?;
             for (at, _) in text.match_indices("t!(") {
                 // the macro, not `assert!(` or `print!(`; not in a comment
                 let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
@@ -127,6 +136,7 @@ fn every_message_the_code_names_exists() {
         }
     }
     assert!(named > 100, "only {named} messages named");
+    Ok(())
 }
 
 #[test]

@@ -219,6 +219,8 @@ impl Profile {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     fn err(text: &str) -> String {
@@ -229,40 +231,41 @@ mod tests {
     }
 
     #[test]
-    fn parses_a_full_profile() {
+    fn parses_a_full_profile() -> TestResult {
         let p = Profile::parse(
             "name = \"Besøgsvennerne\"\ndescription = \"\"\"Vi besøger ældre.\"\"\"\n\
              themes = [\"ensomhed\"]\nactivities = [\"besøgsven\"]\n\
              target_groups = [\"hjemmeboende ældre\"]\nmunicipalities = [\"Greve\"]\n\
              areas = [\"aeldre\"]\nexclude = [\"idrætshal\"]\n",
             Path::new("p.toml"),
-        )
-        .unwrap();
+        )?;
         assert_eq!(p.name, "Besøgsvennerne");
         assert_eq!(p.description, "Vi besøger ældre.");
         assert_eq!(p.target_groups, ["hjemmeboende ældre"]);
         assert_eq!(p.exclude, ["idrætshal"]);
+        Ok(())
     }
 
     #[test]
-    fn facts_and_contact_are_read() {
+    fn facts_and_contact_are_read() -> TestResult {
         let p = Profile::parse(
             "name = \"A\"\ndescription = \"B\"\nfacts = [\"120 frivillige\"]\n\
              [contact]\nname = \"Anne Jensen\"\nphone = \" \"\n",
             Path::new("p.toml"),
-        )
-        .unwrap();
+        )?;
         assert_eq!(p.facts, ["120 frivillige"]);
-        let c = p.contact.unwrap();
+        let c = p.contact.ok_or("no contact")?;
         assert_eq!(c.name.as_deref(), Some("Anne Jensen"));
         assert_eq!(c.phone, None, "an empty value is no value");
         assert!(err("name = \"A\"\ndescription = \"B\"\n[contact]\nfax = \"1\"\n").contains("fax"));
+        Ok(())
     }
 
     #[test]
-    fn optional_lists_default_to_empty() {
-        let p = Profile::parse("name = \"A\"\ndescription = \"B\"\n", Path::new("p.toml")).unwrap();
+    fn optional_lists_default_to_empty() -> TestResult {
+        let p = Profile::parse("name = \"A\"\ndescription = \"B\"\n", Path::new("p.toml"))?;
         assert!(p.themes.is_empty() && p.municipalities.is_empty());
+        Ok(())
     }
 
     #[test]

@@ -232,10 +232,12 @@ impl WatchConfig {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     #[test]
-    fn a_full_file_resolves_paths_against_its_folder() {
+    fn a_full_file_resolves_paths_against_its_folder() -> TestResult {
         let text = r#"
 profiles = ["p/a.toml", "/abs/b.toml"]
 municipalities = ["Greve"]
@@ -249,7 +251,7 @@ host = "127.0.0.1"
 port = 2525
 tls = "none"
 "#;
-        let c = WatchConfig::parse(text, Path::new("/etc/pm/watch.toml")).unwrap();
+        let c = WatchConfig::parse(text, Path::new("/etc/pm/watch.toml"))?;
         assert_eq!(
             c.profiles,
             vec![
@@ -260,8 +262,9 @@ tls = "none"
         assert_eq!(c.out, PathBuf::from("/etc/pm/out"));
         assert_eq!(c.cases, vec!["24-1", "25-2"]);
         assert_eq!(c.top, DEFAULT_TOP);
-        let m = c.mail.unwrap();
+        let m = c.mail.ok_or("no mail")?;
         assert_eq!((m.port, m.tls, m.user), (2525, Tls::None, None));
+        Ok(())
     }
 
     #[test]

@@ -125,34 +125,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     #[test]
-    fn round_trip_and_missing_file() {
-        let dir = tempfile::tempdir().unwrap();
+    fn round_trip_and_missing_file() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = state_path(dir.path());
-        let mut s = State::load(&path).unwrap();
+        let mut s = State::load(&path)?;
         assert!(s.profiles.is_empty());
         s.follow.insert("24-1".into());
         s.record("ensomhed", 3, ["a", "b"]);
         s.record("ensomhed", 2, ["c"]);
-        s.save(&path).unwrap();
-        let back = State::load(&path).unwrap();
+        s.save(&path)?;
+        let back = State::load(&path)?;
         assert_eq!(back, s);
         assert_eq!(back.profile("ensomhed").index_run, 3);
         assert_eq!(back.profile("ensomhed").reported.len(), 3);
         assert!(!dir.path().join(".watch-state.json.tmp").exists());
+        Ok(())
     }
 
     #[test]
-    fn a_damaged_file_is_a_one_line_error() {
-        let dir = tempfile::tempdir().unwrap();
+    fn a_damaged_file_is_a_one_line_error() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let path = state_path(dir.path());
-        std::fs::write(&path, "{not json").unwrap();
+        std::fs::write(&path, "{not json")?;
         let msg = State::load(&path).unwrap_err().to_string();
         assert!(
             msg.contains("watch-state.json") && !msg.contains('\n'),
             "{msg}"
         );
+        Ok(())
     }
 }

@@ -1,8 +1,10 @@
 //! `policymatch fetch --portal URL --out DIR`.
 
 use crate::args::{FetchArgs, Format};
+use crate::output::lang;
 use indicatif::{ProgressBar, ProgressStyle};
 use policymatch_fetch::{ClientConfig, Observer, Options, Outcome, Portal, Summary};
+use policymatch_i18n::t;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -35,10 +37,7 @@ pub fn run(args: &FetchArgs) -> anyhow::Result<ExitCode> {
         }
     }
     if !(args.rate > 0.0 && args.rate.is_finite()) {
-        anyhow::bail!(
-            "--rate {}: must be a number of requests per second above 0",
-            args.rate
-        );
+        anyhow::bail!(t!(lang(), "fetch-bad-rate", rate = args.rate.to_string()));
     }
     let since = args
         .since
@@ -104,37 +103,49 @@ fn print(s: &Summary, args: &FetchArgs) -> anyhow::Result<()> {
         }
         Format::Text if args.dry_run => {
             for p in &s.planned {
-                writeln!(
-                    out,
-                    "{} {} -> {}",
-                    if p.conditional { "check" } else { "get  " },
-                    p.url,
-                    p.file.as_deref().unwrap_or("(named from the answer)")
-                )?;
+                let action = if p.conditional {
+                    t!(lang(), "fetch-plan-check")
+                } else {
+                    t!(lang(), "fetch-plan-get")
+                };
+                let file = match &p.file {
+                    Some(f) => f.clone(),
+                    None => t!(lang(), "fetch-plan-unnamed"),
+                };
+                let line = t!(
+                    lang(),
+                    "fetch-plan-line",
+                    action = format!("{action:<5}"),
+                    url = p.url.as_str(),
+                    file = file
+                );
+                writeln!(out, "{line}")?;
             }
-            writeln!(
-                out,
-                "would fetch {} URLs into {} ({} already there, asked conditionally); failed {}",
-                s.planned.len(),
-                args.out.display(),
-                s.planned.iter().filter(|p| p.conditional).count(),
-                s.failures.len()
-            )?;
+            let line = t!(
+                lang(),
+                "fetch-plan-summary",
+                count = s.planned.len(),
+                out = args.out.display().to_string(),
+                conditional = s.planned.iter().filter(|p| p.conditional).count(),
+                failed = s.failures.len()
+            );
+            writeln!(out, "{line}")?;
         }
         Format::Text => {
-            writeln!(
-                out,
-                "agendas fetched {} / unchanged {}; attachments fetched {} / unchanged {}; failed {}; {} requests ({} conditional, {} retries) into {}",
-                s.agendas_fetched,
-                s.agendas_unchanged,
-                s.attachments_fetched,
-                s.attachments_unchanged,
-                s.failures.len(),
-                s.requests,
-                s.conditional_requests,
-                s.retries,
-                args.out.display()
-            )?;
+            let line = t!(
+                lang(),
+                "fetch-summary",
+                agendas = s.agendas_fetched,
+                agendas_unchanged = s.agendas_unchanged,
+                attachments = s.attachments_fetched,
+                attachments_unchanged = s.attachments_unchanged,
+                failed = s.failures.len(),
+                requests = s.requests,
+                conditional = s.conditional_requests,
+                retries = s.retries,
+                out = args.out.display().to_string()
+            );
+            writeln!(out, "{line}")?;
         }
     }
     Ok(())

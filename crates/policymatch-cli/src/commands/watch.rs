@@ -3,7 +3,9 @@
 //! Exit codes: 0 something new was reported, 1 nothing new, 2 an error (a profile that could
 //! not be read, mail that could not be sent: the other profiles still ran).
 
+use crate::output::lang;
 use anyhow::Context;
+use policymatch_i18n::t;
 use policymatch_watch::{ItemKind, PASSWORD_ENV, RunOptions, WatchConfig};
 use std::path::Path;
 use std::process::ExitCode;
@@ -22,7 +24,7 @@ pub fn run(
     };
     let today = match today {
         Some(t) => policymatch_watch::dates::parse(t)
-            .with_context(|| format!("--today {t:?}: expected a date (2024-03-01)"))?,
+            .with_context(|| t!(lang(), "watch-bad-today", value = format!("{t:?}")))?,
         None => policymatch_watch::dates::today(),
     };
     let password = std::env::var(PASSWORD_ENV).ok();
@@ -51,30 +53,39 @@ pub fn run(
                     .to_string()
             })
             .unwrap_or_default();
-        eprintln!(
-            "policymatch: {}: {} new ({} matches, {} deadlines, {} meetings, {} case items), \
-             {} upcoming events{} -> {files}",
-            p.name,
-            p.new.len(),
-            count(ItemKind::Match),
-            count(ItemKind::Deadline),
-            count(ItemKind::Meeting),
-            count(ItemKind::CaseItem),
-            p.events,
-            if p.sent { ", mailed" } else { "" },
+        let mailed = if p.sent {
+            t!(lang(), "watch-mailed")
+        } else {
+            String::new()
+        };
+        let line = t!(
+            lang(),
+            "watch-profile-line",
+            name = p.name.as_str(),
+            new = p.new.len(),
+            matches = count(ItemKind::Match),
+            deadlines = count(ItemKind::Deadline),
+            meetings = count(ItemKind::Meeting),
+            cases = count(ItemKind::CaseItem),
+            events = p.events,
+            mailed = mailed,
+            files = files
         );
+        eprintln!("{line}");
     }
     if !report.cases.is_empty() {
-        eprintln!("policymatch: following cases {}", report.cases.join(", "));
+        let line = t!(lang(), "watch-following", cases = report.cases.join(", "));
+        eprintln!("{line}");
     }
     if let Some(e) = &report.mail_error {
-        eprintln!("policymatch: {e} (the digests stay unsent and go out with the next run)");
+        let line = t!(lang(), "watch-mail-error", message = e.to_string());
+        eprintln!("{line}");
     }
     if report.failed() {
         return Ok(ExitCode::from(2));
     }
     if report.new_items() == 0 {
-        eprintln!("policymatch: nothing new since the last run");
+        eprintln!("{}", t!(lang(), "watch-nothing-new"));
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)

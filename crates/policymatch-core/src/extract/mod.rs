@@ -541,7 +541,10 @@ trailer\n<< /Root 1 0 R >>\n%%EOF\n";
 
     /// A saved one-page document (with a cross-reference table); `page_box` and `tree_box`
     /// are the page's and the page tree's `/MediaBox`.
-    fn one_page(page_box: Option<Vec<i64>>, tree_box: Option<Vec<i64>>) -> Vec<u8> {
+    fn one_page(
+        page_box: Option<Vec<i64>>,
+        tree_box: Option<Vec<i64>>,
+    ) -> std::io::Result<Vec<u8>> {
         use lopdf::{Dictionary, Object, Stream, dictionary};
         let arr = |b: Vec<i64>| Object::Array(b.into_iter().map(Object::Integer).collect());
         let mut doc = lopdf::Document::with_version("1.5");
@@ -565,30 +568,32 @@ trailer\n<< /Root 1 0 R >>\n%%EOF\n";
         let catalog_id = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
         doc.trailer.set("Root", catalog_id);
         let mut out = Vec::new();
-        doc.save_to(&mut out).expect("saved");
-        out
+        doc.save_to(&mut out)?;
+        Ok(out)
     }
 
     /// pdf-extract's `expect("MediaBox")` (badpdfs' qpdf-issue-449.pdf): a page without a
     /// page size is not given to it, so no panic is raised, caught or not.
     #[test]
-    fn pdf_extract_is_not_given_a_page_without_media_box() {
-        let without = one_page(None, None);
-        let why = pdf_extract_can_read(&without).expect("refused");
+    fn pdf_extract_is_not_given_a_page_without_media_box() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let without = one_page(None, None)?;
+        let why = pdf_extract_can_read(&without).ok_or("refused")?;
         assert!(why.contains("MediaBox"), "{why}");
-        assert!(pdf_extract_can_read(&one_page(Some(vec![0, 0, 300]), None)).is_some());
+        assert!(pdf_extract_can_read(&one_page(Some(vec![0, 0, 300]), None)?).is_some());
         assert_eq!(
-            pdf_extract_can_read(&one_page(None, Some(vec![0, 0, 300, 300]))),
+            pdf_extract_can_read(&one_page(None, Some(vec![0, 0, 300, 300]))?),
             None
         );
         assert_eq!(
-            pdf_extract_can_read(&one_page(Some(vec![0, 0, 30, 30]), None)),
+            pdf_extract_can_read(&one_page(Some(vec![0, 0, 30, 30]), None)?),
             None
         );
         assert!(matches!(
             pdf_extract_pages(&without),
             Err(ExtractError::Malformed(_))
         ));
+        Ok(())
     }
 
     #[test]

@@ -96,6 +96,8 @@ fn load_caught(loader: &dyn Loader, path: &Path, bytes: &[u8], kind: SourceKind)
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
 
     #[test]
@@ -148,15 +150,16 @@ mod tests {
     }
 
     #[test]
-    fn a_loaded_file_survives_the_trip_from_a_worker() {
+    fn a_loaded_file_survives_the_trip_from_a_worker() -> TestResult {
         let loaded = crate::sources::load_non_pdf(
             Path::new("a.html"),
             b"<h1>Ensomhed</h1><p>F\xc3\xa6rre ensomme.</p>",
             SourceKind::Html,
         );
-        let json = serde_json::to_vec(&loaded).unwrap();
-        let back: Loaded = serde_json::from_slice(&json).unwrap();
+        let json = serde_json::to_vec(&loaded)?;
+        let back: Loaded = serde_json::from_slice(&json)?;
         assert_eq!(format!("{back:?}"), format!("{loaded:?}"));
         assert!(matches!(back, Loaded::Documents(ref d) if d[0].pages[0].text.contains("Færre")));
+        Ok(())
     }
 }

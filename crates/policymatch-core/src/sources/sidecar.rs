@@ -108,6 +108,8 @@ pub fn apply(doc: &mut crate::index::build::SourceDocument, of: &AttachmentOf) {
 
 #[cfg(test)]
 mod tests {
+    /// A test's outcome: an error fails it with its message.
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
     use crate::index::build::SourceDocument;
 
@@ -124,15 +126,16 @@ mod tests {
     }
 
     #[test]
-    fn the_sidecar_is_hidden_beside_the_file_and_read_back() {
-        let dir = tempfile::tempdir().unwrap();
+    fn the_sidecar_is_hidden_beside_the_file_and_read_back() -> TestResult {
+        let dir = tempfile::tempdir()?;
         let pdf = dir.path().join("a.pdf");
         assert_eq!(path_for(&pdf), dir.path().join(".a.pdf.policymatch.json"));
         assert_eq!(read(&pdf), None);
-        std::fs::write(path_for(&pdf), to_json(&sample())).unwrap();
+        std::fs::write(path_for(&pdf), to_json(&sample()))?;
         assert_eq!(read(&pdf), Some(sample()));
-        std::fs::write(path_for(&pdf), "{broken").unwrap();
+        std::fs::write(path_for(&pdf), "{broken")?;
         assert_eq!(read(&pdf), None);
+        Ok(())
     }
 
     #[test]

@@ -49,3 +49,19 @@ index-skipped = sprunget over { $path }: { $reason }
 index-failed = fejlet { $path }: { $reason }
 extract-no-text = policymatch: { $path }: intet tekstlag (kun billeder eller tom PDF)
 cli-no-executable = kan ikke finde programmet policymatch
+
+# fetch
+fetch-bad-rate = --rate { $rate }: skal være et antal forespørgsler i sekundet over 0
+fetch-plan-check = tjek
+fetch-plan-get = hent
+fetch-plan-unnamed = (navngives efter svaret)
+fetch-plan-line = { $action } { $url } -> { $file }
+fetch-plan-summary = ville hente { $count } adresser til { $out } ({ $conditional } findes allerede og spørges betinget); fejlet { $failed }
+fetch-summary = dagsordener hentet { $agendas } / uændret { $agendas_unchanged }; bilag hentet { $attachments } / uændret { $attachments_unchanged }; fejlet { $failed }; { $requests } forespørgsler ({ $conditional } betingede, { $retries } nye forsøg) til { $out }
+# watch
+watch-bad-today = --today { $value }: forventede en dato (2024-03-01)
+watch-profile-line = policymatch: { $name }: { $new } nye ({ $matches } match, { $deadlines } frister, { $meetings } møder, { $cases } sagspunkter), { $events } kommende begivenheder{ $mailed } -> { $files }
+watch-mailed = , sendt med e-mail
+watch-following = policymatch: følger sagerne { $cases }
+watch-mail-error = policymatch: { $message } (overblikkene er ikke sendt og går med næste kørsel)
+watch-nothing-new = policymatch: intet nyt siden sidste kørsel

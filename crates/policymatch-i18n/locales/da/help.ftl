@@ -52,3 +52,22 @@ help-report = Skriv en rapport til en forening: bedste fund pr. politik og udval
 help-report-top = Antal fund
 help-report-out = Skriv rapporten til denne fil i stedet for til standard-output
 help-help = Vis denne hjælp eller hjælpen til de givne kommandoer
+
+# fetch, watch, and index --max-file-size
+help-index-max_file_size = Spring filer over, der er større end dette antal MiB (uden at læse dem)
+help-fetch = Hent dagsordener (og med --attachments deres bilag) fra kommunernes dagsordensportaler (dagsordener.<kommune>.dk) til en mappe, som index kan læse.
+help-fetch-portal = Dagsordensportalen (fx https://dagsordener.greve.dk; kan gentages)
+help-fetch-portals = En fil med portaler, én pr. linje: URL og eventuelt kommunens korte navn
+help-fetch-since = Kun møder på eller efter denne dato (ÅÅÅÅ-MM-DD eller ÅÅÅÅ)
+help-fetch-committee = Kun dette udvalg, med navnet som på portalen (kan gentages)
+help-fetch-attachments = Hent også dagsordenspunkternes bilag
+help-fetch-out = Mappen, der hentes til (oprettes, hvis den mangler)
+help-fetch-dry_run = Vis, hvad der ville blive hentet (kun udvalgslisterne hentes)
+help-fetch-rate = Højst så mange forespørgsler i sekundet
+help-fetch-timeout = Tidsgrænse for én forespørgsel, i sekunder
+help-fetch-retries = Antal nye forsøg efter 429, 5xx, en tidsgrænse eller en afbrudt forbindelse
+help-fetch-max_size = Størrelsesgrænse for ét bilag, i MB (dagsordener: 20 MB)
+help-watch = Følg kommunen: skriv for hver profil et Atom-feed, en kalenderfil og et dansk overblik over det nye siden sidste kørsel, og send overblikket med e-mail, når det er sat op.
+help-watch-config = Opsætningen (TOML): profiler, kommuner, sager, mappe til resultaterne, e-mail
+help-watch-follow = Følg dette sagsnummer fra nu af (kan gentages; gemmes med indekset)
+help-watch-today = Dagen, kørslen regner fra (ÅÅÅÅ-MM-DD) [standard: i dag]

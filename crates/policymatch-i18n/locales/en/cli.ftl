@@ -49,3 +49,19 @@ index-skipped = skipped { $path }: { $reason }
 index-failed = failed { $path }: { $reason }
 extract-no-text = policymatch: { $path }: no text layer (image-only or empty PDF)
 cli-no-executable = cannot find the policymatch executable
+
+# fetch
+fetch-bad-rate = --rate { $rate }: must be a number of requests per second above 0
+fetch-plan-check = check
+fetch-plan-get = get
+fetch-plan-unnamed = (named from the answer)
+fetch-plan-line = { $action } { $url } -> { $file }
+fetch-plan-summary = would fetch { $count } URLs into { $out } ({ $conditional } already there, asked conditionally); failed { $failed }
+fetch-summary = agendas fetched { $agendas } / unchanged { $agendas_unchanged }; attachments fetched { $attachments } / unchanged { $attachments_unchanged }; failed { $failed }; { $requests } requests ({ $conditional } conditional, { $retries } retries) into { $out }
+# watch
+watch-bad-today = --today { $value }: expected a date (2024-03-01)
+watch-profile-line = policymatch: { $name }: { $new } new ({ $matches } matches, { $deadlines } deadlines, { $meetings } meetings, { $cases } case items), { $events } upcoming events{ $mailed } -> { $files }
+watch-mailed = , mailed
+watch-following = policymatch: following cases { $cases }
+watch-mail-error = policymatch: { $message } (the digests stay unsent and go out with the next run)
+watch-nothing-new = policymatch: nothing new since the last run

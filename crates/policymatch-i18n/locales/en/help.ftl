@@ -52,3 +52,22 @@ help-report = Write a report for an association: best matches by policy and comm
 help-report-top = Number of matches
 help-report-out = Write the report to this file instead of stdout
 help-help = Print this message or the help of the given subcommand(s)
+
+# fetch, watch, and index --max-file-size
+help-index-max_file_size = Skip files larger than this many MiB (without reading them)
+help-fetch = Download agendas (and with --attachments their attachments) from municipalities' agenda portals (dagsordener.<kommune>.dk) into a folder for index.
+help-fetch-portal = The agenda portal (e.g. https://dagsordener.greve.dk; repeatable)
+help-fetch-portals = A file of portals, one a line: URL and optionally the municipality's short name
+help-fetch-since = Only meetings on or after this date (YYYY-MM-DD or YYYY)
+help-fetch-committee = Only this committee, by its name on the portal (repeatable)
+help-fetch-attachments = Fetch the agenda items' attachments (bilag) too
+help-fetch-out = The folder to download into (made when missing)
+help-fetch-dry_run = List what would be fetched (only the committee lists are fetched)
+help-fetch-rate = Requests per second at most
+help-fetch-timeout = Time limit for one request, in seconds
+help-fetch-retries = Retries after 429, 5xx, a timeout or a broken connection
+help-fetch-max_size = Size limit for one attachment, in MB (agendas: 20 MB)
+help-watch = Follow the council: write per profile an Atom feed, a calendar file and a Danish digest of what is new since the last run, and e-mail the digest when configured.
+help-watch-config = The watch configuration (TOML): profiles, municipalities, cases, output folder, mail
+help-watch-follow = Follow this case number from now on (repeatable; kept with the index)
+help-watch-today = The day to run as (YYYY-MM-DD) [default: today]

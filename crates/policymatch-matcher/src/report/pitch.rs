@@ -440,7 +440,8 @@ mod tests {
     /// municipality, task sentence, unit) or the profile's (name, activities, target groups,
     /// themes, facts, contact): it states nothing that is in none of them.
     #[test]
-    fn the_pitch_states_nothing_that_is_not_in_the_profile_or_the_documents() {
+    fn the_pitch_states_nothing_that_is_not_in_the_profile_or_the_documents()
+    -> Result<(), Box<dyn std::error::Error>> {
         let words = |s: &str| -> Vec<String> {
             s.split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
@@ -494,9 +495,9 @@ mod tests {
                 p.text
                     .contains("Anne Jensen\nBesøgsvennerne\nanne@example.org · 12 34 56 78")
             );
-            let goal_at = p.text.find(&p.quote).unwrap();
-            let task_at = p.text.find(&task.sentence).unwrap();
-            let ours_at = p.text.find("fællesspisning").unwrap();
+            let goal_at = p.text.find(&p.quote).ok_or("no goal")?;
+            let task_at = p.text.find(&task.sentence).ok_or("no task")?;
+            let ours_at = p.text.find("fællesspisning").ok_or("no activity")?;
             assert!(
                 goal_at < task_at && task_at < ours_at,
                 "goal, task, activities"
@@ -515,7 +516,7 @@ mod tests {
                 task.sentence,
                 "Sundhed og Omsorg"
             );
-            let c = profile.contact.as_ref().unwrap();
+            let c = profile.contact.as_ref().ok_or("no contact")?;
             let own = format!(
                 "{} {} {} {} {} {} {} {}",
                 profile.name,
@@ -543,5 +544,6 @@ mod tests {
             // the description's own words that are nowhere else are not stated
             assert!(!p.text.contains("fester"));
         }
+        Ok(())
     }
 }
