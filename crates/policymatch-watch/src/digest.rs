@@ -293,7 +293,7 @@ pub fn html(d: &Digest<'_>) -> String {
                     let _ = writeln!(
                         out,
                         "<li><strong>{} {}</strong>: {}{} — {}<br><span class=\"src\">{}</span></li>",
-                        esc(text::deadline_kind(k)),
+                        esc(&text::deadline_kind(k)),
                         esc(&text::date(i.date)),
                         esc(&one_line(&i.title)),
                         esc(&place_without_date(i)),

@@ -45,13 +45,14 @@ pub fn stage(s: Stage) -> &'static str {
     }
 }
 
-/// What a deadline is about.
-pub fn deadline_kind(k: DeadlineKind) -> &'static str {
-    match k {
-        DeadlineKind::Consultation => "Høring",
-        DeadlineKind::Application => "Ansøgningsfrist",
-        DeadlineKind::Revision => "Revision",
-        DeadlineKind::Deadline => "Frist",
+/// What a deadline is about, as a digest line begins: "Høring", "Ansøgningsfrist" (the
+/// report's words, from the message files, capitalised).
+pub fn deadline_kind(k: DeadlineKind) -> String {
+    let word = policymatch_matcher::text::deadline(policymatch_matcher::Lang::Da, k);
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => word,
     }
 }
 
