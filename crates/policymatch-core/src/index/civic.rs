@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use serde::Serialize;
 use std::collections::HashSet;
 use tantivy::TantivyDocument;
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, Occur, Query};
 
 /// A deadline with the passage that announces it.
@@ -92,22 +92,31 @@ impl PolicyIndex {
                     .map(|(_, a)| a)
                     .collect()
             }
-            None => searcher
-                .search(&BooleanQuery::new(clauses), &DocSetCollector)
-                .map_err(|e| Error::index(self.dir(), e))?
-                .into_iter()
-                .collect(),
+            None => self.matching(&searcher, &BooleanQuery::new(clauses))?,
         };
-        let mut seen = HashSet::new();
-        let mut out = Vec::new();
+        let mut passages = Vec::with_capacity(addrs.len());
         for addr in addrs {
             let doc: TantivyDocument = searcher
                 .doc(addr)
                 .map_err(|e| Error::index(self.dir(), e))?;
             let passage = PassageRecord::from_doc(&doc, f);
-            if !keep(&passage) {
-                continue;
+            if keep(&passage) {
+                passages.push(passage);
             }
+        }
+        // Which of two copies of a sentence is kept below must not hang on the order the
+        // index holds the passages in: read them in the order of the documents' paths.
+        passages.sort_by(|a, b| {
+            (&a.document.path, &a.document.doc_id, a.page, a.ordinal).cmp(&(
+                &b.document.path,
+                &b.document.doc_id,
+                b.page,
+                b.ordinal,
+            ))
+        });
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for passage in passages {
             let found: Vec<Deadline> = passage
                 .extra
                 .get("deadlines")
@@ -140,6 +149,9 @@ impl PolicyIndex {
                 .cmp(&(&b.passage.document.doc_id, b.deadline.kind, b.deadline.date))
                 .then(b.deadline.explicit.cmp(&a.deadline.explicit))
                 .then(a.deadline.sentence.len().cmp(&b.deadline.sentence.len()))
+                .then_with(|| a.deadline.sentence.cmp(&b.deadline.sentence))
+                .then(a.passage.page.cmp(&b.passage.page))
+                .then(a.passage.ordinal.cmp(&b.passage.ordinal))
         });
         out.dedup_by(|b, a| {
             a.passage.document.doc_id == b.passage.document.doc_id
@@ -152,6 +164,7 @@ impl PolicyIndex {
                 .cmp(&b.deadline.date)
                 .then(kind_rank(a.deadline.kind).cmp(&kind_rank(b.deadline.kind)))
                 .then(a.passage.document.path.cmp(&b.passage.document.path))
+                .then(a.passage.document.doc_id.cmp(&b.passage.document.doc_id))
         });
         Ok(out)
     }
@@ -174,9 +187,7 @@ impl PolicyIndex {
     fn timeline_entries(&self, q: &dyn Query) -> Result<Vec<TimelineEntry>> {
         let f = self.fields();
         let searcher = self.searcher();
-        let addrs = searcher
-            .search(q, &DocSetCollector)
-            .map_err(|e| Error::index(self.dir(), e))?;
+        let addrs = self.matching(&searcher, q)?;
         let mut entries = Vec::new();
         for addr in addrs {
             let doc: TantivyDocument = searcher

@@ -225,16 +225,32 @@ impl PolicyIndex {
         Ok(Ok(()))
     }
 
-    /// All document records, sorted by path and document id.
+    /// The addresses of every record `q` matches, in index order. Tantivy's
+    /// [`DocSetCollector`] gives a hash set, whose order differs from run to run; every
+    /// caller that reads all matches goes through here so that ties keep one order.
+    pub fn matching(
+        &self,
+        searcher: &tantivy::Searcher,
+        q: &dyn tantivy::query::Query,
+    ) -> Result<Vec<tantivy::DocAddress>> {
+        let mut addrs: Vec<tantivy::DocAddress> = searcher
+            .search(q, &DocSetCollector)
+            .map_err(|e| Error::index(&self.dir, e))?
+            .into_iter()
+            .collect();
+        addrs.sort_unstable();
+        Ok(addrs)
+    }
+
+    /// All document records, sorted by path and document id (records of one path and id
+    /// in index order).
     pub fn documents(&self) -> Result<Vec<DocumentRecord>> {
         let searcher = self.searcher();
         let q = TermQuery::new(
             Term::from_field_text(self.fields.kind, schema::kind::DOCUMENT),
             IndexRecordOption::Basic,
         );
-        let addrs = searcher
-            .search(&q, &DocSetCollector)
-            .map_err(|e| Error::index(&self.dir, e))?;
+        let addrs = self.matching(&searcher, &q)?;
         let mut docs = Vec::with_capacity(addrs.len());
         for addr in addrs {
             let doc = searcher
