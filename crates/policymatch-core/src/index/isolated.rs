@@ -33,17 +33,7 @@ pub fn kind_name(kind: SourceKind) -> &'static str {
 
 /// The kind [`kind_name`] names.
 pub fn kind_named(name: &str) -> Option<SourceKind> {
-    [
-        SourceKind::Pdf,
-        SourceKind::AgendaJson,
-        SourceKind::Html,
-        SourceKind::Text,
-        SourceKind::Docx,
-        SourceKind::Doc,
-        SourceKind::AgendaXml,
-    ]
-    .into_iter()
-    .find(|k| kind_name(*k) == name)
+    SourceKind::ALL.into_iter().find(|k| kind_name(*k) == name)
 }
 
 /// Loads each file in a worker process within [`Limits`].
@@ -102,15 +92,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_name_that_names_it() {
-        for kind in [
-            SourceKind::Pdf,
-            SourceKind::AgendaJson,
-            SourceKind::Html,
-            SourceKind::Text,
-            SourceKind::Docx,
-            SourceKind::Doc,
-            SourceKind::AgendaXml,
-        ] {
+        for kind in SourceKind::ALL {
             assert_eq!(kind_named(kind_name(kind)), Some(kind));
         }
         assert_eq!(kind_named("xlsx"), None);

@@ -30,6 +30,17 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [SourceKind; 7] = [
+        SourceKind::Pdf,
+        SourceKind::AgendaJson,
+        SourceKind::Html,
+        SourceKind::Text,
+        SourceKind::Docx,
+        SourceKind::Doc,
+        SourceKind::AgendaXml,
+    ];
+
     /// The kind of a path, by its extension.
     pub fn of(path: &Path) -> Option<SourceKind> {
         let ext = path.extension()?.to_string_lossy().to_lowercase();
