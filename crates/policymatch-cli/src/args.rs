@@ -245,7 +245,7 @@ pub enum Command {
         format: ReportFileFormat,
     },
     /// Download agendas (and with --attachments their PDFs) from municipalities' agenda
-    /// portals (dagsordener.<kommune>.dk) into a folder for `index`.
+    /// portals (`dagsordener.<kommune>.dk`) into a folder for `index`.
     Fetch(FetchArgs),
     /// Follow the council: write per profile an Atom feed, an iCalendar file and a Danish
     /// digest of what is new since the last run, and e-mail the digest when configured.
@@ -292,7 +292,7 @@ impl IndexArg {
 /// The options of `fetch`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct FetchArgs {
-    /// The agenda portal (e.g. https://dagsordener.greve.dk; repeatable).
+    /// The agenda portal (e.g. `https://dagsordener.greve.dk`; repeatable).
     #[arg(long, value_name = "URL", required_unless_present = "portals")]
     pub portal: Vec<String>,
     /// A file of portals, one a line: URL and optionally the municipality's short name.
