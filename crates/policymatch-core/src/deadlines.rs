@@ -8,9 +8,7 @@
 //! without a date ("sendes i offentlig høring") is dated by the document (the meeting that
 //! decided it).
 
-use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// What a deadline is about.
@@ -53,37 +51,6 @@ pub struct Deadline {
     pub sentence: String,
 }
 
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
-static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern that is known to compile (tested below).
-    Regex::new(r"(?i)\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s+(\d{4}))?")
-        .expect("constant regex")
-});
-// Invariant: a constant pattern; this module's tests compile and use it.
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})[./](\d{1,2})(?:[./-](\d{4}|\d{2}))\b").expect("constant regex")
-});
-static ISO_DATE: LazyLock<Regex> =
-    // Invariant: a constant pattern; this module's tests compile and use it.
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("constant regex"));
-static YEAR: LazyLock<Regex> =
-    // Invariant: a constant pattern; this module's tests compile and use it.
-    LazyLock::new(|| Regex::new(r"\b(19[9]\d|20\d\d)\b").expect("constant regex"));
-
 fn kind_of(lower: &str) -> Option<DeadlineKind> {
     let consultation = [
         "i høring",
@@ -123,75 +90,6 @@ fn kind_of(lower: &str) -> Option<DeadlineKind> {
     None
 }
 
-fn month_number(name: &str) -> Option<u64> {
-    let name = name.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| m.starts_with(&name) && name.len() >= 3)
-        .map(|i| i as u64 + 1)
-}
-
-fn valid(y: u64, m: u64, d: u64) -> Option<u64> {
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then_some(y * 10000 + m * 100 + d)
-}
-
-/// The first date written in `sentence`, as YYYYMMDD; `year_hint` completes dates without a
-/// year; `allow_year` accepts a bare year (as YYYY0000).
-pub fn parse_date(sentence: &str, year_hint: Option<u64>, allow_year: bool) -> Option<u64> {
-    let mut found: Vec<(usize, u64)> = Vec::new();
-    for c in MONTH_DATE.captures_iter(sentence) {
-        let (Some(whole), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        let day = d.as_str().parse().ok();
-        let month = month_number(m.as_str());
-        let year = c.get(3).and_then(|y| y.as_str().parse().ok()).or(year_hint);
-        if let (Some(day), Some(month), Some(year)) = (day, month, year)
-            && let Some(v) = valid(year, month, day)
-        {
-            found.push((whole.start(), v));
-        }
-    }
-    for c in NUMERIC_DATE.captures_iter(sentence) {
-        let (Some(whole), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        let mut year: u64 = y.as_str().parse().unwrap_or(0);
-        if year < 100 {
-            year += 2000;
-        }
-        if let (Ok(day), Ok(month)) = (d.as_str().parse(), m.as_str().parse())
-            && let Some(v) = valid(year, month, day)
-        {
-            found.push((whole.start(), v));
-        }
-    }
-    for c in ISO_DATE.captures_iter(sentence) {
-        let (Some(whole), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
-            continue;
-        };
-        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
-            && let Some(v) = valid(y, m, d)
-        {
-            found.push((whole.start(), v));
-        }
-    }
-    if let Some(&(_, v)) = found.iter().min_by_key(|(pos, _)| *pos) {
-        return Some(v);
-    }
-    if allow_year {
-        return YEAR
-            .captures(sentence)
-            .and_then(|c| c.get(1))
-            .and_then(|y| y.as_str().parse::<u64>().ok())
-            .map(|y| y * 10000);
-    }
-    None
-}
-
 /// The consultations and deadlines announced in `text`. `doc_date` (YYYYMMDD, 0 if unknown)
 /// completes dates without a year and dates consultations announced without a date.
 pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
@@ -205,7 +103,8 @@ pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
             continue;
         };
         let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
-        let date = parse_date(&sentence, year_hint, kind == DeadlineKind::Revision);
+        let date =
+            crate::dates::first_date_in(&sentence, year_hint, kind == DeadlineKind::Revision);
         match (date, kind) {
             (Some(date), _) => out.push(Deadline {
                 kind,
@@ -223,31 +122,6 @@ pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
         }
     }
     out
-}
-
-/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year, YYYY0000, as YYYY; 0 as "-").
-pub fn format_date(date: u64) -> String {
-    let (y, m, d) = (date / 10000, date / 100 % 100, date % 100);
-    if date == 0 {
-        "-".to_string()
-    } else if m == 0 {
-        format!("{y:04}")
-    } else {
-        format!("{y:04}-{m:02}-{d:02}")
-    }
-}
-
-/// Parses YYYY-MM-DD or YYYY into YYYYMMDD (a bare year as its first day).
-pub fn parse_iso_or_year(s: &str) -> Option<u64> {
-    let s = s.trim();
-    if s.len() == 4 {
-        return s.parse::<u64>().ok().map(|y| y * 10000 + 101);
-    }
-    let parts: Vec<&str> = s.split('-').collect();
-    if let [y, m, d] = parts.as_slice() {
-        return valid(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    }
-    None
 }
 
 #[cfg(test)]
@@ -286,17 +160,5 @@ mod tests {
             let got = got.first().map(|d| (d.kind, d.date, d.explicit));
             assert_eq!(&got, want, "{text}");
         }
-    }
-
-    #[test]
-    fn dates_and_formats() {
-        assert_eq!(parse_date("d. 3. feb. 2025", None, false), Some(20250203));
-        assert_eq!(parse_date("15/3-2027", None, false), Some(20270315));
-        assert_eq!(parse_date("ingen dato", Some(2024), true), None);
-        assert_eq!(format_date(20270315), "2027-03-15");
-        assert_eq!(format_date(20260000), "2026");
-        assert_eq!(parse_iso_or_year("2024"), Some(20240101));
-        assert_eq!(parse_iso_or_year("2024-03-05"), Some(20240305));
-        assert_eq!(parse_iso_or_year("marts"), None);
     }
 }

@@ -25,33 +25,50 @@ impl Manifest {
     }
 
     /// Parses manifest text; `path` is used in error messages only.
+    ///
+    /// The table is read by the `csv` crate: CSV cells may be quoted, with doubled quotes and
+    /// line breaks inside; TSV cells are taken as they stand (TSV has no quoting). Blank lines
+    /// and lines starting with `#` are skipped.
     pub fn parse(text: &str, path: &Path) -> Result<Manifest> {
-        let err = |line: usize, message: String| Error::Manifest {
+        let err = |line: u64, message: String| Error::Manifest {
             path: path.to_path_buf(),
-            line,
+            line: usize::try_from(line).unwrap_or(usize::MAX),
             message,
         };
-        let mut lines = text
+        let header_line = text
             .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'));
-        let Some((header_no, header)) = lines.next() else {
-            return Err(err(
-                1,
-                "empty manifest; expected a header row with a `file` column".into(),
-            ));
+            .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .unwrap_or("");
+        let tsv = header_line.contains('\t');
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .comment(Some(b'#'))
+            .delimiter(if tsv { b'\t' } else { b',' })
+            .quoting(!tsv)
+            .from_reader(text.as_bytes());
+        let mut records = reader.records().filter(|r| {
+            // A row of blank cells is a blank line.
+            r.as_ref()
+                .map(|r| r.iter().any(|c| !c.trim().is_empty()))
+                .unwrap_or(true)
+        });
+        let line_of = |e: &csv::Error| e.position().map(|p| p.line()).unwrap_or(1);
+        let header = match records.next() {
+            None => {
+                return Err(err(
+                    1,
+                    "empty manifest; expected a header row with a `file` column".into(),
+                ));
+            }
+            Some(Err(e)) => return Err(err(line_of(&e), format!("unreadable row: {e}"))),
+            Some(Ok(h)) => h,
         };
-        let delim = if header.contains('\t') { '\t' } else { ',' };
-        let cols: Vec<String> = split_row(header, delim)
-            .into_iter()
-            .map(|c| c.trim().to_lowercase())
-            .collect();
+        let header_no = header.position().map(|p| p.line()).unwrap_or(1);
+        let cols: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
         let find = |name: &str| cols.iter().position(|c| c == name);
         let Some(file_col) = find("file") else {
-            return Err(err(
-                header_no + 1,
-                "no `file` column in the header row".into(),
-            ));
+            return Err(err(header_no, "no `file` column in the header row".into()));
         };
         let (mun, area, year, title) = (
             find("municipality"),
@@ -60,8 +77,9 @@ impl Manifest {
             find("title"),
         );
         let mut rows = HashMap::new();
-        for (no, line) in lines {
-            let cells = split_row(line, delim);
+        for record in records {
+            let cells = record.map_err(|e| err(line_of(&e), format!("unreadable row: {e}")))?;
+            let no = cells.position().map(|p| p.line()).unwrap_or(0);
             let get = |i: Option<usize>| {
                 i.and_then(|i| cells.get(i))
                     .map(|s| s.trim())
@@ -69,12 +87,12 @@ impl Manifest {
                     .map(str::to_string)
             };
             let Some(file) = get(Some(file_col)) else {
-                return Err(err(no + 1, "row has no value in the `file` column".into()));
+                return Err(err(no, "row has no value in the `file` column".into()));
             };
             let year = match get(year) {
                 Some(y) => {
                     Some(MetaValue::given(y.parse::<u32>().map_err(|_| {
-                        err(no + 1, format!("year {y:?} is not a number"))
+                        err(no, format!("year {y:?} is not a number"))
                     })?))
                 }
                 None => None,
@@ -131,30 +149,6 @@ fn file_name_key(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_else(|| path.to_string_lossy().to_string())
-}
-
-/// Splits one row; CSV cells may be quoted with `"` (doubled quotes inside).
-fn split_row(line: &str, delim: char) -> Vec<String> {
-    if delim == '\t' {
-        return line.split('\t').map(str::to_string).collect();
-    }
-    let mut cells = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' if quoted && chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            '"' => quoted = !quoted,
-            c if c == delim && !quoted => cells.push(std::mem::take(&mut cur)),
-            c => cur.push(c),
-        }
-    }
-    cells.push(cur);
-    cells
 }
 
 /// Fills the values `meta` lacks by inference from the document's pages, file name and PDF
@@ -340,6 +334,27 @@ mod tests {
                 .value,
             "Politik, ny"
         );
+    }
+
+    #[test]
+    fn csv_cells_may_hold_quotes_and_line_breaks() {
+        let c = Manifest::parse(
+            "# kommentar\nfile,title,year\n\n\"a.pdf\",\"Politik for \"\"de unge\"\",\nanden linje\",2024\nb.pdf,B,\n",
+            Path::new("m.csv"),
+        )
+        .unwrap();
+        assert_eq!(c.len(), 2);
+        let a = c.get(Path::new("a.pdf")).unwrap();
+        assert_eq!(
+            a.title.as_ref().unwrap().value,
+            "Politik for \"de unge\",\nanden linje"
+        );
+        assert_eq!(a.year.as_ref().unwrap().value, 2024);
+        assert!(c.get(Path::new("b.pdf")).unwrap().year.is_none());
+        // the row after a quoted line break is still numbered by its line in the file
+        let e = Manifest::parse("file,year\n\"a\nb.pdf\",x\nc.pdf,y\n", Path::new("m.csv"))
+            .unwrap_err();
+        assert_eq!(e.to_string(), "m.csv:2: year \"x\" is not a number");
     }
 
     #[test]

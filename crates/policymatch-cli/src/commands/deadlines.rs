@@ -4,7 +4,7 @@ use crate::args::Format;
 use crate::output::document_json;
 use crate::output::lang;
 use anyhow::Context;
-use policymatch_core::deadlines::{format_date, parse_iso_or_year};
+use policymatch_core::dates::{format_date, parse_iso_or_year, today};
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
 use policymatch_core::sources::sidecar::AttachmentOf;
@@ -12,26 +12,6 @@ use policymatch_i18n::t;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Today's date as YYYYMMDD (UTC), from the system clock.
-pub fn today() -> u64 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let days = (secs / 86_400) as i64;
-    // Civil-from-days (proleptic Gregorian), after Howard Hinnant's published algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y as u64) * 10000 + (m as u64) * 100 + d as u64
-}
 
 pub fn run(
     dir: &Path,

@@ -21,7 +21,7 @@ pub fn run(dir: &Path, format: ExportFormat) -> anyhow::Result<ExitCode> {
             "municipality": d.municipality,
             "area": d.area,
             "year": d.year,
-            "date": (d.date > 0).then(|| policymatch_core::deadlines::format_date(d.date)),
+            "date": (d.date > 0).then(|| policymatch_core::dates::format_date(d.date)),
             "page": p.page,
             "heading": p.heading,
             "text": p.text,

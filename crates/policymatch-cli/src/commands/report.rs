@@ -26,7 +26,7 @@ pub fn run(
         &ReportOptions {
             top,
             municipalities: municipality,
-            today: super::deadlines::today(),
+            today: policymatch_core::dates::today(),
             lang: lang(),
         },
     )?;

@@ -27,23 +27,13 @@ pub struct SuggestArgs {
 /// `--since YEAR` or `--since YYYY-MM-DD` as (year, date as YYYYMMDD).
 fn parse_since(since: &str) -> anyhow::Result<(Option<u64>, Option<u64>)> {
     let s = since.trim();
-    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
-    if s.len() == 4 && digits(s) {
-        return Ok((Some(s.parse()?), None));
-    }
-    let parts: Vec<&str> = s.split('-').collect();
-    if let [y, m, d] = parts[..]
-        && y.len() == 4
-        && m.len() == 2
-        && d.len() == 2
-        && digits(y)
-        && digits(m)
-        && digits(d)
+    if s.len() == 4
+        && let Some(d) = policymatch_core::dates::parse_iso_or_year(s)
     {
-        let (m, d): (u64, u64) = (m.parse()?, d.parse()?);
-        if (1..=12).contains(&m) && (1..=31).contains(&d) {
-            return Ok((None, Some(y.parse::<u64>()? * 10_000 + m * 100 + d)));
-        }
+        return Ok((Some(d / 10_000), None));
+    }
+    if let Some(d) = policymatch_core::dates::parse_iso(s) {
+        return Ok((None, Some(d)));
     }
     bail!(t!(
         lang(),
@@ -267,5 +257,6 @@ mod tests {
         assert!(parse_since("24").is_err());
         assert!(parse_since("2024-13-01").is_err());
         assert!(parse_since("2024-3-1").is_err());
+        assert!(parse_since("2023-02-31").is_err());
     }
 }

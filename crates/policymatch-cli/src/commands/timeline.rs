@@ -1,7 +1,7 @@
 //! `policymatch timeline QUERY|--case NUMBER`.
 
 use crate::args::Format;
-use policymatch_core::deadlines::format_date;
+use policymatch_core::dates::format_date;
 use policymatch_core::index::PolicyIndex;
 use std::io::Write;
 use std::path::Path;

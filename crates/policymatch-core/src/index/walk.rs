@@ -1,7 +1,5 @@
 //! Finding the documents under the paths given to `index`.
 
-use ignore::Match;
-use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -70,169 +68,136 @@ pub struct Walk {
     pub ignored: Vec<PathBuf>,
 }
 
-/// The ignore files of the folders a walk is in, outermost first.
-#[derive(Default)]
-struct Ignores(Vec<Gitignore>);
+/// Deepest folder nesting a walk goes into.
+const MAX_DEPTH: usize = 64;
 
-impl Ignores {
-    /// Whether `path` is ignored: the deepest ignore file with a pattern for it decides.
-    /// `path` is absolute, its folder canonical as the ignore files' folders are (its last
-    /// component is kept as it is, so a link is matched by its own name).
-    fn ignores(&self, path: &Path, is_dir: bool) -> bool {
-        for g in self.0.iter().rev() {
-            match g.matched(path, is_dir) {
-                Match::Ignore(_) => return true,
-                Match::Whitelist(_) => return false,
-                Match::None => {}
-            }
-        }
-        false
+/// The walker both passes use: hidden files and folders passed over, links followed (the
+/// walker ends link loops), entries in name order, at most [`MAX_DEPTH`] folders deep.
+/// No `.gitignore` or global ignore rules apply: a folder of documents is not a repository.
+fn walker(root: &Path, ignore_files: bool) -> ignore::WalkBuilder {
+    let mut b = ignore::WalkBuilder::new(root);
+    b.standard_filters(false)
+        .hidden(true)
+        .parents(true)
+        .follow_links(true)
+        .max_depth(Some(MAX_DEPTH))
+        .sort_by_file_name(|a, b| a.cmp(b));
+    if ignore_files {
+        b.add_custom_ignore_filename(IGNORE_FILE);
     }
+    b
+}
 
-    /// Adds the ignore file of `dir` (whose canonical path is `canonical`) when it has one (an
-    /// unreadable one or a bad pattern is reported in `w.skipped`, and its good patterns
-    /// still apply); returns whether it did.
-    fn enter(&mut self, dir: &Path, canonical: &Path, w: &mut Walk) -> bool {
-        let file = dir.join(IGNORE_FILE);
-        if !file.is_file() {
-            return false;
+/// Why the walker could not go to an entry, in words.
+fn reason(e: &ignore::Error) -> String {
+    match e {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => reason(err),
+        ignore::Error::Loop { .. } => "symbolic link loop (folder already visited)".into(),
+        ignore::Error::Io(io) if io.raw_os_error() == Some(libc::ELOOP) => {
+            "symbolic link loop".into()
         }
-        let mut b = GitignoreBuilder::new(canonical);
-        if let Some(e) = b.add(&file) {
-            w.skipped
-                .push((file.clone(), format!("ignore patterns not used: {e}")));
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
+            "no such file or folder".into()
         }
-        match b.build() {
-            Ok(g) => {
-                self.0.push(g);
-                true
-            }
-            Err(e) => {
-                w.skipped.push((file, format!("ignore file not used: {e}")));
-                false
-            }
-        }
+        ignore::Error::Glob { .. } => format!("ignore patterns not used: {e}"),
+        ignore::Error::Partial(errs) => errs.iter().map(reason).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
     }
 }
 
-/// Walks `roots`: files are taken as they are, folders recursively. Symbolic links are
-/// followed, but a folder is never entered twice (so link loops end). Unreadable entries and
-/// unsupported files are listed in [`Walk::skipped`]; manifests and READMEs are passed over.
+/// The path an error is about, when it names one.
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Partial(errs) => errs.iter().find_map(error_path),
+        _ => None,
+    }
+}
+
+/// Walks `roots` with `ignore::WalkBuilder`: files are taken as they are, folders
+/// recursively. Symbolic links are followed, but a folder is never entered twice (so link
+/// loops end). Unreadable entries and unsupported files are listed in [`Walk::skipped`];
+/// manifests and READMEs are passed over; what an [`IGNORE_FILE`] names is listed in
+/// [`Walk::ignored`]. Paths given on the command line are never ignored.
 pub fn walk(roots: &[PathBuf]) -> Walk {
     let mut w = Walk::default();
-    let mut seen_dirs = HashSet::new();
     let mut seen_files = HashSet::new();
     for root in roots {
-        let mut ignores = Ignores::default();
-        // the ignore files of the folders above a root given on the command line apply
-        // below it too (`index policies/greve` in a folder that ignores `*.xlsx`)
-        if let Ok(root) = std::fs::canonicalize(root) {
-            let mut above: Vec<&Path> = root.ancestors().skip(1).collect();
-            above.reverse();
-            for dir in above {
-                ignores.enter(dir, dir, &mut w);
+        let mut visited: HashSet<PathBuf> = HashSet::new();
+        for entry in walker(root, true).build() {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    let path = error_path(&e).unwrap_or_else(|| root.clone());
+                    // A broken link is reported by the walker as a missing file.
+                    let mut why = reason(&e);
+                    if why == "no such file or folder" && path.symlink_metadata().is_ok() {
+                        why = "broken symbolic link".into();
+                    }
+                    w.skipped.push((path, why));
+                    continue;
+                }
+            };
+            let path = entry.path().to_path_buf();
+            // A folder's unreadable ignore file or bad pattern comes with the folder's entry;
+            // its good patterns still apply.
+            if let Some(e) = entry.error() {
+                let at = error_path(e).unwrap_or_else(|| path.join(IGNORE_FILE));
+                w.skipped.push((at, reason(e)));
+            }
+            visited.insert(path.clone());
+            let explicit = entry.depth() == 0;
+            match entry.file_type() {
+                Some(t) if t.is_dir() => {
+                    if entry.depth() >= MAX_DEPTH {
+                        w.skipped.push((path, "folder nesting too deep".into()));
+                    }
+                }
+                Some(t) if t.is_file() => take_file(&path, explicit, &mut w, &mut seen_files),
+                _ => w.skipped.push((path, "not a regular file".into())),
             }
         }
-        let mut seen = Seen {
-            dirs: &mut seen_dirs,
-            files: &mut seen_files,
-        };
-        visit(root, 0, &mut w, &mut seen, &mut ignores, None);
+        ignored_under(root, &visited, &mut w);
     }
     w.files.sort();
+    w.skipped.sort();
+    w.skipped.dedup();
     w.manifests.sort();
+    w.manifests.dedup();
     w.ignored.sort();
+    w.ignored.dedup();
     w
 }
 
-/// Folders and files a walk has been to (canonical paths).
-struct Seen<'a> {
-    dirs: &'a mut HashSet<PathBuf>,
-    files: &'a mut HashSet<PathBuf>,
+/// Lists in `w.ignored` the outermost entries under `root` that the ignore files kept the
+/// walk out of: a second pass without them, which does not descend below what it finds.
+fn ignored_under(root: &Path, visited: &HashSet<PathBuf>, w: &mut Walk) {
+    let visited = std::sync::Arc::new(visited.clone());
+    let found = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (v, f) = (visited.clone(), found.clone());
+    let mut b = walker(root, false);
+    b.filter_entry(move |e| {
+        if v.contains(e.path()) {
+            return true;
+        }
+        if let Ok(mut f) = f.lock() {
+            f.push(e.path().to_path_buf());
+        }
+        false
+    });
+    for _ in b.build() {}
+    if let Ok(mut f) = found.lock() {
+        w.ignored.append(&mut f);
+    }
 }
 
-const MAX_DEPTH: usize = 64;
-
-fn visit(
-    path: &Path,
-    depth: usize,
-    w: &mut Walk,
-    seen: &mut Seen<'_>,
-    ignores: &mut Ignores,
-    folder: Option<&Path>,
-) {
-    // `folder`: the canonical folder holding `path` when the walk reached it; `None` for a
-    // path given on the command line, which is never ignored
-    let explicit = folder.is_none();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) => m,
-        Err(e) => {
-            let reason = if e.raw_os_error() == Some(libc::ELOOP) {
-                "symbolic link loop".to_string()
-            } else if e.kind() == std::io::ErrorKind::NotFound {
-                if path.symlink_metadata().is_ok() {
-                    "broken symbolic link".to_string()
-                } else {
-                    "no such file or folder".to_string()
-                }
-            } else {
-                e.to_string()
-            };
-            w.skipped.push((path.to_path_buf(), reason));
-            return;
-        }
-    };
-    if let (Some(folder), Some(name)) = (folder, path.file_name())
-        && ignores.ignores(&folder.join(name), meta.is_dir())
-    {
-        w.ignored.push(path.to_path_buf());
-        return;
-    }
-    if meta.is_dir() {
-        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        if !seen.dirs.insert(canonical.clone()) {
-            if !explicit {
-                w.skipped.push((
-                    path.to_path_buf(),
-                    "symbolic link loop (folder already visited)".into(),
-                ));
-            }
-            return;
-        }
-        if depth >= MAX_DEPTH {
-            w.skipped
-                .push((path.to_path_buf(), "folder nesting too deep".into()));
-            return;
-        }
-        let entries = match std::fs::read_dir(path) {
-            Ok(e) => e,
-            Err(e) => {
-                w.skipped
-                    .push((path.to_path_buf(), format!("cannot read folder: {e}")));
-                return;
-            }
-        };
-        let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        children.sort();
-        let entered = ignores.enter(path, &canonical, w);
-        for child in children {
-            let hidden = child
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
-                visit(&child, depth + 1, w, seen, ignores, Some(&canonical));
-            }
-        }
-        if entered {
-            ignores.0.pop();
-        }
-        return;
-    }
-    if !meta.is_file() {
-        w.skipped
-            .push((path.to_path_buf(), "not a regular file".into()));
-        return;
-    }
+/// Takes a file the walk reached: a manifest, a document or a file policymatch does not read.
+fn take_file(path: &Path, explicit: bool, w: &mut Walk, seen: &mut HashSet<PathBuf>) {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
@@ -249,7 +214,7 @@ fn visit(
     match SourceKind::of(path) {
         Some(kind) => {
             let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-            if seen.files.insert(canonical) {
+            if seen.insert(canonical) {
                 w.files.push((path.to_path_buf(), kind));
             }
         }

@@ -34,16 +34,6 @@ fn str_at<'a>(v: &'a Value, keys: &[&str]) -> Option<&'a str> {
         .find(|s| !s.is_empty())
 }
 
-/// The meeting date as YYYYMMDD from an ISO timestamp.
-fn date_of(s: &str) -> u64 {
-    let digits: String = s.chars().take(10).filter(char::is_ascii_digit).collect();
-    if digits.len() == 8 {
-        digits.parse().unwrap_or(0)
-    } else {
-        0
-    }
-}
-
 /// "dagsordener.greve.dk" → "Greve Kommune".
 fn municipality_from_link(link: &str) -> Option<String> {
     let host = link.split("//").nth(1)?.split('/').next()?;
@@ -67,7 +57,7 @@ fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
     let meeting = v.get("Moede");
     let date = meeting
         .and_then(|m| str_at(m, &["Dato", "MeetingBeginUtc"]))
-        .map(date_of)
+        .map(crate::dates::timestamp_date)
         .unwrap_or(0);
     let mut municipality = None;
     let mut docs = Vec::new();

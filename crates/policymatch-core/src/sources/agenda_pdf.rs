@@ -126,12 +126,12 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
                 || lower.starts_with("mødedato")
                 || lower.starts_with("tidspunkt")
         })
-        .find_map(|l| crate::deadlines::parse_date(l, None, false))
+        .find_map(|l| crate::dates::first_date_in(l, None, false))
         // Else the first full date in the preamble ("Ordinært møde onsdag den 20. januar 2027").
         .or_else(|| {
             preamble
                 .iter()
-                .find_map(|l| crate::deadlines::parse_date(l, None, false))
+                .find_map(|l| crate::dates::first_date_in(l, None, false))
         })
         .unwrap_or(0);
 

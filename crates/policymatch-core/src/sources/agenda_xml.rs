@@ -110,23 +110,6 @@ fn text(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// "25-09-2012 15:30:00" or "2012-09-25T15:30:00" → 20120925 (0 when neither).
-fn date_of(s: &str) -> u64 {
-    let head: String = s.chars().take(10).collect();
-    let parts: Vec<&str> = head.split(['-', '.', '/']).collect();
-    let (y, m, d) = match parts.as_slice() {
-        [d, m, y] if y.len() == 4 => (*y, *m, *d),
-        [y, m, d] if y.len() == 4 => (*y, *m, *d),
-        _ => return 0,
-    };
-    match (y.parse::<u64>(), m.parse::<u64>(), d.parse::<u64>()) {
-        (Ok(y), Ok(m), Ok(d)) if (1..=12).contains(&m) && (1..=31).contains(&d) => {
-            y * 10000 + m * 100 + d
-        }
-        _ => 0,
-    }
-}
-
 /// Loads an XML file that may be an agenda publication.
 pub fn load(path: &Path, xml: &str) -> Loaded {
     let root = xml
@@ -157,7 +140,7 @@ pub fn load(path: &Path, xml: &str) -> Loaded {
             .meeting
             .as_ref()
             .and_then(|m| text(&m.when))
-            .map(date_of)
+            .map(crate::dates::timestamp_date)
             .unwrap_or(0);
         let items = agenda
             .items
@@ -339,8 +322,14 @@ Frivillige foreninger inddrages.]]></Content></ItemField>
 
     #[test]
     fn dates_in_either_order() {
-        assert_eq!(date_of("25-09-2012 15:30:00"), 20120925);
-        assert_eq!(date_of("2016-10-06T13:00:00"), 20161006);
-        assert_eq!(date_of("soon"), 0);
+        assert_eq!(
+            crate::dates::timestamp_date("25-09-2012 15:30:00"),
+            20120925
+        );
+        assert_eq!(
+            crate::dates::timestamp_date("2016-10-06T13:00:00"),
+            20161006
+        );
+        assert_eq!(crate::dates::timestamp_date("soon"), 0);
     }
 }

@@ -1,102 +1,138 @@
 //! HTML to text, and HTML cut into sections at its headings.
+//!
+//! The markup is parsed by html5ever (through `scraper`), the parser browsers' HTML5 algorithm
+//! is written down in, so that entities, unclosed tags, comments and `<script>` bodies are read
+//! the way a browser reads them. The text is then taken from the parsed tree, never by byte
+//! offsets into the source.
 
-/// Converts HTML to text: tags dropped, block elements as paragraph breaks, entities decoded.
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+/// How an element breaks the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// Inline: no break.
+    None,
+    /// A paragraph break before and after (blocks, list items, table rows).
+    Paragraph,
+    /// A line break (`br`).
+    Line,
+    /// A space (table cells).
+    Space,
+}
+
+fn break_of(name: &str) -> Break {
+    match name {
+        "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr" | "table" | "ul"
+        | "ol" | "section" | "article" | "header" | "footer" | "main" | "nav" | "aside"
+        | "blockquote" | "pre" | "dl" | "dt" | "dd" | "figure" | "figcaption" | "form"
+        | "fieldset" | "address" | "hr" | "body" | "caption" | "thead" | "tbody" | "tfoot" => {
+            Break::Paragraph
+        }
+        "br" => Break::Line,
+        "td" | "th" => Break::Space,
+        _ => Break::None,
+    }
+}
+
+/// Elements whose content is not text a reader sees.
+fn hidden(name: &str) -> bool {
+    matches!(
+        name,
+        "script" | "style" | "noscript" | "template" | "head" | "title" | "iframe" | "object"
+    )
+}
+
+fn heading_level(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn push_break(out: &mut String, b: Break) {
+    match b {
+        Break::None => {}
+        Break::Paragraph => out.push_str("\n\n"),
+        Break::Line => out.push('\n'),
+        Break::Space => out.push(' '),
+    }
+}
+
+/// Walks the parsed document in order. `on_heading` receives each `h1`-`h6` heading's text
+/// together with the text gathered since the previous heading; the text after the last
+/// heading is returned.
+fn walk(doc: &Html, mut on_heading: impl FnMut(String, String)) -> String {
+    let mut out = String::new();
+    // The subtree being skipped (a hidden element) or read as a heading, by node id.
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut heading: Option<(ego_tree::NodeId, String)> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => match &mut heading {
+                        Some((_, h)) => h.push_str(t),
+                        None => out.push_str(t),
+                    },
+                    Node::Element(e) => {
+                        let name = e.name();
+                        if hidden(name) {
+                            skip = Some(node.id());
+                        } else if heading_level(name) && heading.is_none() {
+                            heading = Some((node.id(), String::new()));
+                        } else {
+                            match &mut heading {
+                                Some((_, h)) => push_break(h, break_of(name)),
+                                None => push_break(&mut out, break_of(name)),
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if skip == Some(node.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                if heading.as_ref().is_some_and(|(id, _)| *id == node.id()) {
+                    if let Some((_, h)) = heading.take() {
+                        on_heading(h, std::mem::take(&mut out));
+                    }
+                    continue;
+                }
+                if let Node::Element(e) = node.value()
+                    && break_of(e.name()) == Break::Paragraph
+                {
+                    match &mut heading {
+                        Some((_, h)) => h.push_str("\n\n"),
+                        None => out.push_str("\n\n"),
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Converts HTML to text: tags dropped, block elements as paragraph breaks, entities decoded,
+/// scripts and styles left out, runs of blank lines folded to one. Headings stay in the text,
+/// each as a paragraph of its own.
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&decode_entities(&rest[..lt]));
-        let Some(gt) = rest[lt..].find('>') else {
-            rest = "";
-            break;
-        };
-        let tag = rest[lt + 1..lt + gt].trim().to_lowercase();
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect();
-        rest = &rest[lt + gt + 1..];
-        if matches!(name.as_str(), "script" | "style") && !tag.starts_with('/') {
-            let close = format!("</{name}");
-            match rest.to_lowercase().find(&close) {
-                Some(i) => rest = &rest[i..],
-                None => rest = "",
-            }
-            continue;
-        }
-        match name.as_str() {
-            "p" | "div" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr" | "table"
-            | "ul" | "ol" | "section" | "article" => out.push_str("\n\n"),
-            "br" => out.push('\n'),
-            "td" | "th" => out.push(' '),
-            _ => {}
-        }
-    }
-    out.push_str(&decode_entities(rest));
-    out
-}
-
-fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        let after = &rest[amp + 1..];
-        let end = after.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| decode_entity(&after[..e]));
-        match (end, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &after[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code);
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "shy" => '\u{ad}',
-        "aelig" => 'æ',
-        "AElig" => 'Æ',
-        "oslash" => 'ø',
-        "Oslash" => 'Ø',
-        "aring" => 'å',
-        "Aring" => 'Å',
-        "eacute" => 'é',
-        "ndash" => '–',
-        "mdash" => '—',
-        "laquo" => '«',
-        "raquo" => '»',
-        "rsquo" => '’',
-        "lsquo" => '‘',
-        "rdquo" => '”',
-        "ldquo" => '“',
-        "hellip" => '…',
-        _ => return None,
-    })
+    let doc = Html::parse_document(html);
+    let mut text = String::new();
+    let rest = walk(&doc, |heading, before| {
+        text.push_str(&before);
+        text.push_str("\n\n");
+        text.push_str(&heading);
+        text.push_str("\n\n");
+    });
+    text.push_str(&rest);
+    tidy(&text)
 }
 
 /// A section of an HTML text: the nearest heading above it and its text.
@@ -110,41 +146,26 @@ pub struct HtmlSection {
 
 /// Cuts HTML into sections at its `h1`-`h6` headings; empty sections are dropped.
 pub fn html_sections(html: &str) -> Vec<HtmlSection> {
-    let lower = html.to_ascii_lowercase();
+    let doc = Html::parse_document(html);
     let mut sections = Vec::new();
-    let mut heading: Option<String> = None;
-    let mut pos = 0;
-    loop {
-        let next = (1..=6)
-            .filter_map(|n| lower[pos..].find(&format!("<h{n}")).map(|i| (pos + i, n)))
-            .filter(|&(i, _)| {
-                lower[i + 3..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c == '>' || c.is_whitespace())
-            })
-            .min();
-        let body_end = next.map(|(i, _)| i).unwrap_or(html.len());
-        let text = tidy(&html_to_text(&html[pos..body_end]));
+    let mut current: Option<String> = None;
+    let rest = walk(&doc, |heading, before| {
+        let text = tidy(&before);
         if !text.is_empty() {
             sections.push(HtmlSection {
-                heading: heading.clone(),
+                heading: current.clone(),
                 text,
             });
         }
-        let Some((start, n)) = next else { break };
-        let close = format!("</h{n}>");
-        let inner_start = lower[start..]
-            .find('>')
-            .map(|i| start + i + 1)
-            .unwrap_or(html.len());
-        let inner_end = lower[inner_start..]
-            .find(&close)
-            .map(|i| inner_start + i)
-            .unwrap_or(html.len());
-        let h = tidy(&html_to_text(&html[inner_start..inner_end]));
-        heading = (!h.is_empty()).then(|| h.split_whitespace().collect::<Vec<_>>().join(" "));
-        pos = (inner_end + close.len()).min(html.len());
+        let h = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+        current = (!h.is_empty()).then_some(h);
+    });
+    let text = tidy(&rest);
+    if !text.is_empty() {
+        sections.push(HtmlSection {
+            heading: current,
+            text,
+        });
     }
     sections
 }
@@ -198,5 +219,30 @@ mod tests {
             s[2].text,
             "Administrationen indstiller, at\n\nplanen godkendes."
         );
+    }
+
+    /// Lower-casing "K" (U+212A, the Kelvin sign) gives a one-byte "k": the old reader found
+    /// `</script` in a lower-cased copy and sliced the original at that offset, and panicked.
+    #[test]
+    fn kelvin_sign_in_a_script_is_read_without_a_panic() {
+        let html = "<p>før</p><script>var \u{212A}a = 1;</script><p>efter \u{212A}elvin</p>";
+        let t = tidy(&html_to_text(html));
+        assert_eq!(t, "før\n\nefter \u{212A}elvin");
+        let s = html_sections(&format!("<h1>\u{212A}\u{212A}</h1>{html}"));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].heading.as_deref(), Some("\u{212A}\u{212A}"));
+    }
+
+    #[test]
+    fn unclosed_and_broken_markup_is_read_as_a_browser_would() {
+        let t = tidy(&html_to_text(
+            "<p>Et &quot;citat&quot; &#248; &#xE6; &bogus; <b>fed<p>ny <!-- skjult --> tekst",
+        ));
+        assert_eq!(t, "Et \"citat\" ø æ &bogus; fed\n\nny tekst");
+        assert_eq!(
+            tidy(&html_to_text("<style>p{}</style><title>T</title>")),
+            ""
+        );
+        assert_eq!(tidy(&html_to_text("")), "");
     }
 }

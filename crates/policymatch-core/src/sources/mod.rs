@@ -150,7 +150,7 @@ pub fn agenda_extra(
     serde_json::json!({
         "kind": "agenda_item",
         "committee": item.committee,
-        "meeting_date": (item.date > 0).then(|| crate::deadlines::format_date(item.date)),
+        "meeting_date": (item.date > 0).then(|| crate::dates::format_date(item.date)),
         "item": item.number,
         "case_number": item.case_number,
         "attachments": item.attachments,

@@ -3,7 +3,7 @@
 
 use super::{Group, Report, ReportItem};
 use crate::Lang;
-use policymatch_core::deadlines::format_date;
+use policymatch_core::dates::format_date;
 use policymatch_core::sources::sidecar::AttachmentOf;
 use policymatch_i18n::t;
 use std::fmt::Write;

@@ -2,7 +2,7 @@
 
 use super::{Contact, Report};
 use crate::Lang;
-use policymatch_core::deadlines::format_date;
+use policymatch_core::dates::format_date;
 use policymatch_i18n::{decimal, t};
 use std::fmt::Write;
 

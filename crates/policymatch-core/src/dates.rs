@@ -1,0 +1,312 @@
+//! Dates: the one place where policymatch reads, checks, formats and counts them.
+//!
+//! The index keeps a date as a number, YYYYMMDD, and a bare year as YYYY0000. Every check and
+//! every calculation goes through [`jiff::civil::Date`], so that "31. februar" and
+//! "2023-02-31" are not dates and leap years are right. Today's date comes from jiff's clock,
+//! or from `POLICYMATCH_TODAY` (YYYY-MM-DD) when that is set, which makes runs reproducible.
+//!
+//! Dates in running text are read in the forms Danish municipal texts use: "1. marts 2024",
+//! "den 15. marts", "3. feb. 2025", "15.03.2027", "15/3-2027" and "2027-03-15".
+
+use jiff::civil::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The environment variable that fixes today's date (YYYY-MM-DD).
+pub const TODAY_VAR: &str = "POLICYMATCH_TODAY";
+
+/// Years a date written in a municipal text may plausibly have; "1. januar 1066" in a
+/// history section or a page number read as a year is not an event's date.
+const TEXT_YEARS: std::ops::RangeInclusive<i64> = 1990..=2100;
+
+/// `d` (YYYYMMDD) as a date, when it is a real day (not a bare year, not 31 February).
+pub fn civil(d: u64) -> Option<Date> {
+    let (y, m, day) = (d / 10000, d / 100 % 100, d % 100);
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()
+}
+
+/// A date as YYYYMMDD.
+pub fn number(d: Date) -> u64 {
+    // A civil date's year is -9999..=9999; dates before year 0 are not kept (0 = unknown).
+    let y = u64::try_from(d.year()).unwrap_or(0);
+    y * 10000 + d.month().unsigned_abs() as u64 * 100 + d.day().unsigned_abs() as u64
+}
+
+/// The day `y`-`m`-`d` as YYYYMMDD, when it exists.
+pub fn ymd(y: i64, m: i64, d: i64) -> Option<u64> {
+    let date = Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()?;
+    Some(number(date))
+}
+
+/// `d` (YYYYMMDD) plus `days` (negative to go back); `None` for a bare year or no date.
+pub fn add_days(d: u64, days: i64) -> Option<u64> {
+    let date = civil(d)?;
+    date.checked_add(jiff::Span::new().days(days))
+        .ok()
+        .map(number)
+}
+
+/// The first of `d`'s year as YYYY0000 (so that a bare year counts as in it).
+pub fn year_start(d: u64) -> u64 {
+    d / 10000 * 10000
+}
+
+/// Today as YYYYMMDD: `POLICYMATCH_TODAY` when it holds a date, else the system clock in the
+/// system's time zone.
+pub fn today() -> u64 {
+    std::env::var(TODAY_VAR)
+        .ok()
+        .and_then(|t| parse_iso(&t))
+        .unwrap_or_else(|| number(jiff::Zoned::now().date()))
+}
+
+/// Parses YYYY-MM-DD (a real day).
+pub fn parse_iso(s: &str) -> Option<u64> {
+    let s = s.trim();
+    // jiff also reads forms like "+002024-01-01"; the command line takes the plain form only.
+    if s.len() != 10 {
+        return None;
+    }
+    s.parse::<Date>().ok().map(number)
+}
+
+/// Parses YYYY-MM-DD, or a four-digit year YYYY (as its first day, YYYY0101).
+pub fn parse_iso_or_year(s: &str) -> Option<u64> {
+    let s = s.trim();
+    if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return s.parse::<i64>().ok().and_then(|y| ymd(y, 1, 1));
+    }
+    parse_iso(s)
+}
+
+/// The date at the start of a timestamp as agenda systems write them: "2012-09-25T15:30:00",
+/// "2012-09-25", "25-09-2012 15:30:00" or "25.09.2012". 0 when it holds no real day.
+pub fn timestamp_date(s: &str) -> u64 {
+    let head: String = s.trim().chars().take(10).collect();
+    let parts: Vec<&str> = head.split(['-', '.', '/']).collect();
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (*y, *m, *d),
+        [d, m, y] if y.len() == 4 => (*y, *m, *d),
+        _ => return 0,
+    };
+    match (y.parse(), m.parse(), d.parse()) {
+        (Ok(y), Ok(m), Ok(d)) => ymd(y, m, d).unwrap_or(0),
+        _ => 0,
+    }
+}
+
+/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year, YYYY0000, as YYYY; 0 as "-").
+pub fn format_date(date: u64) -> String {
+    let (y, m, d) = (date / 10000, date / 100 % 100, date % 100);
+    if date == 0 {
+        "-".to_string()
+    } else if m == 0 {
+        format!("{y:04}")
+    } else {
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
+static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant pattern that is known to compile (tested below).
+    Regex::new(r"(?i)\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s+(\d{4}))?")
+        .expect("constant regex")
+});
+// Invariant: a constant pattern; this module's tests compile and use it.
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})[./](\d{1,2})(?:[./-](\d{4}|\d{2}))\b").expect("constant regex")
+});
+static ISO_DATE: LazyLock<Regex> =
+    // Invariant: a constant pattern; this module's tests compile and use it.
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("constant regex"));
+static YEAR: LazyLock<Regex> =
+    // Invariant: a constant pattern; this module's tests compile and use it.
+    LazyLock::new(|| Regex::new(r"\b(199\d|20\d\d)\b").expect("constant regex"));
+
+fn month_number(name: &str) -> Option<i64> {
+    let name = name.to_lowercase();
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(&name) && name.len() >= 3)
+        .map(|i| i as i64 + 1)
+}
+
+/// A day written in a text: a real day in a plausible year.
+fn text_day(y: i64, m: i64, d: i64) -> Option<u64> {
+    TEXT_YEARS.contains(&y).then(|| ymd(y, m, d)).flatten()
+}
+
+/// A date written in a text, with where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextDate {
+    /// Byte offset of the date in the text.
+    pub at: usize,
+    /// Byte offset just after it.
+    pub end: usize,
+    /// The date as YYYYMMDD.
+    pub date: u64,
+}
+
+/// Every full date written in `text`, in order of position. `year_hint` completes dates
+/// written without a year ("den 15. marts"). Dates that do not exist ("31. februar",
+/// "2023-02-31") are left out.
+pub fn dates_in_text(text: &str, year_hint: Option<i64>) -> Vec<TextDate> {
+    let mut found: Vec<TextDate> = Vec::new();
+    let mut push = |m: regex::Match, date: Option<u64>| {
+        if let Some(date) = date {
+            found.push(TextDate {
+                at: m.start(),
+                end: m.end(),
+                date,
+            });
+        }
+    };
+    for c in MONTH_DATE.captures_iter(text) {
+        let (Some(whole), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let day = d.as_str().parse().ok();
+        let month = month_number(m.as_str());
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok()).or(year_hint);
+        if let (Some(day), Some(month), Some(year)) = (day, month, year) {
+            push(whole, text_day(year, month, day));
+        }
+    }
+    for c in NUMERIC_DATE.captures_iter(text) {
+        let (Some(whole), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        let mut year: i64 = y.as_str().parse().unwrap_or(0);
+        if y.as_str().len() == 2 {
+            year += 2000;
+        }
+        if let (Ok(day), Ok(month)) = (d.as_str().parse(), m.as_str().parse()) {
+            push(whole, text_day(year, month, day));
+        }
+    }
+    for c in ISO_DATE.captures_iter(text) {
+        let (Some(whole), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
+        else {
+            continue;
+        };
+        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
+        {
+            push(whole, text_day(y, m, d));
+        }
+    }
+    found.sort_by_key(|t| (t.at, t.end, t.date));
+    // One date per place: "15. marts 2027" is not also "15. mar".
+    found.dedup_by(|b, a| b.at < a.end);
+    found
+}
+
+/// The first date written in `sentence`, as YYYYMMDD; `year_hint` completes dates without a
+/// year; `allow_year` accepts a bare year (as YYYY0000) when no full date is written.
+pub fn first_date_in(sentence: &str, year_hint: Option<u64>, allow_year: bool) -> Option<u64> {
+    let hint = year_hint.and_then(|y| i64::try_from(y).ok());
+    if let Some(d) = dates_in_text(sentence, hint).first() {
+        return Some(d.date);
+    }
+    if allow_year {
+        return YEAR
+            .captures(sentence)
+            .and_then(|c| c.get(1))
+            .and_then(|y| y.as_str().parse::<u64>().ok())
+            .map(|y| y * 10000);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_real_days_are_dates() {
+        assert_eq!(parse_iso("2024-02-29"), Some(20240229));
+        assert_eq!(parse_iso("2023-02-29"), None);
+        assert_eq!(parse_iso("2023-02-31"), None);
+        assert_eq!(parse_iso("2023-2-3"), None);
+        assert_eq!(ymd(2023, 2, 31), None);
+        assert_eq!(ymd(2023, 13, 1), None);
+        assert_eq!(first_date_in("Frist 31. februar 2025.", None, false), None);
+        assert_eq!(first_date_in("Frist 2023-02-31.", None, false), None);
+        assert_eq!(first_date_in("Frist 31.02.2023.", None, false), None);
+        assert_eq!(
+            first_date_in("senest 29. feb.", Some(2024), false),
+            Some(20240229)
+        );
+        assert_eq!(first_date_in("senest 29. feb.", Some(2023), false), None);
+    }
+
+    #[test]
+    fn any_four_digit_year_on_the_command_line() {
+        assert_eq!(parse_iso_or_year("1950"), Some(19500101));
+        assert_eq!(parse_iso_or_year("2024"), Some(20240101));
+        assert_eq!(parse_iso_or_year(" 2024-03-05 "), Some(20240305));
+        assert_eq!(parse_iso_or_year("marts"), None);
+        assert_eq!(parse_iso_or_year("24"), None);
+        assert_eq!(parse_iso_or_year("+02024-01-01"), None);
+    }
+
+    #[test]
+    fn text_forms() {
+        assert_eq!(
+            first_date_in("d. 3. feb. 2025", None, false),
+            Some(20250203)
+        );
+        assert_eq!(first_date_in("15/3-2027", None, false), Some(20270315));
+        assert_eq!(first_date_in("den 1.4.26", None, false), Some(20260401));
+        assert_eq!(first_date_in("ingen dato", Some(2024), true), None);
+        assert_eq!(
+            first_date_in("revideres i 2026", None, true),
+            Some(20260000)
+        );
+        assert_eq!(first_date_in("i 1066 og 3. maj 1066", None, false), None);
+        let all = dates_in_text("fra 1. marts 2027 til 15. april 2027", None);
+        let got: Vec<u64> = all.iter().map(|d| d.date).collect();
+        assert_eq!(got, [20270301, 20270415]);
+    }
+
+    #[test]
+    fn timestamps_and_formats() {
+        assert_eq!(timestamp_date("2012-09-25T15:30:00"), 20120925);
+        assert_eq!(timestamp_date("25-09-2012 15:30:00"), 20120925);
+        assert_eq!(timestamp_date("31-02-2012"), 0);
+        assert_eq!(timestamp_date("snart"), 0);
+        assert_eq!(timestamp_date("2012-09"), 0);
+        assert_eq!(format_date(20270315), "2027-03-15");
+        assert_eq!(format_date(20260000), "2026");
+        assert_eq!(format_date(0), "-");
+        assert_eq!(add_days(20240228, 2), Some(20240301));
+        assert_eq!(add_days(20240000, 2), None);
+        assert_eq!(year_start(20240815), 20240000);
+        assert!(today() > 20240000);
+    }
+}
