@@ -36,6 +36,46 @@ pub enum Format {
     Json,
 }
 
+/// Output formats of `deadlines`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DeadlineFormat {
+    /// Human-readable text.
+    Text,
+    /// JSON.
+    Json,
+    /// iCalendar (RFC 5545), one all-day entry per dated event.
+    Ics,
+}
+
+/// The kinds of events `deadlines --kind` selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventKind {
+    /// A consultation (høring).
+    Consultation,
+    /// A chance to apply for money or an award.
+    Application,
+    /// A meeting associations or citizens may attend.
+    Meeting,
+    /// Another cut-off open to citizens or associations.
+    Deadline,
+    /// A planned revision or evaluation.
+    Revision,
+}
+
+impl EventKind {
+    /// The core library's kind.
+    pub fn kind(self) -> policymatch_core::deadlines::DeadlineKind {
+        use policymatch_core::deadlines::DeadlineKind as K;
+        match self {
+            EventKind::Consultation => K::Consultation,
+            EventKind::Application => K::Application,
+            EventKind::Meeting => K::Meeting,
+            EventKind::Deadline => K::Deadline,
+            EventKind::Revision => K::Revision,
+        }
+    }
+}
+
 /// Output formats for reports meant for people as well as programs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
@@ -194,9 +234,15 @@ pub enum Command {
         /// Only documents from this municipality (repeatable).
         #[arg(long)]
         municipality: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Only events of this kind (repeatable).
+        #[arg(long, value_enum)]
+        kind: Vec<EventKind>,
+        /// Only events still ahead today (dated, with their last day today or later).
+        #[arg(long)]
+        upcoming: bool,
+        /// Output format: text, JSON, or an iCalendar file to subscribe to.
+        #[arg(long, value_enum, default_value_t = DeadlineFormat::Text)]
+        format: DeadlineFormat,
     },
     /// Show where a policy or case stands: its agenda items in date order with their stage.
     Timeline {

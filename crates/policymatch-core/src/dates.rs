@@ -105,16 +105,34 @@ pub fn timestamp_date(s: &str) -> u64 {
     }
 }
 
-/// Formats a YYYYMMDD date as YYYY-MM-DD (a bare year, YYYY0000, as YYYY; 0 as "-").
+/// Formats a YYYYMMDD date as YYYY-MM-DD (a month, YYYYMM00, as YYYY-MM; a bare year,
+/// YYYY0000, as YYYY; 0 as "-").
 pub fn format_date(date: u64) -> String {
     let (y, m, d) = (date / 10000, date / 100 % 100, date % 100);
     if date == 0 {
         "-".to_string()
     } else if m == 0 {
         format!("{y:04}")
+    } else if d == 0 {
+        format!("{y:04}-{m:02}")
     } else {
         format!("{y:04}-{m:02}-{d:02}")
     }
+}
+
+/// The last day a date of any precision covers: the day itself, a month's last day, a
+/// year's 31 December (YYYYMMDD); 0 stays 0.
+pub fn last_day(date: u64) -> u64 {
+    let (y, m, d) = (date / 10000, date / 100 % 100, date % 100);
+    if date == 0 || d > 0 {
+        return date;
+    }
+    if m == 0 {
+        return y * 10000 + 1231;
+    }
+    civil(y * 10000 + m * 100 + 1)
+        .map(|first| number(first.last_of_month()))
+        .unwrap_or(date)
 }
 
 const MONTHS: [&str; 12] = [
@@ -226,6 +244,150 @@ pub fn dates_in_text(text: &str, year_hint: Option<i64>) -> Vec<TextDate> {
     found
 }
 
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant pattern; this module's tests compile and use it.
+    Regex::new(r"(?i)\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b")
+        .expect("constant regex")
+});
+static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant pattern; this module's tests compile and use it.
+    Regex::new(r"(?i)\b(ultimo|primo|medio|udgangen af|slutningen af|starten af|begyndelsen af|midten af|foråret|efteråret|sommeren|vinteren)\s+(\d{4})\b")
+        .expect("constant regex")
+});
+static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant pattern; this module's tests compile and use it.
+    Regex::new(r"\b(?:199\d|20\d\d)\s*[-–/]\s*(?:199\d|20\d\d|\d\d)\b").expect("constant regex")
+});
+
+/// Every date written in `text`, of any precision, in order of position: full days as
+/// YYYYMMDD, months ("i april 2025", "ultimo 2025" = December) as YYYYMM00, bare years
+/// ("i 2026") as YYYY0000. A year inside a span of years ("2024-2028") is a period of
+/// validity, not a date, and is left out.
+pub fn mentions_in_text(text: &str, year_hint: Option<i64>) -> Vec<TextDate> {
+    let mut found = dates_in_text(text, year_hint);
+    // An unreadable day ("31. februar 2024") is not read as its month or year either.
+    for (at, end) in unreadable_dates_in_text(text) {
+        found.push(TextDate { at, end, date: 0 });
+    }
+    let taken =
+        |found: &[TextDate], a: usize, b: usize| found.iter().any(|t| t.at < b && a < t.end);
+    for c in MONTH_YEAR.captures_iter(text) {
+        let (Some(w), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if taken(&found, w.start(), w.end()) {
+            continue;
+        }
+        if let (Some(m), Ok(y)) = (month_number(m.as_str()), y.as_str().parse::<i64>())
+            && TEXT_YEARS.contains(&y)
+        {
+            found.push(TextDate {
+                at: w.start(),
+                end: w.end(),
+                date: (y as u64) * 10000 + (m as u64) * 100,
+            });
+        }
+    }
+    for c in PART_OF_YEAR.captures_iter(text) {
+        let (Some(w), Some(part), Some(y)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        if taken(&found, w.start(), w.end()) {
+            continue;
+        }
+        let month = match part.as_str().to_lowercase().as_str() {
+            "ultimo" | "udgangen af" | "slutningen af" => Some(12),
+            "primo" | "starten af" | "begyndelsen af" => Some(1),
+            "medio" | "midten af" => Some(6),
+            // a season is vaguer than a month: the year
+            _ => None,
+        };
+        if let Ok(y) = y.as_str().parse::<i64>()
+            && TEXT_YEARS.contains(&y)
+        {
+            found.push(TextDate {
+                at: w.start(),
+                end: w.end(),
+                date: (y as u64) * 10000 + month.unwrap_or(0) * 100,
+            });
+        }
+    }
+    let spans: Vec<(usize, usize)> = YEAR_RANGE
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect();
+    for c in YEAR.captures_iter(text) {
+        let Some(w) = c.get(1) else { continue };
+        if taken(&found, w.start(), w.end())
+            || spans.iter().any(|&(a, b)| a <= w.start() && w.end() <= b)
+        {
+            continue;
+        }
+        if let Ok(y) = w.as_str().parse::<u64>() {
+            found.push(TextDate {
+                at: w.start(),
+                end: w.end(),
+                date: y * 10000,
+            });
+        }
+    }
+    found.retain(|t| t.date > 0);
+    found.sort_by_key(|t| (t.at, t.end, t.date));
+    found
+}
+
+/// Where `text` writes a date that is no real day ("31. februar 2024", "2023-02-31",
+/// "31.02.2023"), as byte ranges.
+pub fn unreadable_dates_in_text(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for c in MONTH_DATE.captures_iter(text) {
+        let (Some(w), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
+            continue;
+        };
+        let (day, month) = (d.as_str().parse::<i64>().ok(), month_number(m.as_str()));
+        // A leap day without a year may be real; a year is needed to tell.
+        let year = c
+            .get(3)
+            .and_then(|y| y.as_str().parse().ok())
+            .unwrap_or(2024);
+        if let (Some(day), Some(month)) = (day, month)
+            && ymd(year, month, day).is_none()
+        {
+            out.push((w.start(), w.end()));
+        }
+    }
+    for c in NUMERIC_DATE.captures_iter(text) {
+        let (Some(w), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        let mut year: i64 = y.as_str().parse().unwrap_or(0);
+        if y.as_str().len() == 2 {
+            year += 2000;
+        }
+        let (day, month) = (d.as_str().parse::<i64>(), m.as_str().parse::<i64>());
+        if let (Ok(day), Ok(month)) = (day, month)
+            && TEXT_YEARS.contains(&year)
+            && (1..=12).contains(&month)
+            && ymd(year, month, day).is_none()
+        {
+            out.push((w.start(), w.end()));
+        }
+    }
+    for c in ISO_DATE.captures_iter(text) {
+        let (Some(w), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
+            continue;
+        };
+        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
+            && TEXT_YEARS.contains(&y)
+            && ymd(y, m, d).is_none()
+        {
+            out.push((w.start(), w.end()));
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The first date written in `sentence`, as YYYYMMDD; `year_hint` completes dates without a
 /// year; `allow_year` accepts a bare year (as YYYY0000) when no full date is written.
 pub fn first_date_in(sentence: &str, year_hint: Option<u64>, allow_year: bool) -> Option<u64> {
@@ -295,6 +457,35 @@ mod tests {
     }
 
     #[test]
+    fn mentions_of_any_precision() {
+        let got = |t: &str| -> Vec<String> {
+            mentions_in_text(t, Some(2025))
+                .iter()
+                .map(|d| format_date(d.date))
+                .collect()
+        };
+        assert_eq!(got("et arrangement i april 2025"), ["2025-04"]);
+        assert_eq!(got("en ny evaluering ultimo 2025"), ["2025-12"]);
+        assert_eq!(got("ved udgangen af 2025"), ["2025-12"]);
+        assert_eq!(got("politikker som udløber i 2022"), ["2022"]);
+        assert_eq!(
+            got("gælder for 2024-2028 og revideres inden 1. april 2028"),
+            ["2028-04-01"]
+        );
+        assert_eq!(
+            got("uddeling i november 2025 for årene 2026 og 2027"),
+            ["2025-11", "2026", "2027"]
+        );
+        assert_eq!(
+            got("fra den 1. januar til den 31. januar"),
+            ["2025-01-01", "2025-01-31"]
+        );
+        assert_eq!(last_day(20240200), 20240229);
+        assert_eq!(last_day(20250000), 20251231);
+        assert_eq!(last_day(20250315), 20250315);
+    }
+
+    #[test]
     fn timestamps_and_formats() {
         assert_eq!(timestamp_date("2012-09-25T15:30:00"), 20120925);
         assert_eq!(timestamp_date("25-09-2012 15:30:00"), 20120925);
@@ -303,6 +494,7 @@ mod tests {
         assert_eq!(timestamp_date("2012-09"), 0);
         assert_eq!(format_date(20270315), "2027-03-15");
         assert_eq!(format_date(20260000), "2026");
+        assert_eq!(format_date(20260400), "2026-04");
         assert_eq!(format_date(0), "-");
         assert_eq!(add_days(20240228, 2), Some(20240301));
         assert_eq!(add_days(20240000, 2), None);

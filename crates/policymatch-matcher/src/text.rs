@@ -58,6 +58,7 @@ pub fn deadline(lang: Lang, k: DeadlineKind) -> String {
         DeadlineKind::Application => t!(lang, "deadline-application"),
         DeadlineKind::Revision => t!(lang, "deadline-revision"),
         DeadlineKind::Deadline => t!(lang, "deadline-deadline"),
+        DeadlineKind::Meeting => t!(lang, "deadline-meeting"),
     }
 }
 

@@ -168,7 +168,8 @@ fn current(d: &policymatch_core::deadlines::Deadline, today: u64) -> bool {
         return d.date / 10000 >= today / 10000;
     }
     if d.explicit {
-        return d.date >= today;
+        // a month ("i april 2025") is current until its last day
+        return policymatch_core::dates::last_day(d.date) >= today;
     }
     crate::dates::add_days(d.date, UNDATED_DAYS).is_some_and(|until| until >= today)
 }
@@ -447,6 +448,10 @@ mod tests {
             kind: DeadlineKind::Consultation,
             date,
             explicit,
+            start: explicit.then_some(date),
+            end: None,
+            upcoming: true,
+            unreadable_date: None,
             sentence: String::new(),
         };
         assert!(current(&d(20240901, true), 20240901));

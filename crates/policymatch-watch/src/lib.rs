@@ -19,6 +19,7 @@ pub mod config;
 pub mod dates;
 pub mod digest;
 pub mod feed;
+pub mod ics;
 pub mod item;
 pub mod mail;
 pub mod state;

@@ -88,12 +88,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             profile,
             after,
             municipality,
+            kind,
+            upcoming,
             format,
         } => deadlines::run(
             &index.resolve(),
-            profile.as_deref(),
-            after.as_deref(),
-            municipality,
+            &deadlines::Query {
+                profile: profile.as_deref(),
+                after: after.as_deref(),
+                municipality,
+                kinds: kind.iter().map(|k| k.kind()).collect(),
+                upcoming,
+            },
             format,
         ),
         Command::Timeline {

@@ -105,14 +105,17 @@ impl PolicyIndex {
             }
         }
         // Which of two copies of a sentence is kept below must not hang on the order the
-        // index holds the passages in: read them in the order of the documents' paths.
+        // index holds the passages in: read the newest documents first (a dated event
+        // repeated in several minutes is kept where it was last written), then by path.
         passages.sort_by(|a, b| {
-            (&a.document.path, &a.document.doc_id, a.page, a.ordinal).cmp(&(
-                &b.document.path,
-                &b.document.doc_id,
-                b.page,
-                b.ordinal,
-            ))
+            b.document.date.cmp(&a.document.date).then_with(|| {
+                (&a.document.path, &a.document.doc_id, a.page, a.ordinal).cmp(&(
+                    &b.document.path,
+                    &b.document.doc_id,
+                    b.page,
+                    b.ordinal,
+                ))
+            })
         });
         let mut seen = HashSet::new();
         let mut out = Vec::new();
@@ -123,7 +126,8 @@ impl PolicyIndex {
                 .and_then(|d| serde_json::from_value(d.clone()).ok())
                 .unwrap_or_default();
             for deadline in found {
-                if deadline.date < after {
+                // An undated event in an undated document cannot be placed before `after`.
+                if deadline.date < after && (deadline.explicit || deadline.date > 0) {
                     continue;
                 }
                 // The same sentence in the agenda export and the PDF of one meeting differs in
@@ -134,7 +138,18 @@ impl PolicyIndex {
                     .filter(|c| c.is_alphanumeric())
                     .flat_map(char::to_lowercase)
                     .collect();
-                if seen.insert((deadline.date, deadline.kind, letters)) {
+                // One row per event in each agenda item or page: the agenda export and the
+                // PDF minutes of one meeting share the file stem, and a sentence repeated in
+                // one item is one event. The same sentence in another meeting's item is
+                // listed there too: that item is another step of the case.
+                let key = (
+                    unit_of(&passage),
+                    deadline.kind,
+                    deadline.start,
+                    deadline.end,
+                    letters,
+                );
+                if seen.insert(key) {
                     out.push(DeadlineHit {
                         deadline,
                         passage: passage.clone(),
@@ -142,21 +157,41 @@ impl PolicyIndex {
                 }
             }
         }
-        // One line per document, kind and date: the sentence that writes the date itself, else
-        // the shortest (the clearest announcement).
+        // One line per agenda item or page, kind and dates (the agenda export and the PDF
+        // minutes of a meeting are one item): the shortest sentence that states them (the
+        // clearest announcement).
+        let when = |h: &DeadlineHit| (h.deadline.date, h.deadline.start, h.deadline.end);
         out.sort_by(|a, b| {
-            (&a.passage.document.doc_id, a.deadline.kind, a.deadline.date)
-                .cmp(&(&b.passage.document.doc_id, b.deadline.kind, b.deadline.date))
+            (unit_of(&a.passage), a.deadline.kind, when(a))
+                .cmp(&(unit_of(&b.passage), b.deadline.kind, when(b)))
                 .then(b.deadline.explicit.cmp(&a.deadline.explicit))
                 .then(a.deadline.sentence.len().cmp(&b.deadline.sentence.len()))
                 .then_with(|| a.deadline.sentence.cmp(&b.deadline.sentence))
                 .then(a.passage.page.cmp(&b.passage.page))
                 .then(a.passage.ordinal.cmp(&b.passage.ordinal))
         });
+        // Undated events with different sentences may be different events: only the same
+        // sentence (above) makes them one.
         out.dedup_by(|b, a| {
-            a.passage.document.doc_id == b.passage.document.doc_id
+            a.deadline.explicit
+                && b.deadline.explicit
+                && unit_of(&a.passage) == unit_of(&b.passage)
                 && a.deadline.kind == b.deadline.kind
-                && a.deadline.date == b.deadline.date
+                && when(a) == when(b)
+        });
+        // An answer to a consultation ("Høringssvar fra Seniorrådet vedlægges") is part of the
+        // consultation the same item states, not an event of its own.
+        let stated: HashSet<String> = out
+            .iter()
+            .filter(|h| h.deadline.kind == DeadlineKind::Consultation)
+            .filter(|h| !crate::deadlines::answer_only(&h.deadline.sentence.to_lowercase()))
+            .map(|h| unit_of(&h.passage))
+            .collect();
+        out.retain(|h| {
+            h.deadline.kind != DeadlineKind::Consultation
+                || h.deadline.explicit
+                || !crate::deadlines::answer_only(&h.deadline.sentence.to_lowercase())
+                || !stated.contains(&unit_of(&h.passage))
         });
         out.sort_by(|a, b| {
             a.deadline
@@ -293,11 +328,27 @@ fn entry(item: DocumentRecord, date: u64) -> TimelineEntry {
     }
 }
 
+/// The agenda item ("STEM#N", the meeting's file stem and item number) or page ("PATH@P") a
+/// passage belongs to.
+fn unit_of(p: &PassageRecord) -> String {
+    match p.extra.get("item").and_then(|i| i.as_str()) {
+        Some(item) => {
+            let stem = std::path::Path::new(&p.document.path)
+                .file_stem()
+                .map(|s| s.to_string_lossy().to_string())
+                .unwrap_or_default();
+            format!("{stem}#{item}")
+        }
+        None => format!("{}@{}", p.document.path, p.page),
+    }
+}
+
 fn kind_rank(k: DeadlineKind) -> u8 {
     match k {
         DeadlineKind::Consultation => 0,
         DeadlineKind::Application => 1,
-        DeadlineKind::Deadline => 2,
-        DeadlineKind::Revision => 3,
+        DeadlineKind::Meeting => 2,
+        DeadlineKind::Deadline => 3,
+        DeadlineKind::Revision => 4,
     }
 }

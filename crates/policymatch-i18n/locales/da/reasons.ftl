@@ -48,6 +48,7 @@ deadline-consultation = høring
 deadline-application = ansøgningsfrist
 deadline-revision = revision
 deadline-deadline = frist
+deadline-meeting = møde
 
 # "a, b og c"
 list-and = { $init } og { $last }

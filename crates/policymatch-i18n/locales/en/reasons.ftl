@@ -48,6 +48,7 @@ deadline-consultation = consultation (høring)
 deadline-application = application deadline
 deadline-revision = revision
 deadline-deadline = deadline
+deadline-meeting = meeting
 
 # "a, b and c"
 list-and = { $init } and { $last }
