@@ -608,7 +608,7 @@ fn start_end(kind: DeadlineKind, lower: &str, found: &[TextDate]) -> (Option<u64
 /// written without a year and tells whether a dated event was still ahead when the text was
 /// written; it is never an event's date.
 pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
-    let year_hint = (doc_date > 0).then(|| (doc_date / 10000) as i64);
+    let year_hint = (doc_date > 0).then_some((doc_date / 10000) as i64);
     let mut out = Vec::new();
     // Line breaks from the page layout are not sentence ends.
     let flat = text.replace(['\n', '\r'], " ");
