@@ -146,7 +146,8 @@ pub fn agenda_extra(
     recommendation: &str,
 ) -> serde_json::Value {
     let stage = crate::process::stage_of(item.caption, recommendation);
-    let unit = crate::process::administrative_unit(text);
+    let units = crate::process::administrative_units(text);
+    let unit = units.first().cloned();
     serde_json::json!({
         "kind": "agenda_item",
         "committee": item.committee,
@@ -156,5 +157,6 @@ pub fn agenda_extra(
         "attachments": item.attachments,
         "stage": stage,
         "unit": unit,
+        "units": units,
     })
 }
