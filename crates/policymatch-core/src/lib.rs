@@ -34,6 +34,7 @@
 #![deny(missing_docs)]
 
 pub mod analysis;
+pub mod contacts;
 pub mod dates;
 pub mod deadlines;
 pub mod document;

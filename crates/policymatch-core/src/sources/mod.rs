@@ -158,5 +158,6 @@ pub fn agenda_extra(
         "stage": stage,
         "unit": unit,
         "units": units,
+        "contacts": crate::contacts::contacts_in(text),
     })
 }
