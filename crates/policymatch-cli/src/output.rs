@@ -33,19 +33,172 @@ pub fn print_error(err: &anyhow::Error) {
     eprintln!("{}", error_line(err));
 }
 
-/// `err` and its causes as one line.
+/// `err` and its causes as one line. Typed errors of the libraries are said in the reader's
+/// language (file and reason); a parser's own detail follows verbatim.
 fn error_line(err: &anyhow::Error) -> String {
-    let mut line = err.to_string();
-    for cause in err.chain().skip(1) {
+    let mut line = String::new();
+    let mut skip_sources = 0;
+    for cause in err.chain() {
+        if skip_sources > 0 {
+            skip_sources -= 1;
+            continue;
+        }
+        let (text, sources) = match localised(lang(), cause) {
+            Some(found) => found,
+            None => (cause.to_string(), 0),
+        };
+        skip_sources = sources;
         // Typed errors often end with their source already; do not say it twice. (Only a
         // repeated ending counts: a cause that merely occurs in a file name, such as
         // "encrypted" in `…-encrypted-….pdf`, is still printed.)
-        let cause = cause.to_string();
-        if !line.ends_with(&cause) {
-            line.push_str(&format!(": {cause}"));
+        if line.is_empty() {
+            line = text;
+        } else if !line.ends_with(&text) && !line.ends_with(&cause.to_string()) {
+            line.push_str(&format!(": {text}"));
         }
     }
     t!(lang(), "cli-error", message = line)
+}
+
+/// An I/O error's reason in `lang`; the system's own text for kinds without a message.
+fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => t!(lang, "err-io-not-found"),
+        K::PermissionDenied => t!(lang, "err-io-permission"),
+        K::IsADirectory => t!(lang, "err-io-is-dir"),
+        K::InvalidData => t!(lang, "err-io-invalid-data"),
+        _ => t!(lang, "err-io-other", detail = e.to_string()),
+    }
+}
+
+/// `e` in `lang` when it is a typed error the CLI knows, with the number of its sources in
+/// the chain that the text already says.
+fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(String, usize)> {
+    use policymatch_core::Error as Core;
+    use policymatch_matcher::ProfileError as Prof;
+    let path = |p: &std::path::Path| p.display().to_string();
+    if let Some(e) = e.downcast_ref::<std::io::Error>() {
+        // an error that carries its own text (fs-err's names the file) is shown as it is
+        if e.get_ref().is_some() {
+            return None;
+        }
+        return Some((io_reason(lang, e), 0));
+    }
+    if let Some(e) = e.downcast_ref::<Prof>() {
+        return Some(match e {
+            Prof::Io { path: p, source } => (
+                t!(
+                    lang,
+                    "err-profile-io",
+                    path = path(p),
+                    reason = io_reason(lang, source)
+                ),
+                1,
+            ),
+            Prof::Invalid {
+                path: p,
+                line,
+                column,
+                message,
+            } => (
+                t!(
+                    lang,
+                    "err-profile-invalid",
+                    path = path(p),
+                    line = *line,
+                    column = *column,
+                    detail = message.as_str()
+                ),
+                0,
+            ),
+            Prof::Empty { path: p } => (t!(lang, "err-profile-empty", path = path(p)), 0),
+            _ => return None,
+        });
+    }
+    if let Some(e) = e.downcast_ref::<policymatch_watch::Error>() {
+        use policymatch_watch::Error as W;
+        return match e {
+            W::Profile(inner) => localised(lang, inner).map(|(s, n)| (s, n + 1)),
+            W::Index(inner) => localised(lang, inner).map(|(s, n)| (s, n + 1)),
+            W::Io { path: p, source } => Some((
+                t!(
+                    lang,
+                    "err-file-io",
+                    path = path(p),
+                    reason = io_reason(lang, source)
+                ),
+                1,
+            )),
+            W::Config {
+                path: p,
+                line,
+                column,
+                message,
+            } => Some((
+                t!(
+                    lang,
+                    "err-watch-config",
+                    path = path(p),
+                    line = *line,
+                    column = *column,
+                    detail = message.as_str()
+                ),
+                0,
+            )),
+            _ => None,
+        };
+    }
+    let e = e.downcast_ref::<Core>()?;
+    Some(match e {
+        Core::Io { path: p, source } => (
+            t!(
+                lang,
+                "err-file-io",
+                path = path(p),
+                reason = io_reason(lang, source)
+            ),
+            1,
+        ),
+        Core::Index { path: p, message } => (
+            t!(lang, "err-index", path = path(p), detail = message.as_str()),
+            0,
+        ),
+        Core::NoIndex { path: p } => (t!(lang, "err-no-index", path = path(p)), 0),
+        Core::Locked { path: p, holder } => (
+            t!(
+                lang,
+                "err-index-locked",
+                path = path(p),
+                holder = holder.as_str()
+            ),
+            0,
+        ),
+        Core::Manifest {
+            path: p,
+            line,
+            message,
+        } => (
+            t!(
+                lang,
+                "err-manifest",
+                path = path(p),
+                line = *line,
+                detail = message.as_str()
+            ),
+            0,
+        ),
+        Core::Query { query, message } => (
+            t!(
+                lang,
+                "err-query",
+                query = format!("{query:?}"),
+                detail = message.as_str()
+            ),
+            0,
+        ),
+        _ => return None,
+    })
 }
 
 use policymatch_core::index::records::DocInfo;
