@@ -60,6 +60,26 @@ fn error_line(err: &anyhow::Error) -> String {
     t!(lang(), "cli-error", message = line)
 }
 
+/// A library error that the command reports without stopping (e.g. one profile of `watch`),
+/// in the reader's language, with its sources.
+pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
+    let (mut line, mut skip) = localised(lang(), e).unwrap_or_else(|| (e.to_string(), 0));
+    let mut source = e.source();
+    while let Some(cause) = source {
+        if skip > 0 {
+            skip -= 1;
+        } else {
+            let raw = cause.to_string();
+            let text = localised(lang(), cause).map_or_else(|| raw.clone(), |(t, _)| t);
+            if !line.ends_with(&text) && !line.ends_with(&raw) {
+                line.push_str(&format!(": {text}"));
+            }
+        }
+        source = cause.source();
+    }
+    line
+}
+
 /// An I/O error's reason in `lang`; the system's own text for kinds without a message.
 fn io_reason(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
@@ -259,8 +279,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Prints a command-line usage error as one line with a hint.
+/// Prints a command-line usage error as one line with a hint, in the reader's language for
+/// the kinds of error people meet (clap's own rendering for the rest).
 pub fn print_usage_error(e: &clap::Error) {
+    let message = usage_message(lang(), e).unwrap_or_else(|| clap_message(e));
+    eprintln!("{}", t!(lang(), "cli-usage-error", message = message));
+}
+
+/// What clap says about `e`, on one line.
+fn clap_message(e: &clap::Error) -> String {
     let rendered = e.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or_default();
@@ -271,7 +298,79 @@ pub fn print_usage_error(e: &clap::Error) {
         message.push(' ');
         message.push_str(&listed.join(", "));
     }
-    eprintln!("{}", t!(lang(), "cli-usage-error", message = message));
+    message
+}
+
+/// The context `kind` of `e` as text.
+fn context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue as V;
+    match e.get(kind)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) => Some(v.join(", ")),
+        V::StyledStr(s) => Some(s.to_string()),
+        V::StyledStrs(v) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        V::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `e` in `lang` from the message files, when it is a kind they cover and clap gave the
+/// details; `None` otherwise.
+fn usage_message(lang: Lang, e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    Some(match e.kind() {
+        K::MissingRequiredArgument => {
+            t!(lang, "usage-missing", args = context(e, C::InvalidArg)?)
+        }
+        K::InvalidSubcommand => t!(
+            lang,
+            "usage-unknown-command",
+            value = context(e, C::InvalidSubcommand)?
+        ),
+        K::UnknownArgument => t!(
+            lang,
+            "usage-unknown-argument",
+            arg = context(e, C::InvalidArg)?
+        ),
+        K::ArgumentConflict => t!(
+            lang,
+            "usage-conflict",
+            arg = context(e, C::InvalidArg)?,
+            prior = context(e, C::PriorArg)?
+        ),
+        K::InvalidValue => {
+            let detail = match context(e, C::ValidValue) {
+                Some(values) => t!(lang, "usage-possible-values", values = values),
+                None => t!(lang, "usage-empty-value"),
+            };
+            t!(
+                lang,
+                "usage-invalid-value",
+                value = context(e, C::InvalidValue)?,
+                arg = context(e, C::InvalidArg)?,
+                detail = detail
+            )
+        }
+        K::ValueValidation => {
+            let detail = std::error::Error::source(e)?.to_string();
+            t!(
+                lang,
+                "usage-invalid-value",
+                value = context(e, C::InvalidValue)?,
+                arg = context(e, C::InvalidArg)?,
+                detail = detail
+            )
+        }
+        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            t!(lang, "usage-missing-command")
+        }
+        _ => return None,
+    })
 }
 
 /// `s`, or "?" when it is empty (an unknown title or municipality).

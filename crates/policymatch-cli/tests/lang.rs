@@ -234,3 +234,28 @@ fn timeline_stages_are_in_the_readers_language() {
         run(&["--format", "json", "--lang", "en"])
     );
 }
+
+#[test]
+fn usage_errors_are_said_in_the_readers_language() {
+    let (da, en) = both(&["list", "--bogus"]);
+    assert_eq!(
+        da.trim_end(),
+        "policymatch: fejl: uventet argument '--bogus' (tip: se `policymatch --help`)"
+    );
+    assert_eq!(
+        en.trim_end(),
+        "policymatch: error: unexpected argument '--bogus' found (hint: see `policymatch --help`)"
+    );
+    let (da, en) = both(&["list", "--format", "xml"]);
+    assert!(
+        da.contains("ugyldig værdi 'xml' til '--format <FORMAT>': mulige værdier: text, json"),
+        "{da}"
+    );
+    assert!(
+        en.contains("invalid value 'xml' for '--format <FORMAT>': possible values: text, json"),
+        "{en}"
+    );
+    let o = bin().args(["frobnicate"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "clap's exit code");
+    assert!(text(&o.stderr).contains("ukendt kommando 'frobnicate'"));
+}
