@@ -259,3 +259,36 @@ fn usage_errors_are_said_in_the_readers_language() {
     assert_eq!(o.status.code(), Some(2), "clap's exit code");
     assert!(text(&o.stderr).contains("ukendt kommando 'frobnicate'"));
 }
+
+#[test]
+fn defaults_and_possible_values_in_help_are_in_the_readers_language() {
+    let help = text(&bin().args(["search", "--help"]).output().unwrap().stdout);
+    assert!(help.contains("Antal resultater [standard: 10]"), "{help}");
+    assert!(help.contains("[mulige værdier: text, json]"), "{help}");
+    assert!(
+        !help.contains("[default:") && !help.contains("Possible values"),
+        "{help}"
+    );
+    let help = text(
+        &bin()
+            .env("POLICYMATCH_LANG", "en")
+            .args(["search", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(help.contains("Number of results [default: 10]"), "{help}");
+    assert!(help.contains("[possible values: text, json]"), "{help}");
+    let help = text(
+        &bin()
+            .env("POLICYMATCH_LANG", "en")
+            .arg("--help")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(
+        help.contains("Commands:") && help.contains("Usage: policymatch"),
+        "{help}"
+    );
+}

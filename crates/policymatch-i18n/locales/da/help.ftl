@@ -81,3 +81,5 @@ usage-invalid-value = ugyldig værdi '{ $value }' til '{ $arg }': { $detail }
 usage-possible-values = mulige værdier: { $values }
 usage-empty-value = en værdi skal angives
 usage-missing-command = angiv en kommando
+help-possible-values = [mulige værdier: { $values }]
+help-default = [standard: { $value }]

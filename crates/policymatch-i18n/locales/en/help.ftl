@@ -81,3 +81,5 @@ usage-invalid-value = invalid value '{ $value }' for '{ $arg }': { $detail }
 usage-possible-values = possible values: { $values }
 usage-empty-value = a value is required
 usage-missing-command = a command is required
+help-possible-values = [possible values: { $values }]
+help-default = [default: { $value }]
