@@ -4,7 +4,8 @@
 //! [`localise`] replaces them from the message files: a command's about line is `help-CMD`,
 //! an argument's `help-CMD-ARG` or, for arguments many commands share, `help-arg-ARG`
 //! (ARG is clap's id, the field's name). The section headings and the usage line come from
-//! `help-heading-*`. clap's own error messages stay as clap writes them.
+//! `help-heading-*`; default and possible values from `help-default` and `help-possible-values`.
+//! Usage errors are said from the message files in `crate::output::print_usage_error`.
 
 use clap::Command;
 use policymatch_i18n::{Lang, lookup};
