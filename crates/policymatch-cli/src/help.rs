@@ -4,7 +4,8 @@
 //! [`localise`] replaces them from the message files: a command's about line is `help-CMD`,
 //! an argument's `help-CMD-ARG` or, for arguments many commands share, `help-arg-ARG`
 //! (ARG is clap's id, the field's name). The section headings and the usage line come from
-//! `help-heading-*`. clap's own error messages stay as clap writes them.
+//! `help-heading-*`; default and possible values from `help-default` and `help-possible-values`.
+//! Usage errors are said from the message files in `crate::output::print_usage_error`.
 
 use clap::Command;
 use policymatch_i18n::{Lang, lookup};
@@ -18,6 +19,44 @@ pub fn localise(mut cmd: Command, lang: Lang) -> Command {
     // the help and version flags and the help subcommand exist once the command is built
     cmd.build();
     localise_one(cmd, "root", lang)
+}
+
+/// `a` with its possible and default values said in `lang` at the end of its help, instead of
+/// clap's English "[possible values: …]" and "[default: …]".
+fn with_values(a: clap::Arg, lang: Lang) -> clap::Arg {
+    let mut notes = Vec::new();
+    let possible: Vec<String> = a
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !possible.is_empty() && a.get_action().takes_values() {
+        let values = possible.join(", ");
+        notes.push(policymatch_i18n::t!(
+            lang,
+            "help-possible-values",
+            values = values
+        ));
+    }
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    if !defaults.is_empty() && a.get_action().takes_values() {
+        let value = defaults.join(", ");
+        notes.push(policymatch_i18n::t!(lang, "help-default", value = value));
+    }
+    if notes.is_empty() {
+        return a;
+    }
+    let help = a.get_help().map(ToString::to_string).unwrap_or_default();
+    let help = format!("{help} {}", notes.join(" "));
+    a.help(help)
+        .long_help(None)
+        .hide_possible_values(true)
+        .hide_default_value(true)
 }
 
 fn localise_one(mut cmd: Command, name: &str, lang: Lang) -> Command {
@@ -44,6 +83,7 @@ fn localise_one(mut cmd: Command, name: &str, lang: Lang) -> Command {
             if let Some(help) = help {
                 a = a.help(help).long_help(None);
             }
+            a = with_values(a, lang);
             let heading = if a.is_positional() {
                 arguments
             } else {

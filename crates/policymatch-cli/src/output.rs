@@ -33,19 +33,192 @@ pub fn print_error(err: &anyhow::Error) {
     eprintln!("{}", error_line(err));
 }
 
-/// `err` and its causes as one line.
+/// `err` and its causes as one line. Typed errors of the libraries are said in the reader's
+/// language (file and reason); a parser's own detail follows verbatim.
 fn error_line(err: &anyhow::Error) -> String {
-    let mut line = err.to_string();
-    for cause in err.chain().skip(1) {
+    let mut line = String::new();
+    let mut skip_sources = 0;
+    for cause in err.chain() {
+        if skip_sources > 0 {
+            skip_sources -= 1;
+            continue;
+        }
+        let (text, sources) = match localised(lang(), cause) {
+            Some(found) => found,
+            None => (cause.to_string(), 0),
+        };
+        skip_sources = sources;
         // Typed errors often end with their source already; do not say it twice. (Only a
         // repeated ending counts: a cause that merely occurs in a file name, such as
         // "encrypted" in `…-encrypted-….pdf`, is still printed.)
-        let cause = cause.to_string();
-        if !line.ends_with(&cause) {
-            line.push_str(&format!(": {cause}"));
+        if line.is_empty() {
+            line = text;
+        } else if !line.ends_with(&text) && !line.ends_with(&cause.to_string()) {
+            line.push_str(&format!(": {text}"));
         }
     }
     t!(lang(), "cli-error", message = line)
+}
+
+/// A library error that the command reports without stopping (e.g. one profile of `watch`),
+/// in the reader's language, with its sources.
+pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
+    let (mut line, mut skip) = localised(lang(), e).unwrap_or_else(|| (e.to_string(), 0));
+    let mut source = e.source();
+    while let Some(cause) = source {
+        if skip > 0 {
+            skip -= 1;
+        } else {
+            let raw = cause.to_string();
+            let text = localised(lang(), cause).map_or_else(|| raw.clone(), |(t, _)| t);
+            if !line.ends_with(&text) && !line.ends_with(&raw) {
+                line.push_str(&format!(": {text}"));
+            }
+        }
+        source = cause.source();
+    }
+    line
+}
+
+/// An I/O error's reason in `lang`; the system's own text for kinds without a message.
+fn io_reason(lang: Lang, e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => t!(lang, "err-io-not-found"),
+        K::PermissionDenied => t!(lang, "err-io-permission"),
+        K::IsADirectory => t!(lang, "err-io-is-dir"),
+        K::InvalidData => t!(lang, "err-io-invalid-data"),
+        _ => t!(lang, "err-io-other", detail = e.to_string()),
+    }
+}
+
+/// `e` in `lang` when it is a typed error the CLI knows, with the number of its sources in
+/// the chain that the text already says.
+fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(String, usize)> {
+    use policymatch_core::Error as Core;
+    use policymatch_matcher::ProfileError as Prof;
+    let path = |p: &std::path::Path| p.display().to_string();
+    if let Some(e) = e.downcast_ref::<std::io::Error>() {
+        // an error that carries its own text (fs-err's names the file) is shown as it is
+        if e.get_ref().is_some() {
+            return None;
+        }
+        return Some((io_reason(lang, e), 0));
+    }
+    if let Some(e) = e.downcast_ref::<Prof>() {
+        return Some(match e {
+            Prof::Io { path: p, source } => (
+                t!(
+                    lang,
+                    "err-profile-io",
+                    path = path(p),
+                    reason = io_reason(lang, source)
+                ),
+                1,
+            ),
+            Prof::Invalid {
+                path: p,
+                line,
+                column,
+                message,
+            } => (
+                t!(
+                    lang,
+                    "err-profile-invalid",
+                    path = path(p),
+                    line = *line,
+                    column = *column,
+                    detail = message.as_str()
+                ),
+                0,
+            ),
+            Prof::Empty { path: p } => (t!(lang, "err-profile-empty", path = path(p)), 0),
+            _ => return None,
+        });
+    }
+    if let Some(e) = e.downcast_ref::<policymatch_watch::Error>() {
+        use policymatch_watch::Error as W;
+        return match e {
+            W::Profile(inner) => localised(lang, inner).map(|(s, n)| (s, n + 1)),
+            W::Index(inner) => localised(lang, inner).map(|(s, n)| (s, n + 1)),
+            W::Io { path: p, source } => Some((
+                t!(
+                    lang,
+                    "err-file-io",
+                    path = path(p),
+                    reason = io_reason(lang, source)
+                ),
+                1,
+            )),
+            W::Config {
+                path: p,
+                line,
+                column,
+                message,
+            } => Some((
+                t!(
+                    lang,
+                    "err-watch-config",
+                    path = path(p),
+                    line = *line,
+                    column = *column,
+                    detail = message.as_str()
+                ),
+                0,
+            )),
+            _ => None,
+        };
+    }
+    let e = e.downcast_ref::<Core>()?;
+    Some(match e {
+        Core::Io { path: p, source } => (
+            t!(
+                lang,
+                "err-file-io",
+                path = path(p),
+                reason = io_reason(lang, source)
+            ),
+            1,
+        ),
+        Core::Index { path: p, message } => (
+            t!(lang, "err-index", path = path(p), detail = message.as_str()),
+            0,
+        ),
+        Core::NoIndex { path: p } => (t!(lang, "err-no-index", path = path(p)), 0),
+        Core::Locked { path: p, holder } => (
+            t!(
+                lang,
+                "err-index-locked",
+                path = path(p),
+                holder = holder.as_str()
+            ),
+            0,
+        ),
+        Core::Manifest {
+            path: p,
+            line,
+            message,
+        } => (
+            t!(
+                lang,
+                "err-manifest",
+                path = path(p),
+                line = *line,
+                detail = message.as_str()
+            ),
+            0,
+        ),
+        Core::Query { query, message } => (
+            t!(
+                lang,
+                "err-query",
+                query = format!("{query:?}"),
+                detail = message.as_str()
+            ),
+            0,
+        ),
+        _ => return None,
+    })
 }
 
 use policymatch_core::index::records::DocInfo;
@@ -106,8 +279,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Prints a command-line usage error as one line with a hint.
+/// Prints a command-line usage error as one line with a hint, in the reader's language for
+/// the kinds of error people meet (clap's own rendering for the rest).
 pub fn print_usage_error(e: &clap::Error) {
+    let message = usage_message(lang(), e).unwrap_or_else(|| clap_message(e));
+    eprintln!("{}", t!(lang(), "cli-usage-error", message = message));
+}
+
+/// What clap says about `e`, on one line.
+fn clap_message(e: &clap::Error) -> String {
     let rendered = e.render().to_string();
     let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next().unwrap_or_default();
@@ -118,7 +298,79 @@ pub fn print_usage_error(e: &clap::Error) {
         message.push(' ');
         message.push_str(&listed.join(", "));
     }
-    eprintln!("{}", t!(lang(), "cli-usage-error", message = message));
+    message
+}
+
+/// The context `kind` of `e` as text.
+fn context(e: &clap::Error, kind: clap::error::ContextKind) -> Option<String> {
+    use clap::error::ContextValue as V;
+    match e.get(kind)? {
+        V::String(s) => Some(s.clone()),
+        V::Strings(v) => Some(v.join(", ")),
+        V::StyledStr(s) => Some(s.to_string()),
+        V::StyledStrs(v) => Some(
+            v.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        V::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// `e` in `lang` from the message files, when it is a kind they cover and clap gave the
+/// details; `None` otherwise.
+fn usage_message(lang: Lang, e: &clap::Error) -> Option<String> {
+    use clap::error::{ContextKind as C, ErrorKind as K};
+    Some(match e.kind() {
+        K::MissingRequiredArgument => {
+            t!(lang, "usage-missing", args = context(e, C::InvalidArg)?)
+        }
+        K::InvalidSubcommand => t!(
+            lang,
+            "usage-unknown-command",
+            value = context(e, C::InvalidSubcommand)?
+        ),
+        K::UnknownArgument => t!(
+            lang,
+            "usage-unknown-argument",
+            arg = context(e, C::InvalidArg)?
+        ),
+        K::ArgumentConflict => t!(
+            lang,
+            "usage-conflict",
+            arg = context(e, C::InvalidArg)?,
+            prior = context(e, C::PriorArg)?
+        ),
+        K::InvalidValue => {
+            let detail = match context(e, C::ValidValue) {
+                Some(values) => t!(lang, "usage-possible-values", values = values),
+                None => t!(lang, "usage-empty-value"),
+            };
+            t!(
+                lang,
+                "usage-invalid-value",
+                value = context(e, C::InvalidValue)?,
+                arg = context(e, C::InvalidArg)?,
+                detail = detail
+            )
+        }
+        K::ValueValidation => {
+            let detail = std::error::Error::source(e)?.to_string();
+            t!(
+                lang,
+                "usage-invalid-value",
+                value = context(e, C::InvalidValue)?,
+                arg = context(e, C::InvalidArg)?,
+                detail = detail
+            )
+        }
+        K::MissingSubcommand | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            t!(lang, "usage-missing-command")
+        }
+        _ => return None,
+    })
 }
 
 /// `s`, or "?" when it is empty (an unknown title or municipality).

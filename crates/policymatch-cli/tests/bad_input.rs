@@ -58,7 +58,7 @@ const CASES: &[Case] = &[
         ],
         profile: Some("name = \"A\"\ndescription = \"b\"\ntemes = [\"x\"]\n"),
         code: 2,
-        message: "policymatch: error: {dir}/p.toml:3:1: unknown field `temes`, expected one of `name`, `description`, `themes`, `activities`, `target_groups`, `municipalities`, `areas`, `exclude`, `facts`, `contact`",
+        message: "policymatch: error: profile {dir}/p.toml (line 3, column 1) is not valid: unknown field `temes`, expected one of `name`, `description`, `themes`, `activities`, `target_groups`, `municipalities`, `areas`, `exclude`, `facts`, `contact`",
     },
     Case {
         args: &[
@@ -70,7 +70,7 @@ const CASES: &[Case] = &[
         ],
         profile: Some("name = \"A\"\ndescription = \"b\"\nthemes = \"ensomhed\"\n"),
         code: 2,
-        message: "policymatch: error: {dir}/p.toml:3:10: invalid type: string \"ensomhed\", expected a sequence",
+        message: "policymatch: error: profile {dir}/p.toml (line 3, column 10) is not valid: invalid type: string \"ensomhed\", expected a sequence",
     },
     Case {
         args: &[
@@ -82,7 +82,7 @@ const CASES: &[Case] = &[
         ],
         profile: None,
         code: 2,
-        message: "policymatch: error: {dir}/missing.toml: failed to open file `{dir}/missing.toml`: No such file or directory (os error 2)",
+        message: "policymatch: error: cannot read profile {dir}/missing.toml: no such file or folder",
     },
 ];
 

@@ -114,7 +114,10 @@ fn errors_hints_and_help_are_danish_by_default() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(text(&o.stderr).starts_with("policymatch: fejl: /definitely/not/here.toml"));
+    assert_eq!(
+        text(&o.stderr).trim_end(),
+        "policymatch: fejl: profilen /definitely/not/here.toml kan ikke læses: filen eller mappen findes ikke"
+    );
 
     let help = text(&bin().arg("--help").output().unwrap().stdout);
     assert!(help.contains("Kommandoer:"), "{help}");
@@ -144,4 +147,148 @@ fn an_unknown_language_is_a_usage_error() {
     let err = text(&o.stderr);
     assert!(err.contains("ukendt sprog \"sv\""), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// stderr of `args` in the default language and in English.
+fn both(args: &[&str]) -> (String, String) {
+    let da = bin().args(args).output().unwrap();
+    let en = bin().args(args).args(["--lang", "en"]).output().unwrap();
+    assert_eq!(da.status.code(), en.status.code(), "exit codes differ");
+    (text(&da.stderr), text(&en.stderr))
+}
+
+#[test]
+fn library_errors_are_said_in_the_readers_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().display().to_string();
+    let profile = dir.path().join("p.toml");
+    std::fs::write(&profile, "name = \"A\"\n").unwrap();
+    let p = profile.display().to_string();
+    let (da, en) = both(&["suggest", "--profile", &p, "--index", &d]);
+    assert_eq!(
+        da.trim_end(),
+        format!(
+            "policymatch: fejl: profilen {p} (linje 1, kolonne 1) er ikke gyldig: missing field `description`"
+        )
+    );
+    assert_eq!(
+        en.trim_end(),
+        format!(
+            "policymatch: error: profile {p} (line 1, column 1) is not valid: missing field `description`"
+        )
+    );
+    std::fs::write(&profile, "# nothing\n").unwrap();
+    let (da, en) = both(&["suggest", "--profile", &p, "--index", &d]);
+    assert!(
+        da.starts_with(&format!("policymatch: fejl: profilen {p} er tom;")),
+        "{da}"
+    );
+    assert!(
+        en.starts_with(&format!("policymatch: error: profile {p} is empty;")),
+        "{en}"
+    );
+
+    let missing = dir.path().join("no-index").display().to_string();
+    let (da, en) = both(&["list", "--index", &missing]);
+    assert_eq!(
+        da.trim_end(),
+        format!(
+            "policymatch: fejl: der er intet indeks i {missing}; kør først `policymatch index MAPPE` (eller angiv --index MAPPE)"
+        )
+    );
+    assert_eq!(
+        en.trim_end(),
+        format!(
+            "policymatch: error: index {missing}: no index here; run `policymatch index FOLDER` first (or pass --index DIR)"
+        )
+    );
+}
+
+#[test]
+fn timeline_stages_are_in_the_readers_language() {
+    let idx = index_samples();
+    let run = |extra: &[&str]| {
+        let o = bin()
+            .args(["timeline", "sundhedspolitik", "--index"])
+            .arg(idx.path())
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let da = run(&[]);
+    assert!(
+        da.contains("Sag ") && da.contains("offentlig høring"),
+        "{da}"
+    );
+    assert!(!da.contains("public consultation"), "{da}");
+    let en = run(&["--lang", "en"]);
+    assert!(
+        en.contains("Case ") && en.contains("public consultation"),
+        "{en}"
+    );
+    // JSON is for programs: the same in both languages
+    assert_eq!(
+        run(&["--format", "json"]),
+        run(&["--format", "json", "--lang", "en"])
+    );
+}
+
+#[test]
+fn usage_errors_are_said_in_the_readers_language() {
+    let (da, en) = both(&["list", "--bogus"]);
+    assert_eq!(
+        da.trim_end(),
+        "policymatch: fejl: uventet argument '--bogus' (tip: se `policymatch --help`)"
+    );
+    assert_eq!(
+        en.trim_end(),
+        "policymatch: error: unexpected argument '--bogus' found (hint: see `policymatch --help`)"
+    );
+    let (da, en) = both(&["list", "--format", "xml"]);
+    assert!(
+        da.contains("ugyldig værdi 'xml' til '--format <FORMAT>': mulige værdier: text, json"),
+        "{da}"
+    );
+    assert!(
+        en.contains("invalid value 'xml' for '--format <FORMAT>': possible values: text, json"),
+        "{en}"
+    );
+    let o = bin().args(["frobnicate"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2), "clap's exit code");
+    assert!(text(&o.stderr).contains("ukendt kommando 'frobnicate'"));
+}
+
+#[test]
+fn defaults_and_possible_values_in_help_are_in_the_readers_language() {
+    let help = text(&bin().args(["search", "--help"]).output().unwrap().stdout);
+    assert!(help.contains("Antal resultater [standard: 10]"), "{help}");
+    assert!(help.contains("[mulige værdier: text, json]"), "{help}");
+    assert!(
+        !help.contains("[default:") && !help.contains("Possible values"),
+        "{help}"
+    );
+    let help = text(
+        &bin()
+            .env("POLICYMATCH_LANG", "en")
+            .args(["search", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(help.contains("Number of results [default: 10]"), "{help}");
+    assert!(help.contains("[possible values: text, json]"), "{help}");
+    let help = text(
+        &bin()
+            .env("POLICYMATCH_LANG", "en")
+            .arg("--help")
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(
+        help.contains("Commands:") && help.contains("Usage: policymatch"),
+        "{help}"
+    );
 }

@@ -237,7 +237,10 @@ fn unknown_profile_key_is_a_one_line_error_with_position() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
-        err.contains(&format!("{}:3:1: unknown field `temes`", bad.display())),
+        err.contains(&format!(
+            "profilen {} (linje 3, kolonne 1) er ikke gyldig: unknown field `temes`",
+            bad.display()
+        )),
         "{err}"
     );
 }

@@ -30,6 +30,14 @@ pub enum Error {
         /// What went wrong.
         message: String,
     },
+    /// There is no index at `path` (the folder is missing or holds none).
+    #[error(
+        "index {path}: no index here; run `policymatch index FOLDER` first (or pass --index DIR)"
+    )]
+    NoIndex {
+        /// The index directory.
+        path: PathBuf,
+    },
     /// Another process holds the index's write lock.
     #[error("index {path} is locked by {holder}; wait for it to finish or stop it")]
     Locked {

@@ -3,6 +3,8 @@
 use crate::args::Format;
 use policymatch_core::dates::format_date;
 use policymatch_core::index::PolicyIndex;
+use policymatch_core::process::Stage;
+use policymatch_matcher::text::stage as stage_label;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -63,11 +65,18 @@ pub fn run(
                     policymatch_i18n::t!(lang, "timeline-case", case = case)
                 )?;
                 for e in &t.entries {
+                    // the label in the reader's language, from the item's stable stage code
+                    let stage = e
+                        .item
+                        .extra
+                        .get("stage")
+                        .and_then(|s| serde_json::from_value::<Stage>(s.clone()).ok())
+                        .map_or_else(|| "-".to_string(), |s| stage_label(lang, s));
                     writeln!(
                         out,
                         "  {}  {:<22} {} — {} ({})",
                         format_date(e.date),
-                        e.stage.as_deref().unwrap_or("-"),
+                        stage,
                         e.item.title,
                         e.committee,
                         policymatch_i18n::t!(

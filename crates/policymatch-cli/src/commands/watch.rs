@@ -39,7 +39,7 @@ pub fn run(
     )?;
     for p in &report.profiles {
         if let Some(e) = &p.error {
-            eprintln!("policymatch: {e}");
+            eprintln!("policymatch: {}", crate::output::describe(e));
             continue;
         }
         let count = |k: ItemKind| p.new.iter().filter(|i| i.kind == k).count();
@@ -78,7 +78,11 @@ pub fn run(
         eprintln!("{line}");
     }
     if let Some(e) = &report.mail_error {
-        let line = t!(lang(), "watch-mail-error", message = e.to_string());
+        let line = t!(
+            lang(),
+            "watch-mail-error",
+            message = crate::output::describe(e)
+        );
         eprintln!("{line}");
     }
     if report.failed() {

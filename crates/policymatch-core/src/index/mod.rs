@@ -115,10 +115,8 @@ impl PolicyIndex {
     /// Opens an existing index at `dir`.
     pub fn open(dir: &Path) -> Result<PolicyIndex> {
         let (_, fields) = schema::build();
-        let missing = || Error::Index {
+        let missing = || Error::NoIndex {
             path: dir.to_path_buf(),
-            message: "no index here; run `policymatch index FOLDER` first (or pass --index DIR)"
-                .into(),
         };
         if !dir.is_dir() {
             return Err(missing());

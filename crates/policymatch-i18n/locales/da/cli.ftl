@@ -69,3 +69,20 @@ watch-mailed = , sendt med e-mail
 watch-following = policymatch: følger sagerne { $cases }
 watch-mail-error = policymatch: { $message } (overblikkene er ikke sendt og går med næste kørsel)
 watch-nothing-new = policymatch: intet nyt siden sidste kørsel
+
+# errors from the libraries, said by the command (issue 18)
+err-io-not-found = filen eller mappen findes ikke
+err-io-permission = ingen adgang
+err-io-is-dir = er en mappe, ikke en fil
+err-io-invalid-data = indholdet kan ikke læses (ikke gyldig UTF-8?)
+err-io-other = kan ikke læses eller skrives ({ $detail })
+err-file-io = { $path }: { $reason }
+err-profile-io = profilen { $path } kan ikke læses: { $reason }
+err-profile-invalid = profilen { $path } (linje { $line }, kolonne { $column }) er ikke gyldig: { $detail }
+err-profile-empty = profilen { $path } er tom; skriv mindst `name = "..."` og `description = "..."`
+err-watch-config = opsætningen { $path } (linje { $line }, kolonne { $column }) er ikke gyldig: { $detail }
+err-index = indekset { $path } kan ikke bruges: { $detail }
+err-index-locked = indekset { $path } er låst af { $holder }; vent til den er færdig, eller stop den
+err-manifest = manifestet { $path } (linje { $line }) er ikke gyldigt: { $detail }
+err-query = søgningen { $query } kan ikke forstås: { $detail }
+err-no-index = der er intet indeks i { $path }; kør først `policymatch index MAPPE` (eller angiv --index MAPPE)

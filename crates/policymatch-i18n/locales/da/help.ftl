@@ -74,3 +74,15 @@ help-watch = Følg kommunen: skriv for hver profil et Atom-feed, en kalenderfil 
 help-watch-config = Opsætningen (TOML): profiler, kommuner, sager, mappe til resultaterne, e-mail
 help-watch-follow = Følg dette sagsnummer fra nu af (kan gentages; gemmes med indekset)
 help-watch-today = Dagen, kørslen regner fra (ÅÅÅÅ-MM-DD) [standard: i dag]
+
+# command-line usage errors (clap's, said by policymatch)
+usage-missing = disse påkrævede argumenter mangler: { $args }
+usage-unknown-command = ukendt kommando '{ $value }'
+usage-unknown-argument = uventet argument '{ $arg }'
+usage-conflict = argumentet '{ $arg }' kan ikke bruges sammen med '{ $prior }'
+usage-invalid-value = ugyldig værdi '{ $value }' til '{ $arg }': { $detail }
+usage-possible-values = mulige værdier: { $values }
+usage-empty-value = en værdi skal angives
+usage-missing-command = angiv en kommando
+help-possible-values = [mulige værdier: { $values }]
+help-default = [standard: { $value }]

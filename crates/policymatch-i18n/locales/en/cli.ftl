@@ -69,3 +69,20 @@ watch-mailed = , mailed
 watch-following = policymatch: following cases { $cases }
 watch-mail-error = policymatch: { $message } (the digests stay unsent and go out with the next run)
 watch-nothing-new = policymatch: nothing new since the last run
+
+# errors from the libraries, said by the command (issue 18)
+err-io-not-found = no such file or folder
+err-io-permission = permission denied
+err-io-is-dir = is a folder, not a file
+err-io-invalid-data = the content cannot be read (not valid UTF-8?)
+err-io-other = cannot be read or written ({ $detail })
+err-file-io = { $path }: { $reason }
+err-profile-io = cannot read profile { $path }: { $reason }
+err-profile-invalid = profile { $path } (line { $line }, column { $column }) is not valid: { $detail }
+err-profile-empty = profile { $path } is empty; write at least `name = "..."` and `description = "..."`
+err-watch-config = configuration { $path } (line { $line }, column { $column }) is not valid: { $detail }
+err-index = index { $path }: { $detail }
+err-index-locked = index { $path } is locked by { $holder }; wait for it to finish or stop it
+err-manifest = manifest { $path } (line { $line }) is not valid: { $detail }
+err-query = cannot understand query { $query }: { $detail }
+err-no-index = index { $path }: no index here; run `policymatch index FOLDER` first (or pass --index DIR)

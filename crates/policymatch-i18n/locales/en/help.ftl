@@ -74,3 +74,15 @@ help-watch = Follow the council: write per profile an Atom feed, a calendar file
 help-watch-config = The watch configuration (TOML): profiles, municipalities, cases, output folder, mail
 help-watch-follow = Follow this case number from now on (repeatable; kept with the index)
 help-watch-today = The day to run as (YYYY-MM-DD) [default: today]
+
+# command-line usage errors (clap's, said by policymatch)
+usage-missing = the following required arguments were not provided: { $args }
+usage-unknown-command = unrecognized subcommand '{ $value }'
+usage-unknown-argument = unexpected argument '{ $arg }' found
+usage-conflict = the argument '{ $arg }' cannot be used with '{ $prior }'
+usage-invalid-value = invalid value '{ $value }' for '{ $arg }': { $detail }
+usage-possible-values = possible values: { $values }
+usage-empty-value = a value is required
+usage-missing-command = a command is required
+help-possible-values = [possible values: { $values }]
+help-default = [default: { $value }]
