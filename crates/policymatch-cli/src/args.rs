@@ -221,6 +221,23 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Show whom to talk to: the committees, units and people behind a profile's best matches.
+    Who {
+        #[command(flatten)]
+        index: IndexArg,
+        /// The association profile (TOML).
+        #[arg(long)]
+        profile: PathBuf,
+        /// Only documents from this municipality (repeatable).
+        #[arg(long)]
+        municipality: Vec<String>,
+        /// Number of committees, units and people to show.
+        #[arg(long, default_value_t = 12)]
+        top: usize,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List public consultations and deadlines (høringer, ansøgningsfrister, revisions).
     Deadlines {
         #[command(flatten)]

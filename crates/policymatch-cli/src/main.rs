@@ -14,6 +14,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let lang = output::init_lang(std::env::args_os());
+    // Load the message files before the panic hook below uses them: a hook that panicked
+    // while they load would wait on itself for ever. (The i18n tests keep the files valid.)
+    let _ = t!(lang, "cli-internal-error", message = "");
     // A panic is a bug; say so in one line instead of a backtrace. (Panics inside PDF
     // extraction never get here: they are caught in the worker and reported per file.)
     std::panic::set_hook(Box::new(move |info| {

@@ -92,6 +92,7 @@ mod rank;
 pub mod report;
 mod stage;
 pub mod text;
+pub mod who;
 
 pub use intent::Intent;
 pub use kind::ItemKind;

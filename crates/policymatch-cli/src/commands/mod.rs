@@ -13,6 +13,7 @@ mod search;
 mod suggest;
 mod timeline;
 mod watch;
+mod who;
 
 use crate::args::{Cli, Command};
 use std::process::ExitCode;
@@ -102,6 +103,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             },
             format,
         ),
+        Command::Who {
+            index,
+            profile,
+            municipality,
+            top,
+            format,
+        } => who::run(&index.resolve(), &profile, municipality, top, format),
         Command::Timeline {
             query,
             case,

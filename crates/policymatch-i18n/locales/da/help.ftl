@@ -86,3 +86,6 @@ usage-empty-value = en værdi skal angives
 usage-missing-command = angiv en kommando
 help-possible-values = [mulige værdier: { $values }]
 help-default = [standard: { $value }]
+help-who = Vis, hvem I skal tale med: udvalg, enheder og personer bag profilens bedste match og kommende begivenheder.
+help-who-profile = Foreningens profil (TOML)
+help-who-top = Antal udvalg, enheder og personer at vise

@@ -86,3 +86,6 @@ usage-empty-value = a value is required
 usage-missing-command = a command is required
 help-possible-values = [possible values: { $values }]
 help-default = [default: { $value }]
+help-who = Show whom to talk to: the committees, units and people behind a profile's best matches and upcoming events.
+help-who-profile = The association profile (TOML)
+help-who-top = Number of committees, units and people to show

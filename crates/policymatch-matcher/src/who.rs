@@ -1,0 +1,194 @@
+//! Whom to talk to about a profile: the committees, administrative units and named people
+//! behind its best matches and upcoming events, ranked by how much of that they own, each
+//! with its evidence (the seed's recommendation 4: "kortlæg, hvem i embedsværket der træffer
+//! beslutninger").
+
+use crate::{Matcher, Options, Profile, Result};
+use policymatch_core::contacts::Contact;
+use policymatch_core::index::PolicyIndex;
+use policymatch_core::index::records::PassageRecord;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What kind of owner an entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OwnerKind {
+    /// A political committee (udvalg) that treats the cases.
+    Committee,
+    /// An administrative unit that handles them ("Center for Sundhed & Pleje").
+    Unit,
+    /// A named person (with role and contact details when the text gives them).
+    Person,
+}
+
+/// Where an owner is seen: a document, its item or page, and the sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The document's title.
+    pub title: String,
+    /// The document's path.
+    pub path: String,
+    /// The agenda item number, for an agenda item.
+    pub item: Option<String>,
+    /// The page.
+    pub page: u64,
+    /// The sentence that names the owner, or the match's opening when none does.
+    pub sentence: String,
+}
+
+/// One committee, unit or person, with how much of the profile's matches and events it owns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Owner {
+    /// What it is.
+    pub kind: OwnerKind,
+    /// Its name as the municipality writes it.
+    pub name: String,
+    /// For a person: role, organisation, e-mail and phone as the text gives them.
+    pub contact: Option<Contact>,
+    /// How many of the profile's best matches it owns.
+    pub matches: usize,
+    /// How many of the events in those documents still ahead on `today` it owns.
+    pub upcoming_events: usize,
+    /// The rank-weighted share it owns (a match at rank r counts 1/(r+1), an upcoming event 1/2).
+    pub weight: f64,
+    /// Up to three places where it is seen, best first.
+    pub evidence: Vec<Evidence>,
+}
+
+/// How many matches `who` looks at.
+pub const MATCHES: usize = 30;
+
+/// The sentence of `text` that names `name`, else the text's first 200 characters.
+fn sentence_naming(text: &str, name: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let flat = text.replace(['\n', '\r'], " ");
+    let lower = name.to_lowercase();
+    flat.unicode_sentences()
+        .find(|s| s.to_lowercase().contains(&lower))
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| {
+            let t: String = flat.chars().take(200).collect();
+            t.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
+}
+
+fn strings(p: &PassageRecord, key: &str) -> Vec<String> {
+    match p.extra.get(key) {
+        Some(serde_json::Value::Array(a)) => a
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect(),
+        Some(serde_json::Value::String(s)) if !s.is_empty() => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+fn contacts(p: &PassageRecord) -> Vec<Contact> {
+    p.extra
+        .get("contacts")
+        .and_then(|c| serde_json::from_value(c.clone()).ok())
+        .unwrap_or_default()
+}
+
+/// The owners behind `profile`'s best matches and the events still ahead on `today`
+/// (YYYYMMDD) in the same documents, most weight first (ties by kind, then name).
+pub fn who(
+    index: &PolicyIndex,
+    profile: &Profile,
+    options: &Options,
+    today: u64,
+) -> Result<Vec<Owner>> {
+    let options = Options {
+        top: options.top.max(MATCHES),
+        ..options.clone()
+    };
+    let suggestions = Matcher::new(index).suggest(profile, &options)?;
+    let docs: std::collections::HashSet<String> = suggestions
+        .iter()
+        .map(|s| s.passage.document.doc_id.clone())
+        .collect();
+    let events = index.deadlines_where(&options.filters, 0, None, |p| {
+        docs.contains(&p.document.doc_id)
+    })?;
+    let mut owners: BTreeMap<(OwnerKind, String), Owner> = BTreeMap::new();
+    let mut add = |kind: OwnerKind,
+                   name: &str,
+                   contact: Option<Contact>,
+                   p: &PassageRecord,
+                   weight: f64,
+                   event: bool| {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return;
+        }
+        let o = owners
+            .entry((kind, name.to_lowercase().replace('&', "og")))
+            .or_insert_with(|| Owner {
+                kind,
+                name: name.clone(),
+                contact,
+                matches: 0,
+                upcoming_events: 0,
+                weight: 0.0,
+                evidence: Vec::new(),
+            });
+        if event {
+            o.upcoming_events += 1;
+        } else {
+            o.matches += 1;
+        }
+        o.weight += weight;
+        let ev = Evidence {
+            title: p.document.title.clone(),
+            path: p.document.path.clone(),
+            item: p
+                .extra
+                .get("item")
+                .and_then(|i| i.as_str())
+                .map(str::to_string),
+            page: p.page,
+            sentence: sentence_naming(&p.text, &name),
+        };
+        if o.evidence.len() < 3
+            && !o
+                .evidence
+                .iter()
+                .any(|e| e.path == ev.path && e.item == ev.item)
+        {
+            o.evidence.push(ev);
+        }
+    };
+    let mut credit = |p: &PassageRecord, weight: f64, event: bool| {
+        for c in strings(p, "committee") {
+            add(OwnerKind::Committee, &c, None, p, weight, event);
+        }
+        // "Administrationen" says nothing about whom to ask.
+        for u in strings(p, "units")
+            .into_iter()
+            .filter(|u| !u.eq_ignore_ascii_case("administrationen"))
+        {
+            add(OwnerKind::Unit, &u, None, p, weight, event);
+        }
+        for c in contacts(p) {
+            let name = c.name.clone();
+            add(OwnerKind::Person, &name, Some(c), p, weight, event);
+        }
+    };
+    for (rank, s) in suggestions.iter().enumerate() {
+        credit(&s.passage, 1.0 / (rank as f64 + 1.0), false);
+    }
+    for e in &events {
+        if e.deadline.last_day().is_some_and(|d| d >= today) {
+            credit(&e.passage, 0.5, true);
+        }
+    }
+    let mut out: Vec<Owner> = owners.into_values().collect();
+    out.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then(a.kind.cmp(&b.kind))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    Ok(out)
+}
