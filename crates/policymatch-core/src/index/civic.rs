@@ -172,9 +172,12 @@ impl PolicyIndex {
         });
         // Undated events with different sentences may be different events: only the same
         // sentence (above) makes them one.
+        // Undated mentions of a meeting in one item ("Dialogmødet danner grundlag …",
+        // "Program for dialogmøde:") are the one meeting the item is about.
+        let one_meeting = |h: &DeadlineHit| h.deadline.kind == DeadlineKind::Meeting;
         out.dedup_by(|b, a| {
-            a.deadline.explicit
-                && b.deadline.explicit
+            ((a.deadline.explicit && b.deadline.explicit)
+                || (!a.deadline.explicit && !b.deadline.explicit && one_meeting(a)))
                 && unit_of(&a.passage) == unit_of(&b.passage)
                 && a.deadline.kind == b.deadline.kind
                 && when(a) == when(b)
