@@ -113,6 +113,25 @@ fn every_read_command_gives_the_same_bytes_twice() {
             "json",
         ],
         &["deadlines", "--index", i, "--profile", p, "--after", "2000"],
+        &[
+            "deadlines",
+            "--index",
+            i,
+            "--after",
+            "2000",
+            "--format",
+            "ics",
+        ],
+        &[
+            "deadlines",
+            "--index",
+            i,
+            "--kind",
+            "consultation",
+            "--upcoming",
+        ],
+        &["who", "--profile", p, "--index", i],
+        &["who", "--profile", p, "--index", i, "--format", "json"],
         &["timeline", "sundhedspolitik", "--index", i],
         &["timeline", "ensomhed", "--index", i, "--format", "json"],
         &["list", "--index", i],
@@ -178,7 +197,7 @@ fn deadlines_over_the_real_corpus_are_the_same_three_times() {
     let idx = tempfile::tempdir().unwrap();
     index(&corpus, idx.path());
     let i = idx.path().to_str().unwrap();
-    for format in ["text", "json"] {
+    for format in ["text", "json", "ics"] {
         let args = [
             "deadlines",
             "--index",

@@ -135,7 +135,8 @@ pub fn last_day(date: u64) -> u64 {
         .unwrap_or(date)
 }
 
-const MONTHS: [&str; 12] = [
+/// Danish month names, January first.
+pub const MONTHS: [&str; 12] = [
     "januar",
     "februar",
     "marts",
@@ -151,19 +152,19 @@ const MONTHS: [&str; 12] = [
 ];
 
 static MONTH_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern that is known to compile (tested below).
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"(?i)\b(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|okt|nov|dec)\.?(?:\s+(\d{4}))?")
         .expect("constant regex")
 });
-// Invariant: a constant pattern; this module's tests compile and use it.
+// Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
 static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})[./](\d{1,2})(?:[./-](\d{4}|\d{2}))\b").expect("constant regex")
 });
 static ISO_DATE: LazyLock<Regex> =
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("constant regex"));
 static YEAR: LazyLock<Regex> =
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     LazyLock::new(|| Regex::new(r"\b(199\d|20\d\d)\b").expect("constant regex"));
 
 fn month_number(name: &str) -> Option<i64> {
@@ -194,30 +195,54 @@ pub struct TextDate {
 /// written without a year ("den 15. marts"). Dates that do not exist ("31. februar",
 /// "2023-02-31") are left out.
 pub fn dates_in_text(text: &str, year_hint: Option<i64>) -> Vec<TextDate> {
-    let mut found: Vec<TextDate> = Vec::new();
-    let mut push = |m: regex::Match, date: Option<u64>| {
-        if let Some(date) = date {
-            found.push(TextDate {
-                at: m.start(),
-                end: m.end(),
+    let mut found: Vec<TextDate> = written_days(text)
+        .into_iter()
+        .filter_map(|w| {
+            let date = text_day(w.year.or(year_hint)?, w.month, w.day)?;
+            Some(TextDate {
+                at: w.at,
+                end: w.end,
                 date,
-            });
-        }
-    };
+            })
+        })
+        .collect();
+    found.sort_by_key(|t| (t.at, t.end, t.date));
+    // One date per place: "15. marts 2027" is not also "15. mar".
+    found.dedup_by(|b, a| b.at < a.end);
+    found
+}
+
+/// A day written in a text as it stands, before it is checked.
+struct Written {
+    at: usize,
+    end: usize,
+    /// The year, when written ("15. marts" has none).
+    year: Option<i64>,
+    month: i64,
+    day: i64,
+}
+
+/// Every day-month(-year) `text` writes, in the three forms (month name, numeric, ISO), read
+/// once for both the real days and the unreadable ones.
+fn written_days(text: &str) -> Vec<Written> {
+    let mut out = Vec::new();
     for c in MONTH_DATE.captures_iter(text) {
-        let (Some(whole), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
+        let (Some(w), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let day = d.as_str().parse().ok();
-        let month = month_number(m.as_str());
-        let year = c.get(3).and_then(|y| y.as_str().parse().ok()).or(year_hint);
-        if let (Some(day), Some(month), Some(year)) = (day, month, year) {
-            push(whole, text_day(year, month, day));
+        if let (Ok(day), Some(month)) = (d.as_str().parse(), month_number(m.as_str())) {
+            let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+            out.push(Written {
+                at: w.start(),
+                end: w.end(),
+                year,
+                month,
+                day,
+            });
         }
     }
     for c in NUMERIC_DATE.captures_iter(text) {
-        let (Some(whole), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
+        let (Some(w), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
         let mut year: i64 = y.as_str().parse().unwrap_or(0);
@@ -225,37 +250,46 @@ pub fn dates_in_text(text: &str, year_hint: Option<i64>) -> Vec<TextDate> {
             year += 2000;
         }
         if let (Ok(day), Ok(month)) = (d.as_str().parse(), m.as_str().parse()) {
-            push(whole, text_day(year, month, day));
+            out.push(Written {
+                at: w.start(),
+                end: w.end(),
+                year: Some(year),
+                month,
+                day,
+            });
         }
     }
     for c in ISO_DATE.captures_iter(text) {
-        let (Some(whole), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3))
-        else {
+        let (Some(w), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
             continue;
         };
-        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
+        if let (Ok(y), Ok(month), Ok(day)) =
+            (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
         {
-            push(whole, text_day(y, m, d));
+            out.push(Written {
+                at: w.start(),
+                end: w.end(),
+                year: Some(y),
+                month,
+                day,
+            });
         }
     }
-    found.sort_by_key(|t| (t.at, t.end, t.date));
-    // One date per place: "15. marts 2027" is not also "15. mar".
-    found.dedup_by(|b, a| b.at < a.end);
-    found
+    out
 }
 
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"(?i)\b(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)\s+(\d{4})\b")
         .expect("constant regex")
 });
 static PART_OF_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"(?i)\b(ultimo|primo|medio|udgangen af|slutningen af|starten af|begyndelsen af|midten af|foråret|efteråret|sommeren|vinteren)\s+(\d{4})\b")
         .expect("constant regex")
 });
 static YEAR_RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"\b(?:199\d|20\d\d)\s*[-–/]\s*(?:199\d|20\d\d|\d\d)\b").expect("constant regex")
 });
 
@@ -339,51 +373,17 @@ pub fn mentions_in_text(text: &str, year_hint: Option<i64>) -> Vec<TextDate> {
 /// Where `text` writes a date that is no real day ("31. februar 2024", "2023-02-31",
 /// "31.02.2023"), as byte ranges.
 pub fn unreadable_dates_in_text(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for c in MONTH_DATE.captures_iter(text) {
-        let (Some(w), Some(d), Some(m)) = (c.get(0), c.get(1), c.get(2)) else {
-            continue;
-        };
-        let (day, month) = (d.as_str().parse::<i64>().ok(), month_number(m.as_str()));
-        // A leap day without a year may be real; a year is needed to tell.
-        let year = c
-            .get(3)
-            .and_then(|y| y.as_str().parse().ok())
-            .unwrap_or(2024);
-        if let (Some(day), Some(month)) = (day, month)
-            && ymd(year, month, day).is_none()
-        {
-            out.push((w.start(), w.end()));
-        }
-    }
-    for c in NUMERIC_DATE.captures_iter(text) {
-        let (Some(w), Some(d), Some(m), Some(y)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
-            continue;
-        };
-        let mut year: i64 = y.as_str().parse().unwrap_or(0);
-        if y.as_str().len() == 2 {
-            year += 2000;
-        }
-        let (day, month) = (d.as_str().parse::<i64>(), m.as_str().parse::<i64>());
-        if let (Ok(day), Ok(month)) = (day, month)
-            && TEXT_YEARS.contains(&year)
-            && (1..=12).contains(&month)
-            && ymd(year, month, day).is_none()
-        {
-            out.push((w.start(), w.end()));
-        }
-    }
-    for c in ISO_DATE.captures_iter(text) {
-        let (Some(w), Some(y), Some(m), Some(d)) = (c.get(0), c.get(1), c.get(2), c.get(3)) else {
-            continue;
-        };
-        if let (Ok(y), Ok(m), Ok(d)) = (y.as_str().parse(), m.as_str().parse(), d.as_str().parse())
-            && TEXT_YEARS.contains(&y)
-            && ymd(y, m, d).is_none()
-        {
-            out.push((w.start(), w.end()));
-        }
-    }
+    let mut out: Vec<(usize, usize)> = written_days(text)
+        .into_iter()
+        .filter(|w| {
+            // A leap day without a year may be real: check it against a leap year.
+            let year = w.year.unwrap_or(2024);
+            TEXT_YEARS.contains(&year)
+                && (1..=12).contains(&w.month)
+                && ymd(year, w.month, w.day).is_none()
+        })
+        .map(|w| (w.at, w.end))
+        .collect();
     out.sort();
     out
 }
@@ -408,6 +408,22 @@ pub fn first_date_in(sentence: &str, year_hint: Option<u64>, allow_year: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Proves the invariant of every `expect("constant regex")` in this module.
+    #[test]
+    fn every_pattern_compiles() {
+        for p in [
+            &MONTH_DATE,
+            &NUMERIC_DATE,
+            &ISO_DATE,
+            &YEAR,
+            &MONTH_YEAR,
+            &PART_OF_YEAR,
+            &YEAR_RANGE,
+        ] {
+            LazyLock::force(p);
+        }
+    }
 
     #[test]
     fn only_real_days_are_dates() {

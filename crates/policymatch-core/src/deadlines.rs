@@ -116,13 +116,13 @@ fn any(lower: &str, cues: &[&str]) -> bool {
 /// A council or board by name: "Handicaprådet", "Greve Seniorråd", "ungerådene" (not
 /// "område" or "rådhus").
 static COUNCIL: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"\w*råd(?:et|ene|s)?\b").expect("constant regex")
 });
 
 /// "i høring", "til høring" as words (not "i høringssvaret").
 static SENT_TO_HEARING: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"\b(?:i|til) høring\b").expect("constant regex")
 });
 
@@ -372,7 +372,7 @@ fn application(lower: &str, dated: bool) -> bool {
 
 /// "tager dialog" as words (not "tager dialogen til efterretning").
 static TAKES_DIALOGUE: LazyLock<Regex> = LazyLock::new(|| {
-    // Invariant: a constant pattern; this module's tests compile and use it.
+    // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
     Regex::new(r"\btager dialog\b").expect("constant regex")
 });
 
@@ -666,6 +666,14 @@ pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Proves the invariant of every `expect("constant regex")` in this module.
+    #[test]
+    fn every_pattern_compiles() {
+        for p in [&COUNCIL, &SENT_TO_HEARING, &TAKES_DIALOGUE] {
+            LazyLock::force(p);
+        }
+    }
 
     /// (sentence, expected (kind, start, end) or none). The document is dated 2023-05-01.
     type Row = (

@@ -5,7 +5,8 @@ use crate::item::Event;
 use crate::text;
 use icalendar::{Calendar, Component, EventLike, Property};
 
-fn naive(d: u64) -> Option<chrono::NaiveDate> {
+/// `d` (YYYYMMDD) as chrono's date, when it is a real day.
+pub(crate) fn naive(d: u64) -> Option<chrono::NaiveDate> {
     let c = crate::dates::civil(d)?;
     chrono::NaiveDate::from_ymd_opt(i32::from(c.year()), c.month() as u32, c.day() as u32)
 }

@@ -5,6 +5,7 @@
 //! whole month when the text names only the month ("i april 2025"). The caller gives the
 //! words (in the reader's language); this module only writes the file.
 
+use crate::calendar::naive;
 use icalendar::{Calendar, Component, EventLike, Property};
 
 /// One calendar entry.
@@ -25,11 +26,6 @@ pub struct IcsEvent {
     /// When the event was announced (YYYYMMDD), the entry's DTSTAMP; a fixed value keeps the
     /// file byte-identical for the same index.
     pub stamp: u64,
-}
-
-fn naive(d: u64) -> Option<chrono::NaiveDate> {
-    let c = crate::dates::civil(d)?;
-    chrono::NaiveDate::from_ymd_opt(i32::from(c.year()), c.month() as u32, c.day() as u32)
 }
 
 /// The calendar named `name` holding `events` (entries whose days are not real are left out).

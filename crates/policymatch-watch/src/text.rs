@@ -5,21 +5,7 @@ use crate::item::ItemKind;
 use policymatch_core::deadlines::DeadlineKind;
 use policymatch_core::process::Stage;
 
-/// Danish month names.
-const MONTHS: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use policymatch_core::dates::MONTHS;
 
 /// A YYYYMMDD date as "14. august 2024" (a bare year as "2026", 0 as "ukendt dato").
 pub fn date(d: u64) -> String {

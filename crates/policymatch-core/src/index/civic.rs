@@ -125,6 +125,7 @@ impl PolicyIndex {
                 .get("deadlines")
                 .and_then(|d| serde_json::from_value(d.clone()).ok())
                 .unwrap_or_default();
+            let unit = unit_of(&passage);
             for deadline in found {
                 // An undated event in an undated document cannot be placed before `after`.
                 if deadline.date < after && (deadline.explicit || deadline.date > 0) {
@@ -143,16 +144,21 @@ impl PolicyIndex {
                 // one item is one event. The same sentence in another meeting's item is
                 // listed there too: that item is another step of the case.
                 let key = (
-                    unit_of(&passage),
+                    unit.clone(),
                     deadline.kind,
                     deadline.start,
                     deadline.end,
                     letters,
                 );
                 if seen.insert(key) {
-                    out.push(DeadlineHit {
-                        deadline,
-                        passage: passage.clone(),
+                    let answer = crate::deadlines::answer_only(&deadline.sentence.to_lowercase());
+                    out.push(Row {
+                        unit: unit.clone(),
+                        answer,
+                        hit: DeadlineHit {
+                            deadline,
+                            passage: passage.clone(),
+                        },
                     });
                 }
             }
@@ -161,9 +167,10 @@ impl PolicyIndex {
         // minutes of a meeting are one item): the shortest sentence that states them (the
         // clearest announcement).
         let when = |h: &DeadlineHit| (h.deadline.date, h.deadline.start, h.deadline.end);
-        out.sort_by(|a, b| {
-            (unit_of(&a.passage), a.deadline.kind, when(a))
-                .cmp(&(unit_of(&b.passage), b.deadline.kind, when(b)))
+        out.sort_by(|ra, rb| {
+            let (a, b) = (&ra.hit, &rb.hit);
+            (&ra.unit, a.deadline.kind, when(a))
+                .cmp(&(&rb.unit, b.deadline.kind, when(b)))
                 .then(b.deadline.explicit.cmp(&a.deadline.explicit))
                 .then(a.deadline.sentence.len().cmp(&b.deadline.sentence.len()))
                 .then_with(|| a.deadline.sentence.cmp(&b.deadline.sentence))
@@ -175,10 +182,11 @@ impl PolicyIndex {
         // Undated mentions of a meeting in one item ("Dialogmødet danner grundlag …",
         // "Program for dialogmøde:") are the one meeting the item is about.
         let one_meeting = |h: &DeadlineHit| h.deadline.kind == DeadlineKind::Meeting;
-        out.dedup_by(|b, a| {
+        out.dedup_by(|rb, ra| {
+            let (a, b) = (&ra.hit, &rb.hit);
             ((a.deadline.explicit && b.deadline.explicit)
                 || (!a.deadline.explicit && !b.deadline.explicit && one_meeting(a)))
-                && unit_of(&a.passage) == unit_of(&b.passage)
+                && ra.unit == rb.unit
                 && a.deadline.kind == b.deadline.kind
                 && when(a) == when(b)
         });
@@ -186,16 +194,16 @@ impl PolicyIndex {
         // consultation the same item states, not an event of its own.
         let stated: HashSet<String> = out
             .iter()
-            .filter(|h| h.deadline.kind == DeadlineKind::Consultation)
-            .filter(|h| !crate::deadlines::answer_only(&h.deadline.sentence.to_lowercase()))
-            .map(|h| unit_of(&h.passage))
+            .filter(|r| r.hit.deadline.kind == DeadlineKind::Consultation && !r.answer)
+            .map(|r| r.unit.clone())
             .collect();
-        out.retain(|h| {
-            h.deadline.kind != DeadlineKind::Consultation
-                || h.deadline.explicit
-                || !crate::deadlines::answer_only(&h.deadline.sentence.to_lowercase())
-                || !stated.contains(&unit_of(&h.passage))
+        out.retain(|r| {
+            r.hit.deadline.kind != DeadlineKind::Consultation
+                || r.hit.deadline.explicit
+                || !r.answer
+                || !stated.contains(&r.unit)
         });
+        let mut out: Vec<DeadlineHit> = out.into_iter().map(|r| r.hit).collect();
         out.sort_by(|a, b| {
             a.deadline
                 .date
@@ -329,6 +337,14 @@ fn entry(item: DocumentRecord, date: u64) -> TimelineEntry {
         committee,
         stage,
     }
+}
+
+/// An event while the list is built: the item or page it stands in, and whether its sentence
+/// only mentions a høringssvar ([`crate::deadlines::answer_only`]).
+struct Row {
+    unit: String,
+    answer: bool,
+    hit: DeadlineHit,
 }
 
 /// The agenda item ("STEM#N", the meeting's file stem and item number) or page ("PATH@P") a
