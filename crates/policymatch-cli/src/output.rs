@@ -92,6 +92,55 @@ fn io_reason(lang: Lang, e: &std::io::Error) -> String {
     }
 }
 
+/// What is wrong in a watch configuration, in `lang`.
+fn config_problem(lang: Lang, p: &policymatch_watch::ConfigProblem) -> String {
+    use policymatch_watch::ConfigProblem as C;
+    match p {
+        C::NoProfiles => t!(lang, "err-config-no-profiles"),
+        C::TopZero => t!(lang, "err-config-top-zero"),
+        C::EmptyCase => t!(lang, "err-config-empty-case"),
+        C::From(d) => t!(lang, "err-config-from", detail = d.as_str()),
+        C::NoRecipients => t!(lang, "err-config-no-recipients"),
+        C::To(d) => t!(lang, "err-config-to", detail = d.as_str()),
+        C::NoHost => t!(lang, "err-config-no-host"),
+        // the TOML parser's own words, and any problem added later
+        other => other.to_string(),
+    }
+}
+
+/// Why mail could not be made or sent, in `lang` (the mail library's detail as it says it).
+fn mail_problem(lang: Lang, m: &policymatch_watch::MailError) -> Option<String> {
+    use policymatch_watch::MailError as M;
+    Some(match m {
+        M::Address { address, detail } => t!(
+            lang,
+            "err-mail-address",
+            address = format!("{address:?}"),
+            detail = detail.as_str()
+        ),
+        M::Build { detail } => t!(lang, "err-mail-build", detail = detail.as_str()),
+        M::Server { at, detail } => t!(
+            lang,
+            "err-mail-server",
+            at = at.as_str(),
+            detail = detail.as_str()
+        ),
+        M::NoPassword { user } => t!(
+            lang,
+            "err-mail-no-password",
+            user = format!("{user:?}"),
+            env = policymatch_watch::PASSWORD_ENV
+        ),
+        M::Send { at, detail } => t!(
+            lang,
+            "err-mail-send",
+            at = at.as_str(),
+            detail = detail.as_str()
+        ),
+        _ => return None,
+    })
+}
+
 /// `e` in `lang` when it is a typed error the CLI knows, with the number of its sources in
 /// the chain that the text already says.
 fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(String, usize)> {
@@ -136,6 +185,9 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
             _ => return None,
         });
     }
+    if let Some(m) = e.downcast_ref::<policymatch_watch::MailError>() {
+        return mail_problem(lang, m).map(|s| (s, 0));
+    }
     if let Some(e) = e.downcast_ref::<policymatch_watch::Error>() {
         use policymatch_watch::Error as W;
         return match e {
@@ -154,7 +206,7 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
                 path: p,
                 line,
                 column,
-                message,
+                problem,
             } => Some((
                 t!(
                     lang,
@@ -162,10 +214,32 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
                     path = path(p),
                     line = *line,
                     column = *column,
-                    detail = message.as_str()
+                    detail = config_problem(lang, problem)
                 ),
                 0,
             )),
+            W::State { path: p, problem } => Some((
+                match problem {
+                    policymatch_watch::StateProblem::Damaged(detail) => t!(
+                        lang,
+                        "err-watch-state-damaged",
+                        path = path(p),
+                        detail = detail.as_str()
+                    ),
+                    policymatch_watch::StateProblem::Version { found, expected } => t!(
+                        lang,
+                        "err-watch-state-version",
+                        path = path(p),
+                        found = *found,
+                        expected = *expected
+                    ),
+                    _ => return None,
+                },
+                0,
+            )),
+            W::SameName { path: p } => Some((t!(lang, "err-watch-same-name", path = path(p)), 0)),
+            W::Mail(m) => mail_problem(lang, m).map(|s| (s, 1)),
+            W::Match(inner) => localised(lang, inner).map(|(s, n)| (s, n + 1)),
             _ => None,
         };
     }

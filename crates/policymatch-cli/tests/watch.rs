@@ -15,7 +15,7 @@ fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_policymatch"));
     c.env_remove("POLICYMATCH_INDEX")
         .env_remove("POLICYMATCH_SMTP_PASSWORD")
-        .env("POLICYMATCH_LANG", "en");
+        .env("POLICYMATCH_LANG", "da");
     c
 }
 
@@ -427,7 +427,11 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
         .collect();
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("nothing new"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("intet nyt siden sidste kørsel"),
+        "{}",
+        stderr(&o)
+    );
     for (e, b) in ["atom", "ics", "md", "html"].iter().zip(&before) {
         assert_eq!(
             &std::fs::read(s.out.join(format!("besoeg.{e}"))).unwrap(),
@@ -463,12 +467,15 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
     assert!(md.contains("## Fulgte sager (3)"), "{md}");
     assert!(md.contains("### Sag 24-100"), "{md}");
     assert!(
-        md.contains("fase: høring (før: udkast / drøftelse)"),
+        md.contains("fase: offentlig høring (før: udkast / drøftelse)"),
         "{md}"
     );
-    assert!(md.contains("fase: godkendelse (før: høring)"), "{md}");
     assert!(
-        stderr(&o).contains("following cases 24-100"),
+        md.contains("fase: godkendelse (før: offentlig høring)"),
+        "{md}"
+    );
+    assert!(
+        stderr(&o).contains("følger sagerne 24-100"),
         "{}",
         stderr(&o)
     );
@@ -476,7 +483,7 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
     let o = watch(&s.config, &s.idx, "2024-08-01", &[]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("following cases 24-100"),
+        stderr(&o).contains("følger sagerne 24-100"),
         "{}",
         stderr(&o)
     );
@@ -563,7 +570,7 @@ fn a_wrong_password_or_host_is_one_line_and_leaves_the_items_unsent() {
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("needs a password in $POLICYMATCH_SMTP_PASSWORD"),
+        stderr(&o).contains("skal have en adgangskode i $POLICYMATCH_SMTP_PASSWORD"),
         "{}",
         stderr(&o)
     );
@@ -581,7 +588,7 @@ fn a_wrong_password_or_host_is_one_line_and_leaves_the_items_unsent() {
     let err = stderr(&o);
     let line = err
         .lines()
-        .find(|l| l.contains("sending the digest"))
+        .find(|l| l.contains("overblikket kan ikke sendes gennem"))
         .unwrap_or_else(|| panic!("{err}"));
     assert!(
         line.contains(&format!("127.0.0.1:{}", server.port)) && line.contains("535"),
@@ -614,7 +621,7 @@ fn a_wrong_password_or_host_is_one_line_and_leaves_the_items_unsent() {
     let err = stderr(&o);
     let line = err
         .lines()
-        .find(|l| l.contains("sending the digest"))
+        .find(|l| l.contains("overblikket kan ikke sendes gennem"))
         .unwrap_or_else(|| panic!("{err}"));
     assert!(line.contains(&format!("127.0.0.1:{closed}")), "{line}");
     assert_eq!(reported(&s.idx, "besoeg"), 0);
@@ -652,7 +659,7 @@ fn a_bad_config_names_the_place_and_a_bad_profile_does_not_stop_the_others() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains(&format!(
-            "configuration {} (line 3, column 1) is not valid: ",
+            "opsætningen {} (linje 3, kolonne 1) er ikke gyldig: ",
             s.config.display()
         )) && err.contains("farve"),
         "{err}"
@@ -667,7 +674,7 @@ fn a_bad_config_names_the_place_and_a_bad_profile_does_not_stop_the_others() {
     let o = watch(&s.config, &s.idx, "2024-05-01", &[]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("broken.toml (line 2, column "), "{err}");
+    assert!(err.contains("broken.toml (linje 2, kolonne "), "{err}");
     assert!(err.contains("missing.toml"), "{err}");
     assert!(err.contains("Besøgsvennerne: "), "{err}");
     assert!(s.out.join("besoeg.atom").exists());
@@ -923,5 +930,96 @@ fn greve_meetings_end_to_end() {
     assert_eq!(
         sent_once(&stalling, &out, &["ensomhed", "idraetsforening"]),
         2
+    );
+}
+
+#[test]
+fn with_lang_en_the_feed_calendar_digest_and_messages_are_in_english() {
+    if !python_ready() {
+        return;
+    }
+    let s = setup(&[0, 1], &[("besoeg", PROFILE)], "");
+    let o = bin()
+        .args(["watch", "--config"])
+        .arg(&s.config)
+        .arg("--index")
+        .arg(&s.idx)
+        .args(["--today", "2024-05-01", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains(" new ("), "{}", stderr(&o));
+
+    let feed = python("feed", &s.out.join("besoeg.atom"));
+    assert_eq!(
+        feed["title"],
+        "News from the municipality for Besøgsvennerne"
+    );
+    let tags: BTreeSet<&str> = feed["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| {
+            e["tags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t.as_str().unwrap())
+        })
+        .collect();
+    assert_eq!(
+        tags,
+        BTreeSet::from(["deadline", "match", "meeting"]),
+        "{feed}"
+    );
+
+    let md = std::fs::read_to_string(s.out.join("besoeg.md")).unwrap();
+    assert!(
+        md.starts_with("# News from the municipality for Besøgsvennerne"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## New matches") && md.contains("## Consultations and deadlines"),
+        "{md}"
+    );
+    assert!(md.contains("Source: `") && md.contains(", item 2"), "{md}");
+    assert!(md.contains("15 June 2024"), "{md}");
+    // none of the Danish template words (the quoted documents stay as they are written)
+    for danish in [
+        "Nyt fra kommunen",
+        "Nye match",
+        "Høringer og frister",
+        "Kilde:",
+        ", punkt ",
+        "Ord fra profilen",
+        "På dagsordenen",
+        "Lavet af",
+        "siden sidste kørsel",
+    ] {
+        assert!(
+            !md.contains(danish),
+            "{danish:?} in the English digest:\n{md}"
+        );
+    }
+    let html = std::fs::read_to_string(s.out.join("besoeg.html")).unwrap();
+    assert!(html.contains("<html lang=\"en\">"), "{html}");
+
+    let ics = python("ics", &s.out.join("besoeg.ics"));
+    assert_eq!(ics["prodid"], "-//policymatch//watch//EN");
+    let hearing = ics["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["start"] == "2024-06-15")
+        .cloned()
+        .unwrap_or_else(|| panic!("{ics}"));
+    let summary = hearing["summary"].as_str().unwrap();
+    assert!(summary.contains("15 June 2024"), "{summary}");
+    assert!(
+        hearing["description"]
+            .as_str()
+            .unwrap()
+            .contains("Source: "),
+        "{hearing}"
     );
 }

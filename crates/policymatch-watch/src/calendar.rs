@@ -2,8 +2,9 @@
 
 use crate::digest::source_url;
 use crate::item::Event;
-use crate::text;
+use crate::text::{self, Label};
 use icalendar::{Calendar, Component, EventLike, Property};
+use policymatch_i18n::Lang;
 
 /// `d` (YYYYMMDD) as chrono's date, when it is a real day.
 pub(crate) fn naive(d: u64) -> Option<chrono::NaiveDate> {
@@ -13,7 +14,7 @@ pub(crate) fn naive(d: u64) -> Option<chrono::NaiveDate> {
 
 /// The calendar of `events` for profile `name`, stamped `today` (so that the same index and
 /// day give the same file).
-pub fn render(name: &str, today: u64, events: &[Event]) -> String {
+pub fn render(lang: Lang, name: &str, today: u64, events: &[Event]) -> String {
     let stamp = naive(today)
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|d| d.and_utc())
@@ -21,13 +22,18 @@ pub fn render(name: &str, today: u64, events: &[Event]) -> String {
     // Our own PRODID: RFC 5545 allows one, and Calendar::new() brings the library's.
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
-    cal.append_property(Property::new("PRODID", "-//policymatch//watch//DA"));
+    cal.append_property(Property::new("PRODID", text::prodid(lang, "watch")));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
-    cal.name(&text::calendar_name(name));
+    cal.name(&text::calendar_name(lang, name));
     for e in events {
         let Some(day) = naive(e.date) else { continue };
         let Some(next) = day.succ_opt() else { continue };
-        let description = format!("{}\n{}: {}", e.description, text::SOURCE, e.source);
+        let description = format!(
+            "{}\n{}: {}",
+            e.description,
+            text::label(lang, Label::Source),
+            e.source
+        );
         let event = icalendar::Event::new()
             .uid(&format!("{}@policymatch", e.key))
             .summary(&e.summary)

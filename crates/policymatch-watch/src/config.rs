@@ -113,6 +113,37 @@ struct RawMail {
     user: Option<String>,
 }
 
+/// What is wrong in a `watch.toml` (the English text is its `Display`; the CLI says it in
+/// the reader's language).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ConfigProblem {
+    /// Not TOML, or a key or value of the wrong kind (the TOML parser's text).
+    #[error("{0}")]
+    Syntax(String),
+    /// `profiles` is empty.
+    #[error("`profiles` is empty; name at least one profile file")]
+    NoProfiles,
+    /// `top = 0`.
+    #[error("`top` must be at least 1")]
+    TopZero,
+    /// A case number that is empty.
+    #[error("an empty case number")]
+    EmptyCase,
+    /// `from` is not a mailbox (the address parser's text).
+    #[error("`from`: {0}")]
+    From(String),
+    /// `to` is empty.
+    #[error("`to` is empty; name at least one recipient")]
+    NoRecipients,
+    /// An address in `to` is not a mailbox (the address parser's text).
+    #[error("`to`: {0}")]
+    To(String),
+    /// `host` is empty.
+    #[error("`host` is empty")]
+    NoHost,
+}
+
 /// 1-based line and column (in characters) of byte offset `at` in `text`.
 fn line_column(text: &str, at: usize) -> (usize, usize) {
     let at = at.min(text.len());
@@ -134,23 +165,26 @@ impl WatchConfig {
 
     /// Parses and checks `text`; `path` names the file in errors and anchors relative paths.
     pub fn parse(text: &str, path: &Path) -> Result<WatchConfig, Error> {
-        let invalid = |at: usize, message: String| {
+        let invalid = |at: usize, problem: ConfigProblem| {
             let (line, column) = line_column(text, at);
             Error::Config {
                 path: path.to_path_buf(),
                 line,
                 column,
-                message,
+                problem,
             }
         };
         let raw: Raw = toml::from_str(text).map_err(|e| {
             let at = e.span().map(|s| s.start).unwrap_or(0);
-            invalid(at, e.message().trim().replace('\n', " "))
+            invalid(
+                at,
+                ConfigProblem::Syntax(e.message().trim().replace('\n', " ")),
+            )
         })?;
         if raw.profiles.get_ref().is_empty() {
             return Err(invalid(
                 raw.profiles.span().start,
-                "`profiles` is empty; name at least one profile file".into(),
+                ConfigProblem::NoProfiles,
             ));
         }
         let base = path.parent().unwrap_or(Path::new(""));
@@ -163,7 +197,7 @@ impl WatchConfig {
         };
         let top = match raw.top {
             Some(t) if *t.get_ref() == 0 => {
-                return Err(invalid(t.span().start, "`top` must be at least 1".into()));
+                return Err(invalid(t.span().start, ConfigProblem::TopZero));
             }
             Some(t) => t.into_inner(),
             None => DEFAULT_TOP,
@@ -172,7 +206,7 @@ impl WatchConfig {
         for c in raw.cases {
             let case = c.get_ref().trim();
             if case.is_empty() {
-                return Err(invalid(c.span().start, "an empty case number".into()));
+                return Err(invalid(c.span().start, ConfigProblem::EmptyCase));
             }
             if !cases.iter().any(|k| k == case) {
                 cases.push(case.to_string());
@@ -182,19 +216,16 @@ impl WatchConfig {
             None => None,
             Some(m) => {
                 crate::mail::check_address(m.from.get_ref())
-                    .map_err(|e| invalid(m.from.span().start, format!("`from`: {e}")))?;
+                    .map_err(|e| invalid(m.from.span().start, ConfigProblem::From(e)))?;
                 if m.to.get_ref().is_empty() {
-                    return Err(invalid(
-                        m.to.span().start,
-                        "`to` is empty; name at least one recipient".into(),
-                    ));
+                    return Err(invalid(m.to.span().start, ConfigProblem::NoRecipients));
                 }
                 for t in m.to.get_ref() {
                     crate::mail::check_address(t.get_ref())
-                        .map_err(|e| invalid(t.span().start, format!("`to`: {e}")))?;
+                        .map_err(|e| invalid(t.span().start, ConfigProblem::To(e)))?;
                 }
                 if m.host.get_ref().trim().is_empty() {
-                    return Err(invalid(m.host.span().start, "`host` is empty".into()));
+                    return Err(invalid(m.host.span().start, ConfigProblem::NoHost));
                 }
                 let tls = m.tls.unwrap_or(Tls::Starttls);
                 Some(MailConfig {

@@ -2,7 +2,8 @@
 //! self-contained HTML page, with the path and page of every source.
 
 use crate::item::{Item, ItemKind};
-use crate::text;
+use crate::text::{self, Label};
+use policymatch_i18n::Lang;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -20,6 +21,8 @@ pub struct Digest<'a> {
     pub municipalities: &'a [String],
     /// The new items, in report order.
     pub items: &'a [Item],
+    /// The reader's language.
+    pub lang: Lang,
 }
 
 /// A `file://` address of `path` (made absolute against the working folder), with `#page=N`
@@ -39,7 +42,7 @@ pub fn source_url(path: &str, page: u64) -> String {
 }
 
 /// "`path`, side 3" or "`path`, punkt 5" (plain: without the back-ticks).
-pub fn source_line(i: &Item, code: bool) -> String {
+pub fn source_line(lang: Lang, i: &Item, code: bool) -> String {
     let path = if code {
         format!("`{}`", i.path)
     } else {
@@ -47,9 +50,9 @@ pub fn source_line(i: &Item, code: bool) -> String {
     };
     let mut s = path;
     if let Some(no) = &i.item_no {
-        let _ = write!(s, ", {} {no}", text::ITEM);
+        let _ = write!(s, ", {} {no}", text::label(lang, Label::Item));
     } else if i.page > 0 {
-        let _ = write!(s, ", {} {}", text::PAGE, i.page);
+        let _ = write!(s, ", {} {}", text::label(lang, Label::Page), i.page);
     }
     s
 }
@@ -69,31 +72,35 @@ pub fn quote(s: &str) -> String {
 }
 
 /// "Ord fra profilen: … · Udvalg: … · Sag … · fase: …", from what the item names.
-pub fn facts(i: &Item) -> String {
+pub fn facts(lang: Lang, i: &Item) -> String {
     let mut parts = Vec::new();
     if !i.terms.is_empty() {
-        parts.push(format!("{}: {}", text::TERMS, i.terms.join(", ")));
+        parts.push(format!(
+            "{}: {}",
+            text::label(lang, Label::Terms),
+            i.terms.join(", ")
+        ));
     }
     if let Some(c) = &i.committee {
-        parts.push(format!("{}: {c}", text::COMMITTEE));
+        parts.push(format!("{}: {c}", text::label(lang, Label::Committee)));
     }
     if let Some(c) = &i.case_number {
-        parts.push(format!("{} {c}", text::CASE));
+        parts.push(format!("{} {c}", text::label(lang, Label::Case)));
     }
-    if let Some(s) = text::stage_change(i.stage, i.previous_stage) {
+    if let Some(s) = text::stage_change(lang, i.stage, i.previous_stage) {
         parts.push(s);
     }
     parts.join(" · ")
 }
 
 /// The place and date after a match's title: "(Greve, 14. august 2024)".
-fn place(i: &Item) -> String {
+fn place(lang: Lang, i: &Item) -> String {
     let mut parts = Vec::new();
     if !i.municipality.is_empty() {
         parts.push(i.municipality.clone());
     }
     if i.date > 0 {
-        parts.push(text::date(i.date));
+        parts.push(text::date(lang, i.date));
     }
     if parts.is_empty() {
         String::new()
@@ -119,37 +126,44 @@ const KINDS: [ItemKind; 4] = [
 
 /// The digest as Markdown.
 pub fn markdown(d: &Digest<'_>) -> String {
+    let lang = d.lang;
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", text::digest_title(d.profile));
+    let _ = writeln!(out, "# {}\n", text::digest_title(lang, d.profile));
     let _ = writeln!(
         out,
         "{}\n",
-        text::digest_intro(d.today, d.items.len(), d.municipalities)
+        text::digest_intro(lang, d.today, d.items.len(), d.municipalities)
     );
     if d.items.is_empty() {
-        let _ = writeln!(out, "{}\n", text::NOTHING_NEW);
+        let _ = writeln!(out, "{}\n", text::nothing_new(lang));
     }
     for kind in KINDS {
         let items = section(d.items, kind);
         if items.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "## {} ({})\n", text::section(kind), items.len());
+        let _ = writeln!(out, "## {} ({})\n", text::section(lang, kind), items.len());
         let mut case: Option<&str> = None;
         for (n, i) in items.iter().enumerate() {
             match kind {
                 ItemKind::Match => {
-                    let _ = writeln!(out, "### {}. {}{}\n", n + 1, one_line(&i.title), place(i));
+                    let _ = writeln!(
+                        out,
+                        "### {}. {}{}\n",
+                        n + 1,
+                        one_line(&i.title),
+                        place(lang, i)
+                    );
                     let _ = writeln!(out, "> {}\n", quote(&i.text));
-                    let f = facts(i);
+                    let f = facts(lang, i);
                     if !f.is_empty() {
                         let _ = writeln!(out, "{f}\n");
                     }
                     let _ = writeln!(
                         out,
                         "{}: {} <{}>\n",
-                        text::SOURCE,
-                        source_line(i, true),
+                        text::label(lang, Label::Source),
+                        source_line(lang, i, true),
                         source_url(&i.path, i.page)
                     );
                 }
@@ -160,42 +174,42 @@ pub fn markdown(d: &Digest<'_>) -> String {
                     let _ = writeln!(
                         out,
                         "- **{} {}**: {}{} — {}  \n  {}: {}\n",
-                        text::deadline_kind(kind),
-                        text::date(i.date),
+                        text::deadline_kind(lang, kind),
+                        text::date(lang, i.date),
                         one_line(&i.title),
                         place_without_date(i),
                         quote(&i.text),
-                        text::SOURCE,
-                        source_line(i, true)
+                        text::label(lang, Label::Source),
+                        source_line(lang, i, true)
                     );
                 }
                 ItemKind::Meeting => {
                     let _ = writeln!(
                         out,
                         "- **{}**{} — {}: {}\n",
-                        text::meeting_title(&i.title, i.date),
+                        text::meeting_title(lang, &i.title, i.date),
                         place_without_date(i),
-                        text::ON_THE_AGENDA,
+                        text::label(lang, Label::OnTheAgenda),
                         i.text.lines().collect::<Vec<_>>().join("; ")
                     );
                 }
                 ItemKind::CaseItem => {
                     let c = i.case_number.as_deref().unwrap_or("-");
                     if case != Some(c) {
-                        let _ = writeln!(out, "### {} {c}\n", text::CASE);
+                        let _ = writeln!(out, "### {} {c}\n", text::label(lang, Label::Case));
                         case = Some(c);
                     }
-                    let stage = text::stage_change(i.stage, i.previous_stage)
+                    let stage = text::stage_change(lang, i.stage, i.previous_stage)
                         .map(|s| format!(" — {s}"))
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,
                         "- {}, {}: {}{stage}  \n  {}: {}\n",
-                        text::date(i.date),
+                        text::date(lang, i.date),
                         i.committee.as_deref().unwrap_or("?"),
                         one_line(&i.title),
-                        text::SOURCE,
-                        source_line(i, true)
+                        text::label(lang, Label::Source),
+                        source_line(lang, i, true)
                     );
                 }
             }
@@ -204,9 +218,14 @@ pub fn markdown(d: &Digest<'_>) -> String {
     let _ = writeln!(out, "---\n");
     if !d.items.is_empty() {
         let keys: Vec<&str> = d.items.iter().map(|i| i.key.as_str()).collect();
-        let _ = writeln!(out, "{}: {}\n", text::KEYS, keys.join(" "));
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            text::label(lang, Label::Keys),
+            keys.join(" ")
+        );
     }
-    let _ = writeln!(out, "{}", text::MADE_BY);
+    let _ = writeln!(out, "{}", text::label(lang, Label::MadeBy));
     out
 }
 
@@ -221,38 +240,41 @@ fn place_without_date(i: &Item) -> String {
 /// Escapes text for HTML (the report's escaping, one place for both).
 pub use policymatch_matcher::report::html::escape as esc;
 
-fn source_html(i: &Item) -> String {
+fn source_html(lang: Lang, i: &Item) -> String {
     format!(
         "{}: <a href=\"{}\">{}</a>",
-        text::SOURCE,
+        text::label(lang, Label::Source),
         esc(&source_url(&i.path, i.page)),
-        esc(&source_line(i, false))
+        esc(&source_line(lang, i, false))
     )
 }
 
 /// The digest as one self-contained HTML page.
 pub fn html(d: &Digest<'_>) -> String {
+    let lang = d.lang;
     let mut out = String::new();
-    let title = esc(&text::digest_title(d.profile));
+    let title = esc(&text::digest_title(lang, d.profile));
     let _ = writeln!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"da\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n\
          <style>body{{font-family:sans-serif;max-width:46em;margin:1em auto;padding:0 1em;line-height:1.45}}\
          blockquote{{border-left:3px solid #999;margin:0.5em 0;padding-left:0.8em;color:#333}}\
-         .facts,.src{{font-size:0.9em;color:#444}}footer{{font-size:0.8em;color:#666}}</style>\n</head>\n<body>"
+         .facts,.src{{font-size:0.9em;color:#444}}footer{{font-size:0.8em;color:#666}}</style>\n</head>\n<body>",
+        lang.code()
     );
     let _ = writeln!(out, "<h1>{title}</h1>");
     let _ = writeln!(
         out,
         "<p>{}</p>",
         esc(&text::digest_intro(
+            lang,
             d.today,
             d.items.len(),
             d.municipalities
         ))
     );
     if d.items.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", esc(text::NOTHING_NEW));
+        let _ = writeln!(out, "<p>{}</p>", esc(&text::nothing_new(lang)));
     }
     for kind in KINDS {
         let items = section(d.items, kind);
@@ -262,7 +284,7 @@ pub fn html(d: &Digest<'_>) -> String {
         let _ = writeln!(
             out,
             "<h2>{} ({})</h2>",
-            esc(text::section(kind)),
+            esc(&text::section(lang, kind)),
             items.len()
         );
         let list = kind != ItemKind::Match;
@@ -277,14 +299,14 @@ pub fn html(d: &Digest<'_>) -> String {
                         "<h3>{}. {}{}</h3>\n<blockquote>{}</blockquote>",
                         n + 1,
                         esc(&one_line(&i.title)),
-                        esc(&place(i)),
+                        esc(&place(lang, i)),
                         esc(&quote(&i.text))
                     );
-                    let f = facts(i);
+                    let f = facts(lang, i);
                     if !f.is_empty() {
                         let _ = writeln!(out, "<p class=\"facts\">{}</p>", esc(&f));
                     }
-                    let _ = writeln!(out, "<p class=\"src\">{}</p>", source_html(i));
+                    let _ = writeln!(out, "<p class=\"src\">{}</p>", source_html(lang, i));
                 }
                 ItemKind::Deadline => {
                     let k = i
@@ -293,38 +315,38 @@ pub fn html(d: &Digest<'_>) -> String {
                     let _ = writeln!(
                         out,
                         "<li><strong>{} {}</strong>: {}{} — {}<br><span class=\"src\">{}</span></li>",
-                        esc(&text::deadline_kind(k)),
-                        esc(&text::date(i.date)),
+                        esc(&text::deadline_kind(lang, k)),
+                        esc(&text::date(lang, i.date)),
                         esc(&one_line(&i.title)),
                         esc(&place_without_date(i)),
                         esc(&quote(&i.text)),
-                        source_html(i)
+                        source_html(lang, i)
                     );
                 }
                 ItemKind::Meeting => {
                     let _ = writeln!(
                         out,
                         "<li><strong>{}</strong>{} — {}: {}</li>",
-                        esc(&text::meeting_title(&i.title, i.date)),
+                        esc(&text::meeting_title(lang, &i.title, i.date)),
                         esc(&place_without_date(i)),
-                        esc(text::ON_THE_AGENDA),
+                        esc(&text::label(lang, Label::OnTheAgenda)),
                         esc(&i.text.lines().collect::<Vec<_>>().join("; "))
                     );
                 }
                 ItemKind::CaseItem => {
-                    let stage = text::stage_change(i.stage, i.previous_stage)
+                    let stage = text::stage_change(lang, i.stage, i.previous_stage)
                         .map(|s| format!(" — {s}"))
                         .unwrap_or_default();
                     let _ = writeln!(
                         out,
                         "<li>{} {}: {}, {}: {}{}<br><span class=\"src\">{}</span></li>",
-                        esc(text::CASE),
+                        esc(&text::label(lang, Label::Case)),
                         esc(i.case_number.as_deref().unwrap_or("-")),
-                        esc(&text::date(i.date)),
+                        esc(&text::date(lang, i.date)),
                         esc(i.committee.as_deref().unwrap_or("?")),
                         esc(&one_line(&i.title)),
                         esc(&stage),
-                        source_html(i)
+                        source_html(lang, i)
                     );
                 }
             }
@@ -336,12 +358,17 @@ pub fn html(d: &Digest<'_>) -> String {
     let _ = writeln!(out, "<footer>");
     if !d.items.is_empty() {
         let keys: Vec<&str> = d.items.iter().map(|i| i.key.as_str()).collect();
-        let _ = writeln!(out, "<p>{}: {}</p>", esc(text::KEYS), esc(&keys.join(" ")));
+        let _ = writeln!(
+            out,
+            "<p>{}: {}</p>",
+            esc(&text::label(lang, Label::Keys)),
+            esc(&keys.join(" "))
+        );
     }
     let _ = writeln!(
         out,
         "<p>{}</p>\n</footer>\n</body>\n</html>",
-        esc(text::MADE_BY)
+        esc(&text::label(lang, Label::MadeBy))
     );
     out
 }

@@ -2,8 +2,9 @@
 
 use crate::digest::{facts, quote, source_url};
 use crate::item::{Item, ItemKind};
-use crate::text;
+use crate::text::{self, Label};
 use atom_syndication::{Category, Entry, Feed, FixedDateTime, Link, Person, Text};
+use policymatch_i18n::Lang;
 
 /// Midnight UTC of `d` (YYYYMMDD; a bare year is its first day), or of `fallback` when `d`
 /// is no date.
@@ -22,27 +23,38 @@ fn timestamp(d: u64, fallback: u64) -> FixedDateTime {
         .unwrap_or_default()
 }
 
-fn title(i: &Item) -> String {
+fn title(lang: Lang, i: &Item) -> String {
     match i.kind {
-        ItemKind::Match => text::match_title(&i.title),
+        ItemKind::Match => text::match_title(lang, &i.title),
         ItemKind::Deadline => text::deadline_title(
+            lang,
             i.deadline_kind
                 .unwrap_or(policymatch_core::deadlines::DeadlineKind::Deadline),
             i.date,
             &i.title,
         ),
-        ItemKind::Meeting => text::meeting_title(&i.title, i.date),
-        ItemKind::CaseItem => text::case_title(i.case_number.as_deref().unwrap_or("-"), &i.title),
+        ItemKind::Meeting => text::meeting_title(lang, &i.title, i.date),
+        ItemKind::CaseItem => {
+            text::case_title(lang, i.case_number.as_deref().unwrap_or("-"), &i.title)
+        }
     }
 }
 
-fn summary(i: &Item) -> String {
+fn summary(lang: Lang, i: &Item) -> String {
     let body = match i.kind {
-        ItemKind::Meeting => format!("{}: {}", text::ON_THE_AGENDA, i.text.replace('\n', "; ")),
+        ItemKind::Meeting => format!(
+            "{}: {}",
+            text::label(lang, Label::OnTheAgenda),
+            i.text.replace('\n', "; ")
+        ),
         _ => quote(&i.text),
     };
-    let f = facts(i);
-    let source = format!("{}: {}", text::SOURCE, crate::digest::source_line(i, false));
+    let f = facts(lang, i);
+    let source = format!(
+        "{}: {}",
+        text::label(lang, Label::Source),
+        crate::digest::source_line(lang, i, false)
+    );
     [body, f, source]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -51,8 +63,9 @@ fn summary(i: &Item) -> String {
 }
 
 /// The feed of `items` for profile `name` (file stem `stem`) over `municipalities`, dated
-/// `today`.
+/// `today`, in `lang`.
 pub fn render(
+    lang: Lang,
     name: &str,
     stem: &str,
     today: u64,
@@ -64,23 +77,24 @@ pub fn render(
         .map(|i| {
             let mut e = Entry::default();
             e.set_id(format!("urn:policymatch:item:{}", i.key));
-            e.set_title(Text::plain(title(i)));
+            e.set_title(Text::plain(title(lang, i)));
             e.set_updated(timestamp(i.date, today));
-            e.set_summary(Some(Text::plain(summary(i))));
+            e.set_summary(Some(Text::plain(summary(lang, i))));
             let mut link = Link::default();
             link.set_href(source_url(&i.path, i.page));
             link.set_rel("alternate");
             e.set_links(vec![link]);
             let mut c = Category::default();
-            c.set_term(text::kind(i.kind));
+            c.set_term(text::kind(lang, i.kind));
             e.set_categories(vec![c]);
             e
         })
         .collect();
     let mut feed = Feed::default();
     feed.set_id(format!("urn:policymatch:watch:{stem}"));
-    feed.set_title(Text::plain(text::digest_title(name)));
+    feed.set_title(Text::plain(text::digest_title(lang, name)));
     feed.set_subtitle(Some(Text::plain(text::digest_intro(
+        lang,
         today,
         items.len(),
         municipalities,
@@ -89,7 +103,7 @@ pub fn render(
     let mut author = Person::default();
     author.set_name("policymatch");
     feed.set_authors(vec![author]);
-    feed.set_lang(Some("da".to_string()));
+    feed.set_lang(Some(lang.code().to_string()));
     feed.set_entries(entries);
     feed.to_string()
 }

@@ -7,6 +7,7 @@
 
 use crate::calendar::naive;
 use icalendar::{Calendar, Component, EventLike, Property};
+use policymatch_i18n::Lang;
 
 /// One calendar entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,11 +29,15 @@ pub struct IcsEvent {
     pub stamp: u64,
 }
 
-/// The calendar named `name` holding `events` (entries whose days are not real are left out).
-pub fn render(name: &str, events: &[IcsEvent]) -> String {
+/// The calendar named `name` holding `events` (entries whose days are not real are left out);
+/// `lang` is the language of its words, named in its PRODID.
+pub fn render(lang: Lang, name: &str, events: &[IcsEvent]) -> String {
     let mut cal = Calendar::empty();
     cal.append_property(Property::new("VERSION", "2.0"));
-    cal.append_property(Property::new("PRODID", "-//policymatch//deadlines//DA"));
+    cal.append_property(Property::new(
+        "PRODID",
+        crate::text::prodid(lang, "deadlines"),
+    ));
     cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
     cal.name(name);
     for e in events {
@@ -81,7 +86,7 @@ mod tests {
             first: 20250231,
             ..e.clone()
         };
-        let cal = render("policymatch", &[e, bad]);
+        let cal = render(Lang::Da, "policymatch", &[e, bad]);
         assert_eq!(cal.matches("BEGIN:VEVENT").count(), 1, "{cal}");
         assert!(cal.contains("DTSTART;VALUE=DATE:20250301"), "{cal}");
         assert!(cal.contains("DTEND;VALUE=DATE:20250401"), "{cal}");

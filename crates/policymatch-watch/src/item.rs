@@ -105,6 +105,8 @@ pub struct Query<'a> {
     pub cases: &'a [String],
     /// Today (YYYYMMDD): deadlines before it are not reported, events from it on are listed.
     pub today: u64,
+    /// The reader's language (the calendar entries' words).
+    pub lang: policymatch_i18n::Lang,
 }
 
 /// Everything current for a profile: the candidate items (new or not) and upcoming events.
@@ -353,9 +355,9 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
         events.push(Event {
             key: it.key.clone(),
             date: d.date,
-            summary: crate::text::deadline_title(d.kind, d.date, &it.title),
+            summary: crate::text::deadline_title(q.lang, d.kind, d.date, &it.title),
             description: d.sentence.clone(),
-            source: crate::digest::source_line(&it, false),
+            source: crate::digest::source_line(q.lang, &it, false),
             path: it.path,
             page: it.page,
         });
@@ -372,7 +374,11 @@ pub fn find(index: &PolicyIndex, profile: &Profile, q: &Query<'_>) -> Result<Fou
         events.push(Event {
             key: m.key.clone(),
             date: m.date,
-            summary: crate::text::meeting_title(m.committee.as_deref().unwrap_or("?"), m.date),
+            summary: crate::text::meeting_title(
+                q.lang,
+                m.committee.as_deref().unwrap_or("?"),
+                m.date,
+            ),
             description: m.text.clone(),
             source: m.path.clone(),
             path: m.path.clone(),

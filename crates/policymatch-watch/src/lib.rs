@@ -5,8 +5,8 @@
 //! the last run: matches in the documents indexed since, consultations and deadlines in them,
 //! the meetings they were on, and the agenda items of followed cases with their stage
 //! ([`item`]). It writes per profile an Atom feed of the new items ([`feed`]), an iCalendar
-//! file of upcoming deadlines and meetings ([`calendar`]) and a Danish digest as Markdown and
-//! HTML ([`digest`]), and e-mails the digest when the configuration says so ([`mail`]).
+//! file of upcoming deadlines and meetings ([`calendar`]) and a digest (Danish by default, or
+//! English) as Markdown and HTML ([`digest`]), and e-mails the digest when the configuration says so ([`mail`]).
 //!
 //! What has been reported is kept with the index ([`state`]): a rerun reports nothing twice.
 //! The order is: find the new items, write the files, send, and only then record the items as
@@ -25,9 +25,10 @@ pub mod mail;
 pub mod state;
 pub mod text;
 
-pub use config::{MailConfig, Tls, WatchConfig};
+pub use config::{ConfigProblem, MailConfig, Tls, WatchConfig};
 pub use item::{Event, Item, ItemKind};
-pub use mail::PASSWORD_ENV;
+pub use mail::{MailError, PASSWORD_ENV};
+pub use state::StateProblem;
 
 use policymatch_core::index::PolicyIndex;
 use policymatch_matcher::{Profile, ProfileError};
@@ -39,7 +40,7 @@ use std::path::{Path, PathBuf};
 #[non_exhaustive]
 pub enum Error {
     /// `watch.toml` is not valid; `line` and `column` are 1-based.
-    #[error("{}:{line}:{column}: {message}", path.display())]
+    #[error("{}:{line}:{column}: {problem}", path.display())]
     Config {
         /// The file.
         path: PathBuf,
@@ -48,7 +49,7 @@ pub enum Error {
         /// Column (in characters).
         column: usize,
         /// What is wrong.
-        message: String,
+        problem: ConfigProblem,
     },
     /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
@@ -59,12 +60,12 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The state file is damaged or from another version.
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {problem}", path.display())]
     State {
         /// The state file.
         path: PathBuf,
         /// What is wrong.
-        message: String,
+        problem: StateProblem,
     },
     /// Two profiles would write the same files.
     #[error("{}: another profile in the list has the same file name; rename one", path.display())]
@@ -97,6 +98,8 @@ pub struct RunOptions {
     pub follow: Vec<String>,
     /// The SMTP password, when the configuration names a user.
     pub password: Option<String>,
+    /// The language of the feed, calendar, digest and mail.
+    pub lang: policymatch_i18n::Lang,
 }
 
 /// The files written for one profile.
@@ -255,7 +258,7 @@ pub fn run(cfg: &WatchConfig, opts: &RunOptions) -> Result<RunReport, Error> {
                     let pr = &mut runs[p.at];
                     let keys: Vec<&str> = pr.new.iter().map(|i| i.key.as_str()).collect();
                     let out = mail::Outgoing {
-                        subject: text::subject(&pr.name, pr.new.len()),
+                        subject: text::subject(opts.lang, &pr.name, pr.new.len()),
                         text: p.text,
                         html: p.html,
                         keys,
@@ -305,6 +308,7 @@ fn watch_profile(
             since_run,
             cases,
             today: opts.today,
+            lang: opts.lang,
         },
     )?;
     let mut new: Vec<Item> = found
@@ -326,7 +330,7 @@ fn watch_profile(
     } else {
         cfg.municipalities.clone()
     };
-    let ics = calendar::render(&profile.name, opts.today, &found.events);
+    let ics = calendar::render(opts.lang, &profile.name, opts.today, &found.events);
     state::write_atomically(&files.calendar, ics.as_bytes())?;
     let first = !files.feed.exists() || !files.markdown.exists() || !files.html.exists();
     pr.new = new;
@@ -339,10 +343,18 @@ fn watch_profile(
         today: opts.today,
         municipalities: &municipalities,
         items: &pr.new,
+        lang: opts.lang,
     };
     let md = digest::markdown(&d);
     let html = digest::html(&d);
-    let atom = feed::render(&profile.name, stem, opts.today, &municipalities, &pr.new);
+    let atom = feed::render(
+        opts.lang,
+        &profile.name,
+        stem,
+        opts.today,
+        &municipalities,
+        &pr.new,
+    );
     state::write_atomically(&files.feed, atom.as_bytes())?;
     state::write_atomically(&files.markdown, md.as_bytes())?;
     state::write_atomically(&files.html, html.as_bytes())?;

@@ -18,10 +18,48 @@ pub const PASSWORD_ENV: &str = "POLICYMATCH_SMTP_PASSWORD";
 /// Time allowed for each SMTP command.
 const TIMEOUT: Duration = Duration::from_secs(30);
 
-/// Why a message could not be made or sent (one line).
-#[derive(Debug, thiserror::Error)]
-#[error("{0}")]
-pub struct MailError(pub String);
+/// Why a message could not be made or sent (one line; the English text is its `Display`,
+/// the CLI says it in the reader's language). `detail` is the mail library's own text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum MailError {
+    /// An address in the configuration is not a mailbox.
+    #[error("{address:?} is not an e-mail address ({detail})")]
+    Address {
+        /// The address as written.
+        address: String,
+        /// Why not.
+        detail: String,
+    },
+    /// The message could not be built.
+    #[error("building the message: {detail}")]
+    Build {
+        /// Why not.
+        detail: String,
+    },
+    /// The SMTP server's name or TLS setup was refused before connecting.
+    #[error("SMTP server {at}: {detail}")]
+    Server {
+        /// host:port.
+        at: String,
+        /// Why.
+        detail: String,
+    },
+    /// The configuration names a user but no password was given.
+    #[error("the SMTP user {user:?} needs a password in ${}", PASSWORD_ENV)]
+    NoPassword {
+        /// The user.
+        user: String,
+    },
+    /// Sending failed (connection, login or the server's refusal).
+    #[error("sending the digest through {at}: {detail}")]
+    Send {
+        /// host:port.
+        at: String,
+        /// Why.
+        detail: String,
+    },
+}
 
 /// Checks that `address` is a mailbox (`Name <a@b>` or `a@b`).
 pub fn check_address(address: &str) -> Result<(), String> {
@@ -72,8 +110,10 @@ fn one_line(e: impl std::fmt::Display) -> String {
 /// Builds the message for `out`.
 pub fn message(cfg: &MailConfig, out: &Outgoing<'_>) -> Result<Message, MailError> {
     let mailbox = |a: &str| {
-        a.parse::<Mailbox>()
-            .map_err(|e| MailError(format!("{a:?} is not an e-mail address ({})", one_line(e))))
+        a.parse::<Mailbox>().map_err(|e| MailError::Address {
+            address: a.to_string(),
+            detail: one_line(e),
+        })
     };
     let mut b = Message::builder()
         .from(mailbox(&cfg.from)?)
@@ -94,7 +134,9 @@ pub fn message(cfg: &MailConfig, out: &Outgoing<'_>) -> Result<Message, MailErro
             out.text.clone(),
             out.html.clone(),
         ))
-        .map_err(|e| MailError(format!("building the message: {}", one_line(e))))
+        .map_err(|e| MailError::Build {
+            detail: one_line(e),
+        })
 }
 
 /// An SMTP connection as configured; `password` is the login password for `cfg.user`.
@@ -102,17 +144,21 @@ pub fn transport(cfg: &MailConfig, password: Option<&str>) -> Result<SmtpTranspo
     let at = format!("{}:{}", cfg.host, cfg.port);
     let builder = match cfg.tls {
         Tls::None => SmtpTransport::builder_dangerous(cfg.host.as_str()),
-        Tls::Starttls => SmtpTransport::starttls_relay(&cfg.host)
-            .map_err(|e| MailError(format!("SMTP server {at}: {}", one_line(e))))?,
-        Tls::Tls => SmtpTransport::relay(&cfg.host)
-            .map_err(|e| MailError(format!("SMTP server {at}: {}", one_line(e))))?,
+        Tls::Starttls => {
+            SmtpTransport::starttls_relay(&cfg.host).map_err(|e| MailError::Server {
+                at: at.clone(),
+                detail: one_line(e),
+            })?
+        }
+        Tls::Tls => SmtpTransport::relay(&cfg.host).map_err(|e| MailError::Server {
+            at: at.clone(),
+            detail: one_line(e),
+        })?,
     };
     let mut builder = builder.port(cfg.port).timeout(Some(TIMEOUT));
     if let Some(user) = &cfg.user {
         let Some(password) = password else {
-            return Err(MailError(format!(
-                "the SMTP user {user:?} needs a password in ${PASSWORD_ENV}"
-            )));
+            return Err(MailError::NoPassword { user: user.clone() });
         };
         builder = builder.credentials(Credentials::new(user.clone(), password.to_string()));
     }
@@ -125,12 +171,11 @@ pub fn send(
     transport: &SmtpTransport,
     message: &Message,
 ) -> Result<(), MailError> {
-    transport.send(message).map(|_| ()).map_err(|e| {
-        MailError(format!(
-            "sending the digest through {}:{}: {}",
-            cfg.host,
-            cfg.port,
-            one_line(e)
-        ))
-    })
+    transport
+        .send(message)
+        .map(|_| ())
+        .map_err(|e| MailError::Send {
+            at: format!("{}:{}", cfg.host, cfg.port),
+            detail: one_line(e),
+        })
 }

@@ -17,6 +17,23 @@ pub const STATE_FILE: &str = "watch-state.json";
 /// Version of the state file's layout.
 const VERSION: u32 = 1;
 
+/// Why the state file cannot be used (the English text is its `Display`).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum StateProblem {
+    /// Not a watch state (the JSON parser's text).
+    #[error("not a watch state ({0}); move it away to start afresh")]
+    Damaged(String),
+    /// Written by another version of policymatch.
+    #[error("written by another version of policymatch (layout {found}, expected {expected})")]
+    Version {
+        /// The file's layout.
+        found: u32,
+        /// This version's layout.
+        expected: u32,
+    },
+}
+
 /// What has been reported for one profile.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileState {
@@ -64,15 +81,15 @@ impl State {
         };
         let state: State = serde_json::from_str(&text).map_err(|e| Error::State {
             path: path.to_path_buf(),
-            message: format!("not a watch state ({e}); move it away to start afresh"),
+            problem: StateProblem::Damaged(e.to_string()),
         })?;
         if state.version != VERSION {
             return Err(Error::State {
                 path: path.to_path_buf(),
-                message: format!(
-                    "written by another version of policymatch (layout {}, expected {VERSION})",
-                    state.version
-                ),
+                problem: StateProblem::Version {
+                    found: state.version,
+                    expected: VERSION,
+                },
             });
         }
         Ok(state)
@@ -82,7 +99,7 @@ impl State {
     pub fn save(&self, path: &Path) -> Result<(), Error> {
         let text = serde_json::to_string_pretty(self).map_err(|e| Error::State {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            problem: StateProblem::Damaged(e.to_string()),
         })?;
         write_atomically(path, text.as_bytes())
     }

@@ -132,7 +132,11 @@ pub fn run(dir: &Path, q: &Query<'_>, format: DeadlineFormat) -> anyhow::Result<
         DeadlineFormat::Ics => {
             let events = ics_events(&hits);
             let name = t!(lang(), "deadlines-calendar-name");
-            write!(out, "{}", policymatch_watch::ics::render(&name, &events))?;
+            write!(
+                out,
+                "{}",
+                policymatch_watch::ics::render(lang(), &name, &events)
+            )?;
             if events.len() < hits.len() {
                 eprintln!(
                     "{}",

@@ -35,6 +35,7 @@ pub fn run(
             today,
             follow: follow.to_vec(),
             password,
+            lang: lang(),
         },
     )?;
     for p in &report.profiles {

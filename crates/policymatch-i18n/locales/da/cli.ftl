@@ -92,3 +92,20 @@ who-kind-unit = Enhed
 who-kind-person = Person
 who-line = { $rank }. { $kind }: { $name } — { $matches } match, { $events } kommende begivenheder
 who-none = policymatch: ingen udvalg, enheder eller personer bag profilens match
+
+# watch: the configuration, the state file and mail
+err-config-no-profiles = `profiles` er tom; angiv mindst én profilfil
+err-config-top-zero = `top` skal være mindst 1
+err-config-empty-case = et tomt sagsnummer
+err-config-from = `from`: { $detail }
+err-config-no-recipients = `to` er tom; angiv mindst én modtager
+err-config-to = `to`: { $detail }
+err-config-no-host = `host` er tom
+err-watch-state-damaged = { $path }: er ikke en watch-tilstand ({ $detail }); flyt den væk for at starte forfra
+err-watch-state-version = { $path }: er skrevet af en anden version af policymatch (udgave { $found }, forventede { $expected })
+err-watch-same-name = { $path }: en anden profil på listen har samme filnavn; omdøb den ene
+err-mail-address = { $address } er ikke en e-mailadresse ({ $detail })
+err-mail-build = e-mailen kan ikke bygges: { $detail }
+err-mail-server = SMTP-serveren { $at }: { $detail }
+err-mail-no-password = SMTP-brugeren { $user } skal have en adgangskode i ${ $env }
+err-mail-send = overblikket kan ikke sendes gennem { $at }: { $detail }

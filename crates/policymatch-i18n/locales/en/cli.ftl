@@ -92,3 +92,20 @@ who-kind-unit = Unit
 who-kind-person = Person
 who-line = { $rank }. { $kind }: { $name } — { $matches } matches, { $events } upcoming events
 who-none = policymatch: no committees, units or people behind the profile's matches
+
+# watch: the configuration, the state file and mail
+err-config-no-profiles = `profiles` is empty; name at least one profile file
+err-config-top-zero = `top` must be at least 1
+err-config-empty-case = an empty case number
+err-config-from = `from`: { $detail }
+err-config-no-recipients = `to` is empty; name at least one recipient
+err-config-to = `to`: { $detail }
+err-config-no-host = `host` is empty
+err-watch-state-damaged = { $path }: not a watch state ({ $detail }); move it away to start afresh
+err-watch-state-version = { $path }: written by another version of policymatch (layout { $found }, expected { $expected })
+err-watch-same-name = { $path }: another profile in the list has the same file name; rename one
+err-mail-address = { $address } is not an e-mail address ({ $detail })
+err-mail-build = building the message: { $detail }
+err-mail-server = SMTP server { $at }: { $detail }
+err-mail-no-password = the SMTP user { $user } needs a password in ${ $env }
+err-mail-send = sending the digest through { $at }: { $detail }
