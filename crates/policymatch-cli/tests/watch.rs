@@ -140,6 +140,17 @@ fn watch(config: &Path, idx: &Path, today: &str, extra: &[&str]) -> Output {
         .unwrap()
 }
 
+/// The categories of a feed's entries.
+fn feed_tags(feed: &Value) -> BTreeSet<&str> {
+    feed["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["tags"].as_array().unwrap().iter())
+        .map(|t| t.as_str().unwrap())
+        .collect()
+}
+
 /// Keys of a feed's entries (`urn:policymatch:item:KEY`).
 fn feed_keys(feed: &Value) -> Vec<String> {
     feed["entries"]
@@ -344,16 +355,7 @@ fn feed_calendar_and_digest_are_read_by_real_parsers_and_nothing_is_reported_twi
     let keys = feed_keys(&feed);
     assert_eq!(keys.iter().collect::<HashSet<_>>().len(), keys.len());
     let entries = feed["entries"].as_array().unwrap();
-    let kinds: BTreeSet<&str> = entries
-        .iter()
-        .flat_map(|e| {
-            e["tags"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap())
-        })
-        .collect();
+    let kinds = feed_tags(&feed);
     assert_eq!(kinds, BTreeSet::from(["frist", "match", "møde"]), "{feed}");
     let deadline = entries.iter().find(|e| e["tags"][0] == "frist").unwrap();
     assert_eq!(
@@ -955,18 +957,7 @@ fn with_lang_en_the_feed_calendar_digest_and_messages_are_in_english() {
         feed["title"],
         "News from the municipality for Besøgsvennerne"
     );
-    let tags: BTreeSet<&str> = feed["entries"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|e| {
-            e["tags"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|t| t.as_str().unwrap())
-        })
-        .collect();
+    let tags = feed_tags(&feed);
     assert_eq!(
         tags,
         BTreeSet::from(["deadline", "match", "meeting"]),

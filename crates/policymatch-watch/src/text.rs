@@ -14,21 +14,9 @@ pub fn date(lang: Lang, d: u64) -> String {
         (0, _) => t!(lang, "watch-date-unknown"),
         (_, 0) => y.to_string(),
         _ => {
-            let month = match m {
-                1 => t!(lang, "watch-month-1"),
-                2 => t!(lang, "watch-month-2"),
-                3 => t!(lang, "watch-month-3"),
-                4 => t!(lang, "watch-month-4"),
-                5 => t!(lang, "watch-month-5"),
-                6 => t!(lang, "watch-month-6"),
-                7 => t!(lang, "watch-month-7"),
-                8 => t!(lang, "watch-month-8"),
-                9 => t!(lang, "watch-month-9"),
-                10 => t!(lang, "watch-month-10"),
-                11 => t!(lang, "watch-month-11"),
-                12 => t!(lang, "watch-month-12"),
-                _ => "?".to_string(),
-            };
+            // the month's message id is made from its number (1 to 12: `m` is d / 100 % 100
+            // of a date that is neither 0 nor a bare year; an unknown id shows as itself)
+            let month = policymatch_i18n::text(lang, &format!("watch-month-{m}"), &[]);
             t!(
                 lang,
                 "watch-date",
