@@ -4,7 +4,9 @@
 //! [`localise`] replaces them from the message files: a command's about line is `help-CMD`,
 //! an argument's `help-CMD-ARG` or, for arguments many commands share, `help-arg-ARG`
 //! (ARG is clap's id, the field's name). The section headings and the usage line come from
-//! `help-heading-*`; default and possible values from `help-default` and `help-possible-values`.
+//! `help-heading-*`; default and possible values from `help-default` and `help-possible-values`;
+//! the value names (`<PROFIL>`) from `help-value-WORD`, and the usage line's `[OPTIONS]` from
+//! `help-usage-options`.
 //! Usage errors are said from the message files in `crate::output::print_usage_error`.
 
 use clap::Command;
@@ -19,6 +21,42 @@ pub fn localise(mut cmd: Command, lang: Lang) -> Command {
     // the help and version flags and the help subcommand exist once the command is built
     cmd.build();
     localise_one(cmd, "root", lang)
+}
+
+/// `name` (an argument's value name, e.g. `PROFILE` or `YEAR|DATE`) in `lang`: each of its
+/// `|`-separated words from `help-value-WORD`, or as it is when there is none (`da|en`).
+fn value_name(lang: Lang, name: &str) -> String {
+    name.split('|')
+        .map(|w| message(lang, &format!("help-value-{}", w.to_lowercase())).unwrap_or(w.into()))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// `a` with its value names in `lang` (clap's default is the argument's id in capitals).
+fn with_value_names(a: clap::Arg, lang: Lang) -> clap::Arg {
+    if !a.get_action().takes_values() {
+        return a;
+    }
+    let names: Vec<String> = match a.get_value_names() {
+        Some(names) => names.iter().map(ToString::to_string).collect(),
+        None => vec![a.get_id().as_str().to_uppercase()],
+    };
+    let names: Vec<String> = names.iter().map(|n| value_name(lang, n)).collect();
+    a.value_names(names)
+}
+
+/// The usage line of `cmd` in `lang`: clap's, with its `[OPTIONS]` said in `lang` (clap
+/// offers no setting for that word; the value names are already localised).
+fn usage(cmd: &mut Command, lang: Lang) -> Option<String> {
+    let options = message(lang, "help-usage-options")?;
+    let line = cmd.render_usage().to_string();
+    // clap puts its own English heading before the line; the template says ours
+    let line = line
+        .strip_prefix("Usage:")
+        .unwrap_or(&line)
+        .trim()
+        .to_string();
+    Some(line.replace("[OPTIONS]", &options))
 }
 
 /// `a` with its possible and default values said in `lang` at the end of its help, instead of
@@ -69,6 +107,9 @@ fn localise_one(mut cmd: Command, name: &str, lang: Lang) -> Command {
     if let Some(heading) = message(lang, "help-heading-commands") {
         cmd = cmd.subcommand_help_heading(heading);
     }
+    if let Some(command) = message(lang, "help-value-command") {
+        cmd = cmd.subcommand_value_name(command);
+    }
     let options = message(lang, "help-heading-options");
     let arguments = message(lang, "help-heading-arguments");
     let ids: Vec<String> = cmd
@@ -83,7 +124,7 @@ fn localise_one(mut cmd: Command, name: &str, lang: Lang) -> Command {
             if let Some(help) = help {
                 a = a.help(help).long_help(None);
             }
-            a = with_values(a, lang);
+            a = with_values(with_value_names(a, lang), lang);
             let heading = if a.is_positional() {
                 arguments
             } else {
@@ -94,6 +135,9 @@ fn localise_one(mut cmd: Command, name: &str, lang: Lang) -> Command {
                 None => a,
             }
         });
+    }
+    if let Some(line) = usage(&mut cmd, lang) {
+        cmd = cmd.override_usage(line);
     }
     let subs: Vec<String> = cmd
         .get_subcommands()

@@ -80,16 +80,44 @@ pub fn describe(e: &(dyn std::error::Error + 'static)) -> String {
     line
 }
 
-/// An I/O error's reason in `lang`; the system's own text for kinds without a message.
+/// An I/O error's reason in `lang`; for kinds without a message of their own, the system's
+/// text (of the innermost error, so that a file name is not said twice).
 fn io_reason(lang: Lang, e: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
     match e.kind() {
         K::NotFound => t!(lang, "err-io-not-found"),
         K::PermissionDenied => t!(lang, "err-io-permission"),
         K::IsADirectory => t!(lang, "err-io-is-dir"),
+        K::NotADirectory => t!(lang, "err-io-not-dir"),
         K::InvalidData => t!(lang, "err-io-invalid-data"),
-        _ => t!(lang, "err-io-other", detail = e.to_string()),
+        K::AlreadyExists => t!(lang, "err-io-exists"),
+        K::DirectoryNotEmpty => t!(lang, "err-io-not-empty"),
+        K::ReadOnlyFilesystem => t!(lang, "err-io-read-only"),
+        K::StorageFull | K::QuotaExceeded => t!(lang, "err-io-full"),
+        K::FileTooLarge => t!(lang, "err-io-too-large"),
+        K::UnexpectedEof => t!(lang, "err-io-eof"),
+        K::TimedOut => t!(lang, "err-io-timed-out"),
+        K::ResourceBusy | K::ExecutableFileBusy => t!(lang, "err-io-busy"),
+        K::CrossesDevices => t!(lang, "err-io-crosses-devices"),
+        K::InvalidFilename => t!(lang, "err-io-bad-name"),
+        K::OutOfMemory => t!(lang, "err-io-memory"),
+        _ => {
+            let mut inner: &(dyn std::error::Error + 'static) = e;
+            while let Some(next) = inner.source() {
+                inner = next;
+            }
+            t!(lang, "err-io-other", detail = inner.to_string())
+        }
     }
+}
+
+/// The file that an I/O error from `fs-err` names: its text reads "failed to … `PATH`", and
+/// its source is the system's error.
+fn fs_err_path(e: &std::io::Error) -> Option<String> {
+    let inner = e.get_ref()?.to_string();
+    let start = inner.find('`')? + 1;
+    let end = inner.rfind('`')?;
+    (end > start).then(|| inner[start..end].to_string())
 }
 
 /// What is wrong in a watch configuration, in `lang`.
@@ -148,11 +176,22 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
     use policymatch_matcher::ProfileError as Prof;
     let path = |p: &std::path::Path| p.display().to_string();
     if let Some(e) = e.downcast_ref::<std::io::Error>() {
-        // an error that carries its own text (fs-err's names the file) is shown as it is
-        if e.get_ref().is_some() {
-            return None;
+        if e.get_ref().is_none() {
+            return Some((io_reason(lang, e), 0));
         }
-        return Some((io_reason(lang, e), 0));
+        // fs-err's error names the operation and the file in English; say the file and the
+        // reason, which covers its source too
+        let path = fs_err_path(e)?;
+        let sources = std::iter::successors(std::error::Error::source(e), |c| c.source()).count();
+        return Some((
+            t!(
+                lang,
+                "err-file-io",
+                path = path,
+                reason = io_reason(lang, e)
+            ),
+            sources,
+        ));
     }
     if let Some(e) = e.downcast_ref::<Prof>() {
         return Some(match e {

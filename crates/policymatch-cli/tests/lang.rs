@@ -292,3 +292,122 @@ fn defaults_and_possible_values_in_help_are_in_the_readers_language() {
         "{help}"
     );
 }
+
+/// The commands that `policymatch --help` lists (without `help`).
+fn commands() -> Vec<String> {
+    let help = text(&bin().arg("--help").output().unwrap().stdout);
+    let listed = help
+        .split("Kommandoer:")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .unwrap_or_default();
+    let names: Vec<String> = listed
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|&n| n != "help")
+        .map(String::from)
+        .collect();
+    assert!(names.len() >= 10, "{help}");
+    names
+}
+
+#[test]
+fn usage_lines_and_value_names_in_help_are_in_the_readers_language() {
+    // clap's English words for the usage line and its default value names (an argument's id
+    // in capitals), which the Danish help must not show
+    let english = [
+        "Usage:",
+        "Options:",
+        "Arguments:",
+        "[OPTIONS]",
+        "<COMMAND>",
+        "<PROFILE>",
+        "<DIR>",
+        "<FILE>",
+        "<PATHS>",
+        "<TOP>",
+        "<MUNICIPALITY>",
+        "<AREA>",
+        "<QUERY>",
+        "<TEXT>",
+        "<DATE>",
+        "<YEAR|DATE>",
+        "<CASE>",
+        "<KIND>",
+        "<NAME>",
+        "<QRELS>",
+        "<CONFIG>",
+    ];
+    let root = text(&bin().arg("--help").output().unwrap().stdout);
+    assert!(
+        root.contains("Brug: policymatch [TILVALG] <KOMMANDO>"),
+        "{root}"
+    );
+    for command in commands() {
+        let help = text(&bin().args([&command, "--help"]).output().unwrap().stdout);
+        for word in english {
+            assert!(
+                !help.contains(word),
+                "`{command} --help` says {word}:\n{help}"
+            );
+        }
+    }
+    let suggest = text(&bin().args(["suggest", "--help"]).output().unwrap().stdout);
+    assert!(
+        suggest.contains("Brug: policymatch suggest [TILVALG] --profile <PROFIL>")
+            && suggest.contains("--index <MAPPE>")
+            && suggest.contains("--since <ÅR|DATO>"),
+        "{suggest}"
+    );
+    let o = bin().arg("suggest").output().unwrap();
+    assert!(
+        text(&o.stderr).contains("--profile <PROFIL>"),
+        "{}",
+        text(&o.stderr)
+    );
+
+    let en = text(
+        &bin()
+            .args(["--lang", "en", "suggest", "--help"])
+            .output()
+            .unwrap()
+            .stdout,
+    );
+    assert!(
+        en.contains("Usage: policymatch suggest [OPTIONS] --profile <PROFILE>")
+            && en.contains("--index <DIR>")
+            && en.contains("--since <YEAR|DATE>"),
+        "{en}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_named_with_the_reason_in_the_readers_language() {
+    let o = bin()
+        .args(["extract", "/definitely/not/here.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr).trim_end(),
+        "policymatch: fejl: /definitely/not/here.pdf: filen eller mappen findes ikke"
+    );
+    let o = bin()
+        .args(["--lang", "en", "extract", "/definitely/not/here.pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        text(&o.stderr).trim_end(),
+        "policymatch: error: /definitely/not/here.pdf: no such file or folder"
+    );
+    // a folder where a file is expected: the system's reason, said by the tool
+    let dir = tempfile::tempdir().unwrap();
+    let o = bin().arg("extract").arg(dir.path()).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with(&format!("policymatch: fejl: {}", dir.path().display()))
+            && !err.contains("failed to"),
+        "{err}"
+    );
+}

@@ -89,3 +89,35 @@ help-default = [standard: { $value }]
 help-who = Vis, hvem I skal tale med: udvalg, enheder og personer bag profilens bedste match og kommende begivenheder.
 help-who-profile = Foreningens profil (TOML)
 help-who-top = Antal udvalg, enheder og personer at vise
+
+# value names in help and usage (help-value-WORD for each word of clap's value name) and the
+# usage line's word for options
+help-usage-options = [TILVALG]
+help-value-command = KOMMANDO
+help-value-dir = MAPPE
+help-value-file = FIL
+help-value-profile = PROFIL
+help-value-profiles = PROFILMAPPE
+help-value-top = ANTAL
+help-value-format = FORMAT
+help-value-municipality = KOMMUNE
+help-value-area = OMRÅDE
+help-value-year = ÅR
+help-value-date = DATO
+help-value-case = SAG
+help-value-kind = SLAGS
+help-value-name = NAVN
+help-value-paths = STI
+help-value-text = TEKST
+help-value-query = SØGNING
+help-value-qrels = VURDERINGER
+help-value-manifest = MANIFEST
+help-value-words = ORDLISTE
+help-value-timeout = SEKUNDER
+help-value-out = FIL
+help-value-config = OPSÆTNING
+help-value-rate = PR_SEKUND
+help-value-retries = FORSØG
+help-value-max_size = MB
+help-value-after = DATO
+help-value-since = DATO
