@@ -6,6 +6,7 @@ mod args;
 mod commands;
 mod help;
 mod output;
+mod problem;
 
 use clap::{CommandFactory, FromArgMatches};
 use policymatch_i18n::t;

@@ -224,6 +224,12 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
             _ => return None,
         });
     }
+    if let Some(e) = e.downcast_ref::<policymatch_core::extract::ExtractError>() {
+        return Some((crate::problem::extract(lang, e), 0));
+    }
+    if let Some(p) = e.downcast_ref::<policymatch_core::problem::Problem>() {
+        return Some((crate::problem::say(lang, p), 0));
+    }
     if let Some(m) = e.downcast_ref::<policymatch_watch::MailError>() {
         return mail_problem(lang, m).map(|s| (s, 0));
     }
@@ -293,6 +299,15 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
             ),
             1,
         ),
+        Core::Extract { path: p, source } => (
+            t!(
+                lang,
+                "err-file-io",
+                path = path(p),
+                reason = crate::problem::extract(lang, source)
+            ),
+            1,
+        ),
         Core::Index { path: p, message } => (
             t!(lang, "err-index", path = path(p), detail = message.as_str()),
             0,
@@ -310,14 +325,14 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
         Core::Manifest {
             path: p,
             line,
-            message,
+            problem,
         } => (
             t!(
                 lang,
                 "err-manifest",
                 path = path(p),
                 line = *line,
-                detail = message.as_str()
+                detail = crate::problem::manifest(lang, problem)
             ),
             0,
         ),
@@ -386,9 +401,13 @@ pub fn highlight_with(text: &str, ranges: &[(usize, usize)], open: &str, close: 
 
 /// True when `err` is a write to a closed pipe (e.g. output piped into `head`): not an error.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     err.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| e.kind() == BrokenPipe)
+            // serde_json writes through the pipe and wraps its error
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(BrokenPipe))
     })
 }
 
@@ -527,7 +546,7 @@ mod error_line_tests {
             .expect_err("error");
         assert_eq!(
             error_line(&err),
-            "policymatch: fejl: /files/qpdf-encrypted-40-bit-R3.pdf: encrypted"
+            "policymatch: fejl: /files/qpdf-encrypted-40-bit-R3.pdf: krypteret"
         );
     }
 

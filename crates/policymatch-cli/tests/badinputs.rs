@@ -4,6 +4,8 @@
 //! the folder is absent or in a debug build (run it with
 //! `cargo test --release -p policymatch-cli --test badinputs -- --nocapture`).
 
+mod english;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Output, Stdio};
@@ -279,4 +281,57 @@ fn whole_folder_reports_every_file_within_memory() {
         let peak = peak_mib.expect("GNU time reports the maximum resident set size");
         assert!(peak <= MAX_RSS_MIB, "peak RSS {peak} MiB");
     }
+}
+
+/// The whole folder in Danish: every file that is skipped or failed has its reason in Danish,
+/// with none of the English reasons' words (a parser's own detail, such as serde_json's, may
+/// follow in its words), on stderr too, and a code beside it in the JSON summary.
+#[test]
+fn whole_folder_says_its_reasons_in_danish() {
+    let Some(dir) = badinputs() else { return };
+    let idx = tempfile::tempdir().unwrap();
+    let mut cmd = bin();
+    cmd.env("POLICYMATCH_LANG", "da")
+        .arg("index")
+        .arg(&dir)
+        .arg("--index")
+        .arg(idx.path())
+        .args(["--format", "json"]);
+    let o = run_within(cmd, Duration::from_secs(600)).expect("the run ends within 10 minutes");
+    assert!(clean_exit(&o.status), "{:?}", o.status);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let (_, reasons) = reported(&summary);
+    assert!(reasons.len() > 200, "{summary}");
+    let fragments = english::reason_fragments();
+    let lines = reasons
+        .iter()
+        .map(|(_, r)| r.as_str())
+        .chain(stderr.lines());
+    for line in lines {
+        for fragment in &fragments {
+            assert!(
+                !line.contains(fragment.as_str()),
+                "English {fragment:?} in {line}"
+            );
+        }
+    }
+    let mut codes = BTreeSet::new();
+    for key in ["skipped", "failed"] {
+        for entry in summary[key].as_array().unwrap() {
+            let code = entry[2].as_str().unwrap_or_default();
+            assert!(
+                !code.is_empty()
+                    && code
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_'),
+                "{entry}"
+            );
+            codes.insert(code.to_string());
+        }
+    }
+    eprintln!(
+        "badinputs in Danish: {} reasons, none with English words; codes {codes:?}",
+        reasons.len()
+    );
 }

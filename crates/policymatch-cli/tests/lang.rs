@@ -1,6 +1,8 @@
 //! The reader's language: Danish by default, English with `--lang en` or `POLICYMATCH_LANG`;
 //! `suggest`'s text output in both, pinned as snapshots over the bundled corpus-samples.
 
+mod english;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -410,4 +412,75 @@ fn a_missing_file_is_named_with_the_reason_in_the_readers_language() {
             && !err.contains("failed to"),
         "{err}"
     );
+}
+
+#[test]
+fn index_says_why_a_file_is_skipped_or_failed_in_the_readers_language() {
+    let docs = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(docs.path().join(name), bytes).unwrap();
+    write("tom.pdf", b"");
+    write("falsk.pdf", b"hello");
+    write("noter.docx", b"PK");
+    write("noter.odt", b"PK");
+    write("andet.json", br#"{"a": 1}"#);
+    write("latin1.txt", b"\xe6\xf8\xe5 \xff");
+    write("rod.xml", br#"<?xml version="1.0"?><Root/>"#);
+    write("stor.txt", &vec![b'a'; 3 << 20]);
+    write("MANIFEST.tsv", b"name\tyear\n");
+    let idx = tempfile::tempdir().unwrap();
+    let o = bin()
+        .arg("index")
+        .arg(docs.path())
+        .arg("--index")
+        .arg(idx.path())
+        .args(["--max-file-size", "2"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    let d = docs.path().display();
+    for line in [
+        format!("sprunget over {d}/tom.pdf: tom fil"),
+        format!("sprunget over {d}/falsk.pdf: ikke en PDF (begynder ikke med %PDF)"),
+        format!("sprunget over {d}/stor.txt: 3 MiB, over grænsen på 2 MiB"),
+        format!(
+            "sprunget over {d}/MANIFEST.tsv: manifestet bruges ikke: linje 1: overskriftsrækken har ingen `file`-kolonne"
+        ),
+        format!(
+            "sprunget over {d}/andet.json: JSON, der ikke er en dagsordenseksport (ingen \"Dagsordenpunkter\"-liste)"
+        ),
+        format!("fejlet {d}/latin1.txt: ikke gyldig UTF-8-tekst"),
+    ] {
+        assert!(out.lines().any(|l| l == line), "no line {line:?} in\n{out}");
+    }
+    let reasons: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("sprunget over ") || l.starts_with("fejlet "))
+        .collect();
+    assert_eq!(reasons.len(), 9, "{out}");
+    for fragment in english::reason_fragments() {
+        assert!(!out.contains(&fragment), "English {fragment:?} in\n{out}");
+        assert!(!text(&o.stderr).contains(&fragment), "{}", text(&o.stderr));
+    }
+
+    // JSON: the text in the reader's language, and a stable code beside it
+    let o = bin()
+        .args(["--lang", "en", "index"])
+        .arg(docs.path())
+        .arg("--index")
+        .arg(idx.path())
+        .args(["--max-file-size", "2", "--format", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let empty = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e[0].as_str().unwrap().ends_with("tom.pdf"))
+        .unwrap();
+    assert_eq!(empty[1], "empty file");
+    assert_eq!(empty[2], "empty");
+    let failed = &v["failed"][0];
+    assert_eq!(failed[2], "not_utf8", "{v}");
 }

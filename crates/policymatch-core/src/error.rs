@@ -47,14 +47,14 @@ pub enum Error {
         holder: String,
     },
     /// A metadata manifest is malformed.
-    #[error("{path}:{line}: {message}")]
+    #[error("{path}:{line}: {problem}")]
     Manifest {
         /// The manifest file.
         path: PathBuf,
         /// 1-based line number.
         line: usize,
         /// What is wrong.
-        message: String,
+        problem: crate::problem::ManifestProblem,
     },
     /// A search query could not be parsed.
     #[error("query {query:?}: {message}")]

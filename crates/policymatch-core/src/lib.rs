@@ -43,6 +43,7 @@ pub mod extract;
 pub mod index;
 pub mod intent;
 pub mod metadata;
+pub mod problem;
 pub mod process;
 pub mod segment;
 pub mod size;

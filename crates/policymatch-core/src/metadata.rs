@@ -8,6 +8,7 @@
 
 use crate::document::{DocumentMeta, MetaValue, Page};
 use crate::error::{Error, Result};
+use crate::problem::ManifestProblem;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -30,10 +31,10 @@ impl Manifest {
     /// line breaks inside; TSV cells are taken as they stand (TSV has no quoting). Blank lines
     /// and lines starting with `#` are skipped.
     pub fn parse(text: &str, path: &Path) -> Result<Manifest> {
-        let err = |line: u64, message: String| Error::Manifest {
+        let err = |line: u64, problem: ManifestProblem| Error::Manifest {
             path: path.to_path_buf(),
             line: usize::try_from(line).unwrap_or(usize::MAX),
-            message,
+            problem,
         };
         let header_line = text
             .lines()
@@ -56,19 +57,16 @@ impl Manifest {
         let line_of = |e: &csv::Error| e.position().map(|p| p.line()).unwrap_or(1);
         let header = match records.next() {
             None => {
-                return Err(err(
-                    1,
-                    "empty manifest; expected a header row with a `file` column".into(),
-                ));
+                return Err(err(1, ManifestProblem::Empty));
             }
-            Some(Err(e)) => return Err(err(line_of(&e), format!("unreadable row: {e}"))),
+            Some(Err(e)) => return Err(err(line_of(&e), ManifestProblem::Row(e.to_string()))),
             Some(Ok(h)) => h,
         };
         let header_no = header.position().map(|p| p.line()).unwrap_or(1);
         let cols: Vec<String> = header.iter().map(|c| c.trim().to_lowercase()).collect();
         let find = |name: &str| cols.iter().position(|c| c == name);
         let Some(file_col) = find("file") else {
-            return Err(err(header_no, "no `file` column in the header row".into()));
+            return Err(err(header_no, ManifestProblem::NoFileColumn));
         };
         let (mun, area, year, title) = (
             find("municipality"),
@@ -78,7 +76,8 @@ impl Manifest {
         );
         let mut rows = HashMap::new();
         for record in records {
-            let cells = record.map_err(|e| err(line_of(&e), format!("unreadable row: {e}")))?;
+            let cells =
+                record.map_err(|e| err(line_of(&e), ManifestProblem::Row(e.to_string())))?;
             let no = cells.position().map(|p| p.line()).unwrap_or(0);
             let get = |i: Option<usize>| {
                 i.and_then(|i| cells.get(i))
@@ -87,14 +86,13 @@ impl Manifest {
                     .map(str::to_string)
             };
             let Some(file) = get(Some(file_col)) else {
-                return Err(err(no, "row has no value in the `file` column".into()));
+                return Err(err(no, ManifestProblem::NoFile));
             };
             let year = match get(year) {
-                Some(y) => {
-                    Some(MetaValue::given(y.parse::<u32>().map_err(|_| {
-                        err(no, format!("year {y:?} is not a number"))
-                    })?))
-                }
+                Some(y) => Some(MetaValue::given(
+                    y.parse::<u32>()
+                        .map_err(|_| err(no, ManifestProblem::Year(y.clone())))?,
+                )),
                 None => None,
             };
             let key = file_name_key(Path::new(&file));

@@ -86,7 +86,8 @@ pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Resul
                 .map(|n| n.to_string_lossy().to_string())
                 .unwrap_or_default(),
         );
-        if let FileStatus::Failed(reason) = p.status {
+        if let FileStatus::Failed(problem) = p.status {
+            let reason = crate::problem::say(lang(), problem);
             bar.suspend(|| eprintln!("policymatch: {}: {reason}", p.path.display()));
         }
     };
@@ -103,7 +104,21 @@ pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Resul
     let mut out = std::io::stdout().lock();
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &summary)?;
+            let mut json = serde_json::to_value(&summary)?;
+            // each reason as `[path, text, code]`, the text in the reader's language
+            for (key, list) in [("skipped", &summary.skipped), ("failed", &summary.failed)] {
+                json[key] = list
+                    .iter()
+                    .map(|(path, problem)| {
+                        serde_json::json!([
+                            path,
+                            crate::problem::say(lang(), problem),
+                            problem.code()
+                        ])
+                    })
+                    .collect();
+            }
+            serde_json::to_writer_pretty(&mut out, &json)?;
             writeln!(out)?;
         }
         Format::Text => {
@@ -123,16 +138,22 @@ pub fn run(paths: &[PathBuf], dir: &Path, opts: RunOptions<'_>) -> anyhow::Resul
                 index = dir.display().to_string()
             );
             writeln!(out, "{line}")?;
-            for (p, reason) in &summary.skipped {
-                let (path, reason) = (p.display().to_string(), reason.to_string());
+            for (p, problem) in &summary.skipped {
+                let (path, reason) = (
+                    p.display().to_string(),
+                    crate::problem::say(lang(), problem),
+                );
                 writeln!(
                     out,
                     "{}",
                     t!(lang(), "index-skipped", path = path, reason = reason)
                 )?;
             }
-            for (p, reason) in &summary.failed {
-                let (path, reason) = (p.display().to_string(), reason.to_string());
+            for (p, problem) in &summary.failed {
+                let (path, reason) = (
+                    p.display().to_string(),
+                    crate::problem::say(lang(), problem),
+                );
                 writeln!(
                     out,
                     "{}",

@@ -9,6 +9,7 @@ use crate::document::{DocumentMeta, Page};
 use crate::error::{Error, Result};
 use crate::extract::ExtractError;
 use crate::metadata::{self, Manifest};
+use crate::problem::Problem;
 use crate::segment::segment_page_with;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -60,9 +61,9 @@ pub enum Loaded {
     /// One or more documents.
     Documents(Vec<SourceDocument>),
     /// Nothing to index, by nature (no text layer, empty file).
-    Skipped(String),
+    Skipped(Problem),
     /// The file is broken or hostile.
-    Failed(String),
+    Failed(Problem),
 }
 
 /// Turns a file into documents. The CLI supplies one that extracts PDFs in worker processes;
@@ -93,9 +94,8 @@ pub fn pdf_outcome(path: &Path, result: std::result::Result<Vec<Page>, ExtractEr
             let pages = crate::extract::normalize::normalize_document(pages);
             pdf_documents(path, pages)
         }
-        Err(e) if e.is_skip() => Loaded::Skipped(e.to_string()),
-        Err(ExtractError::NotPdf) => Loaded::Skipped(ExtractError::NotPdf.to_string()),
-        Err(e) => Loaded::Failed(e.to_string()),
+        Err(e) if e.is_skip() || e == ExtractError::NotPdf => Loaded::Skipped(e.into()),
+        Err(e) => Loaded::Failed(e.into()),
     }
 }
 
@@ -173,9 +173,9 @@ pub enum FileStatus {
     /// Unchanged since the last run.
     Unchanged,
     /// Not indexed, by nature (e.g. no text layer).
-    Skipped(String),
+    Skipped(Problem),
     /// Not indexed because it is broken.
-    Failed(String),
+    Failed(Problem),
 }
 
 /// What an indexing run did.
@@ -187,12 +187,14 @@ pub struct IndexSummary {
     pub unchanged: usize,
     /// Files removed from the index because they are gone.
     pub removed: Vec<String>,
-    /// Files skipped, with the reason.
-    pub skipped: Vec<(PathBuf, String)>,
+    /// Files skipped, with the reason (in JSON `[path, text, code]`).
+    #[serde(serialize_with = "crate::problem::serialize_problems")]
+    pub skipped: Vec<(PathBuf, Problem)>,
     /// Files and folders passed over because a [`super::walk::IGNORE_FILE`] names them.
     pub ignored: Vec<PathBuf>,
-    /// Files that failed, with the reason.
-    pub failed: Vec<(PathBuf, String)>,
+    /// Files that failed, with the reason (in JSON `[path, text, code]`).
+    #[serde(serialize_with = "crate::problem::serialize_problems")]
+    pub failed: Vec<(PathBuf, Problem)>,
     /// Documents written (agenda files give one per item).
     pub documents: usize,
     /// Pages written.
@@ -208,7 +210,7 @@ pub struct IndexSummary {
 enum Work {
     Unchanged(PathBuf),
     Loaded(PathBuf, String, Loaded),
-    Unreadable(PathBuf, String),
+    Unreadable(PathBuf, Problem),
 }
 
 /// Indexes the files under `roots` into `index`: new and changed files are (re)indexed,
@@ -255,7 +257,7 @@ pub fn index_paths(
     for m in &walked.manifests {
         match Manifest::read(m) {
             Ok(found) => manifest.merge(found),
-            Err(e) => skipped.push((m.clone(), format!("manifest not used: {e}"))),
+            Err(e) => skipped.push((m.clone(), Problem::manifest(&e))),
         }
     }
     manifest.merge(opts.manifest.clone());
@@ -328,7 +330,10 @@ pub fn index_paths(
                     let work = if size > max_file_size {
                         // by its size on disk, before a byte is read; a file that grew over
                         // the limit loses its old records like any changed file
-                        let reason = crate::size::over_limit(size, max_file_size);
+                        let reason = Problem::TooLarge {
+                            size,
+                            limit: max_file_size,
+                        };
                         Work::Loaded(path.clone(), String::new(), Loaded::Skipped(reason))
                     } else {
                         read_and_load(path, key, *kind, known_ref, loader, max_file_size)
@@ -425,8 +430,8 @@ pub fn index_paths(
         .map_err(|e| Error::index(&dir, e))?;
     index.reload()?;
     summary.seconds = started.elapsed().as_secs_f64();
-    summary.failed.sort();
-    summary.skipped.sort();
+    crate::problem::sort(&mut summary.failed);
+    crate::problem::sort(&mut summary.skipped);
     Ok(summary)
 }
 
@@ -445,10 +450,13 @@ fn read_and_load(
     let read = std::fs::File::open(path)
         .and_then(|f| f.take(max_size.saturating_add(1)).read_to_end(&mut bytes));
     if let Err(e) = read {
-        return Work::Unreadable(path.to_path_buf(), format!("cannot read: {e}"));
+        return Work::Unreadable(path.to_path_buf(), Problem::unreadable(&e));
     }
     if bytes.len() as u64 > max_size {
-        let reason = crate::size::over_limit(bytes.len() as u64, max_size);
+        let reason = Problem::TooLarge {
+            size: bytes.len() as u64,
+            limit: max_size,
+        };
         return Work::Loaded(path.to_path_buf(), String::new(), Loaded::Skipped(reason));
     }
     let hash = blake3::hash(&bytes).to_hex().to_string();
@@ -458,7 +466,7 @@ fn read_and_load(
         Work::Loaded(
             path.to_path_buf(),
             hash,
-            Loaded::Skipped("empty file".into()),
+            Loaded::Skipped(ExtractError::Empty.into()),
         )
     } else {
         let loaded = loader.load(path, &bytes, kind);

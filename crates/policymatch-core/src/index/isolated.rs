@@ -56,7 +56,7 @@ impl Loader for IsolatedLoader {
             self.limits,
         ) {
             Ok(loaded) => loaded,
-            Err(e) => Loaded::Failed(e.to_string()),
+            Err(e) => Loaded::Failed(e.into()),
         }
     }
 }
@@ -68,7 +68,7 @@ pub fn run_load_worker(path: &Path, kind: SourceKind) -> std::io::Result<()> {
     limit_worker_memory();
     let loaded = match std::fs::read(path) {
         Ok(bytes) => load_caught(&InProcessLoader, path, &bytes, kind),
-        Err(e) => Loaded::Failed(format!("cannot read: {e}")),
+        Err(e) => Loaded::Failed(crate::problem::Problem::unreadable(&e)),
     };
     print_reply(&loaded)
 }
@@ -80,7 +80,9 @@ fn load_caught(loader: &dyn Loader, path: &Path, bytes: &[u8], kind: SourceKind)
         loader.load(path, bytes, kind)
     }))
     .unwrap_or_else(|payload| {
-        Loaded::Failed(format!("reader crashed: {}", one_line_panic(&payload)))
+        Loaded::Failed(crate::problem::Problem::ReaderCrashed(one_line_panic(
+            &payload,
+        )))
     })
 }
 
@@ -104,7 +106,7 @@ mod tests {
         fn load(&self, _: &Path, bytes: &[u8], _: SourceKind) -> Loaded {
             let text = std::str::from_utf8(bytes).unwrap_or_default();
             // the slice the Kelvin sign (3 bytes) broke the HTML reader with
-            Loaded::Skipped(text[2..].to_string())
+            Loaded::Skipped(crate::problem::Problem::Io(text[2..].to_string()))
         }
     }
 
@@ -117,9 +119,10 @@ mod tests {
             text.as_bytes(),
             SourceKind::Html,
         );
-        let Loaded::Failed(reason) = loaded else {
+        let Loaded::Failed(problem) = loaded else {
             panic!("{loaded:?}");
         };
+        let reason = problem.to_string();
         assert!(
             reason.starts_with("reader crashed: ") && reason.contains("is not a char boundary"),
             "{reason}"

@@ -1,5 +1,6 @@
 //! Finding the documents under the paths given to `index`.
 
+use crate::problem::Problem;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -61,7 +62,7 @@ pub struct Walk {
     /// Files to index, sorted, without duplicates.
     pub files: Vec<(PathBuf, SourceKind)>,
     /// Paths that were not indexed, with the reason.
-    pub skipped: Vec<(PathBuf, String)>,
+    pub skipped: Vec<(PathBuf, Problem)>,
     /// Manifests (`MANIFEST.tsv` / `.csv`) found in the walked folders.
     pub manifests: Vec<PathBuf>,
     /// Files and folders passed over because an [`IGNORE_FILE`] names them.
@@ -89,21 +90,17 @@ fn walker(root: &Path, ignore_files: bool) -> ignore::WalkBuilder {
 }
 
 /// Why the walker could not go to an entry, in words.
-fn reason(e: &ignore::Error) -> String {
+fn reason(e: &ignore::Error) -> Problem {
     match e {
         ignore::Error::WithPath { err, .. }
         | ignore::Error::WithDepth { err, .. }
         | ignore::Error::WithLineNumber { err, .. } => reason(err),
-        ignore::Error::Loop { .. } => "symbolic link loop (folder already visited)".into(),
-        ignore::Error::Io(io) if io.raw_os_error() == Some(libc::ELOOP) => {
-            "symbolic link loop".into()
-        }
-        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => {
-            "no such file or folder".into()
-        }
-        ignore::Error::Glob { .. } => format!("ignore patterns not used: {e}"),
-        ignore::Error::Partial(errs) => errs.iter().map(reason).collect::<Vec<_>>().join("; "),
-        other => other.to_string(),
+        ignore::Error::Loop { .. } => Problem::FolderVisited,
+        ignore::Error::Io(io) if io.raw_os_error() == Some(libc::ELOOP) => Problem::LinkLoop,
+        ignore::Error::Io(io) if io.kind() == std::io::ErrorKind::NotFound => Problem::NotFound,
+        ignore::Error::Glob { .. } => Problem::IgnorePatterns(e.to_string()),
+        ignore::Error::Partial(errs) => Problem::Several(errs.iter().map(reason).collect()),
+        other => Problem::Io(other.to_string()),
     }
 }
 
@@ -136,8 +133,8 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
                     let path = error_path(&e).unwrap_or_else(|| root.clone());
                     // A broken link is reported by the walker as a missing file.
                     let mut why = reason(&e);
-                    if why == "no such file or folder" && path.symlink_metadata().is_ok() {
-                        why = "broken symbolic link".into();
+                    if why == Problem::NotFound && path.symlink_metadata().is_ok() {
+                        why = Problem::BrokenLink;
                     }
                     w.skipped.push((path, why));
                     continue;
@@ -155,17 +152,17 @@ pub fn walk(roots: &[PathBuf]) -> Walk {
             match entry.file_type() {
                 Some(t) if t.is_dir() => {
                     if entry.depth() >= MAX_DEPTH {
-                        w.skipped.push((path, "folder nesting too deep".into()));
+                        w.skipped.push((path, Problem::TooDeep));
                     }
                 }
                 Some(t) if t.is_file() => take_file(&path, explicit, &mut w, &mut seen_files),
-                _ => w.skipped.push((path, "not a regular file".into())),
+                _ => w.skipped.push((path, Problem::NotRegular)),
             }
         }
         ignored_under(root, &visited, &mut w);
     }
     w.files.sort();
-    w.skipped.sort();
+    crate::problem::sort(&mut w.skipped);
     w.skipped.dedup();
     w.manifests.sort();
     w.manifests.dedup();
@@ -218,11 +215,7 @@ fn take_file(path: &Path, explicit: bool, w: &mut Walk, seen: &mut HashSet<PathB
                 w.files.push((path.to_path_buf(), kind));
             }
         }
-        None => w.skipped.push((
-            path.to_path_buf(),
-            "not a supported document (PDF, agenda JSON or XML, Word .doc or .docx, HTML or text)"
-                .into(),
-        )),
+        None => w.skipped.push((path.to_path_buf(), Problem::Unsupported)),
     }
 }
 
@@ -253,7 +246,7 @@ mod tests {
             .collect();
         assert_eq!(names, ["a.pdf", "b.PDF"]);
         assert_eq!(w.manifests, [root.join("MANIFEST.tsv")]);
-        let reasons: Vec<_> = w.skipped.iter().map(|(_, r)| r.as_str()).collect();
+        let reasons: Vec<_> = w.skipped.iter().map(|(_, r)| r.to_string()).collect();
         assert!(
             reasons
                 .iter()
@@ -306,9 +299,8 @@ mod tests {
         assert_eq!(ignored, ["budget.xlsx", "c.pdf", "kladder", "top.pdf"]);
         // the bad pattern is reported, the good ones still apply
         assert!(
-            w.skipped
-                .iter()
-                .any(|(p, r)| p.ends_with(IGNORE_FILE) && r.starts_with("ignore patterns not used")),
+            w.skipped.iter().any(|(p, r)| p.ends_with(IGNORE_FILE)
+                && r.to_string().starts_with("ignore patterns not used")),
             "{:?}",
             w.skipped
         );

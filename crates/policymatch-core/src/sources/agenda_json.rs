@@ -9,6 +9,7 @@
 
 use crate::document::MetaValue;
 use crate::index::build::{Loaded, SourceDocument};
+use crate::problem::Problem;
 use serde_json::Value;
 use std::path::Path;
 
@@ -16,14 +17,12 @@ use std::path::Path;
 pub fn load(path: &Path, text: &str) -> Loaded {
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return Loaded::Failed(format!("invalid JSON: {e}")),
+        Err(e) => return Loaded::Failed(Problem::JsonInvalid(e.to_string())),
     };
     match parse(path, &value) {
         Some(docs) if !docs.is_empty() => Loaded::Documents(docs),
-        Some(_) => Loaded::Skipped("agenda without items".into()),
-        None => {
-            Loaded::Skipped("JSON is not an agenda export (no \"Dagsordenpunkter\" list)".into())
-        }
+        Some(_) => Loaded::Skipped(Problem::JsonNoItems),
+        None => Loaded::Skipped(Problem::JsonNotAgenda),
     }
 }
 

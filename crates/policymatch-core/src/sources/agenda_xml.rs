@@ -8,6 +8,7 @@
 //! exports, which hold no item texts) is skipped with a reason.
 
 use crate::index::build::Loaded;
+use crate::problem::Problem;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -118,13 +119,11 @@ pub fn load(path: &Path, xml: &str) -> Loaded {
         .map(str::trim_start)
         .find(|t| !t.is_empty() && !t.starts_with('?') && !t.starts_with('!'));
     if !root.is_some_and(|r| r.starts_with("Publication")) {
-        return Loaded::Skipped(
-            "XML is not an agenda publication (SBSYS/eDagsorden <Publication>)".into(),
-        );
+        return Loaded::Skipped(Problem::XmlNotAgenda);
     }
     let publication: Publication = match super::xml::from_str(xml.trim_start_matches('\u{feff}')) {
         Ok(p) => p,
-        Err(e) => return Loaded::Failed(format!("damaged agenda publication XML: {e}")),
+        Err(e) => return Loaded::Failed(Problem::XmlDamaged(e.to_string())),
     };
     let agendas = publication.agendas.map(|a| a.agenda).unwrap_or_default();
     let several = agendas.len() > 1;
@@ -201,7 +200,7 @@ pub fn load(path: &Path, xml: &str) -> Loaded {
         }
     }
     if docs.is_empty() {
-        return Loaded::Skipped("agenda publication without items".into());
+        return Loaded::Skipped(Problem::XmlNoItems);
     }
     Loaded::Documents(docs)
 }
@@ -306,7 +305,7 @@ Frivillige foreninger inddrages.]]></Content></ItemField>
                 panic!("loaded {xml}");
             };
             assert_eq!(
-                reason,
+                reason.to_string(),
                 "damaged agenda publication XML: cannot parse DTD: it declares entities (<!ENTITY>), which are never expanded or fetched"
             );
         }

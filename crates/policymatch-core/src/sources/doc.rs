@@ -11,22 +11,7 @@
 
 use std::io::Read;
 
-/// Why a `.doc` file gives no text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DocError {
-    /// Not a compound file, or a damaged one.
-    #[error("not a readable Word 97-2003 document (compound file: {0})")]
-    Container(String),
-    /// A compound file without the `WordDocument` stream (another Office format).
-    #[error("not a Word document (no WordDocument stream)")]
-    NoDocument,
-    /// The document is password-protected.
-    #[error("encrypted Word document")]
-    Encrypted,
-    /// The File Information Block or the piece table is broken.
-    #[error("damaged Word document ({0})")]
-    Damaged(&'static str),
-}
+pub use crate::problem::{DocDamage, DocError};
 
 /// Magic number at the start of the File Information Block.
 const W_IDENT: u16 = 0xA5EC;
@@ -70,10 +55,10 @@ pub fn doc_pages(bytes: &[u8]) -> Result<Vec<String>, DocError> {
     let word = read("/WordDocument")?.ok_or(DocError::NoDocument)?;
     let fib = Fib::parse(&word)?;
     let table_name = if fib.table_one { "/1Table" } else { "/0Table" };
-    let table = read(table_name)?.ok_or(DocError::Damaged("no table stream"))?;
+    let table = read(table_name)?.ok_or(DocError::Damaged(DocDamage::NoTableStream))?;
     let clx = table
         .get(fib.fc_clx..fib.fc_clx.saturating_add(fib.lcb_clx))
-        .ok_or(DocError::Damaged("piece table outside the table stream"))?;
+        .ok_or(DocError::Damaged(DocDamage::PieceTableOutside))?;
     let raw = main_text(&word, clx, fib.ccp_text)?;
     Ok(pages_of(&raw))
 }
@@ -88,9 +73,9 @@ struct Fib {
 
 impl Fib {
     fn parse(word: &[u8]) -> Result<Fib, DocError> {
-        const SHORT: DocError = DocError::Damaged("file information block too short");
+        const SHORT: DocError = DocError::Damaged(DocDamage::FibTooShort);
         if u16_at(word, 0) != Some(W_IDENT) {
-            return Err(DocError::Damaged("no file information block"));
+            return Err(DocError::Damaged(DocDamage::NoFib));
         }
         let flags = u16_at(word, 0x0A).ok_or(SHORT)?;
         if flags & F_ENCRYPTED != 0 {
@@ -127,7 +112,7 @@ impl Fib {
 
 /// The characters of the main document (positions `0..ccp_text`), as stored.
 fn main_text(word: &[u8], clx: &[u8], ccp_text: u32) -> Result<String, DocError> {
-    const BROKEN: DocError = DocError::Damaged("broken piece table");
+    const BROKEN: DocError = DocError::Damaged(DocDamage::BrokenPieceTable);
     // property runs (Prc, type 1) come first; the piece table (Pcdt, type 2) follows
     let mut at = 0;
     while clx.get(at) == Some(&1) {
@@ -157,14 +142,14 @@ fn main_text(word: &[u8], clx: &[u8], ccp_text: u32) -> Result<String, DocError>
             let from = ((fc & !F_COMPRESSED) / 2) as usize;
             let bytes = word
                 .get(from..from + count)
-                .ok_or(DocError::Damaged("text outside the document stream"))?;
+                .ok_or(DocError::Damaged(DocDamage::TextOutside))?;
             let (decoded, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             text.push_str(&decoded);
         } else {
             let from = fc as usize;
             let bytes = word
                 .get(from..from + count * 2)
-                .ok_or(DocError::Damaged("text outside the document stream"))?;
+                .ok_or(DocError::Damaged(DocDamage::TextOutside))?;
             let units: Vec<u16> = bytes
                 .chunks_exact(2)
                 .map(|c| u16::from_le_bytes([c[0], c[1]]))
@@ -395,7 +380,7 @@ mod tests {
         clx.extend_from_slice(&plc);
         assert_eq!(
             main_text(&[0u8; 20], &clx, 5),
-            Err(DocError::Damaged("text outside the document stream"))
+            Err(DocError::Damaged(DocDamage::TextOutside))
         );
         // a piece table of the wrong length, or no piece table at all
         assert!(main_text(&[0u8; 20], &clx[..clx.len() - 1], 5).is_err());

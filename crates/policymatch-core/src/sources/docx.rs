@@ -20,23 +20,7 @@ pub const MAX_PART: u64 = 32 * 1024 * 1024;
 /// Most bytes unpacked from one `.docx` file, all parts read together.
 pub const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
 
-/// Why a `.docx` file gives no text.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum DocxError {
-    /// Not a zip archive, or a damaged one.
-    #[error("not a readable Word document (zip: {0})")]
-    Zip(String),
-    /// The archive has no `word/document.xml`.
-    #[error("not a Word document (no word/document.xml)")]
-    NoDocument,
-    /// A part unpacks to more than [`MAX_PART`] bytes, or the parts read to more than
-    /// [`MAX_UNPACKED`]: the part's name and the reason with the sizes.
-    #[error("Word document part {0} unpacks to {1}")]
-    TooLarge(String, String),
-    /// The XML is broken, or holds a DTD.
-    #[error("damaged Word document (XML: {0})")]
-    Xml(String),
-}
+pub use crate::problem::DocxError;
 
 /// How much may still be unpacked from one archive.
 struct Unpacking {
@@ -57,16 +41,21 @@ impl Unpacking {
             e => DocxError::Zip(e.to_string()),
         })?;
         let too_large = |size: u64| {
-            let reason = if size > MAX_PART {
-                crate::size::over_limit(size, MAX_PART)
+            if size > MAX_PART {
+                DocxError::TooLarge {
+                    part: name.to_string(),
+                    size,
+                    limit: MAX_PART,
+                    whole_file: false,
+                }
             } else {
-                format!(
-                    "{} with the parts before it, over the limit of {} for one file",
-                    crate::size::format_size(self.done.saturating_add(size)),
-                    crate::size::format_size(MAX_UNPACKED)
-                )
-            };
-            DocxError::TooLarge(name.to_string(), reason)
+                DocxError::TooLarge {
+                    part: name.to_string(),
+                    size: self.done.saturating_add(size),
+                    limit: MAX_UNPACKED,
+                    whole_file: true,
+                }
+            }
         };
         let allowed = MAX_PART.min(MAX_UNPACKED.saturating_sub(self.done));
         // the size the archive declares, before anything is unpacked
@@ -249,7 +238,7 @@ mod tests {
             .ok_or("no central directory")?;
         bytes[at + 24..at + 28].copy_from_slice(&1024u32.to_le_bytes());
         match docx_pages(&bytes) {
-            Err(DocxError::TooLarge(part, _)) => assert_eq!(part, "word/document.xml"),
+            Err(DocxError::TooLarge { part, .. }) => assert_eq!(part, "word/document.xml"),
             Err(DocxError::Zip(_)) => {} // the zip reader caught the lie itself
             other => panic!("{other:?}"),
         }

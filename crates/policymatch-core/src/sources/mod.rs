@@ -15,6 +15,7 @@ pub use html::html_to_text;
 use crate::document::{DocumentMeta, MetaValue, Page};
 use crate::index::build::{Loaded, Section, SourceDocument};
 use crate::index::walk::SourceKind;
+use crate::problem::Problem;
 use std::path::Path;
 
 /// Loads a non-PDF source file.
@@ -22,32 +23,32 @@ pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
     if kind == SourceKind::Docx {
         return match docx::docx_pages(bytes) {
             Ok(pages) => plain(path, pages.join("\u{c}")),
-            Err(e) => Loaded::Failed(e.to_string()),
+            Err(e) => Loaded::Failed(e.into()),
         };
     }
     if kind == SourceKind::Doc {
         return match doc::doc_pages(bytes) {
             Ok(pages) => plain(path, pages.join("\u{c}")),
-            Err(e) => Loaded::Failed(e.to_string()),
+            Err(e) => Loaded::Failed(e.into()),
         };
     }
     let Ok(text) = std::str::from_utf8(bytes) else {
-        return Loaded::Failed("not valid UTF-8 text".into());
+        return Loaded::Failed(Problem::NotUtf8);
     };
     match kind {
         SourceKind::Text => plain(path, text.to_string()),
         SourceKind::Html => plain(path, html_to_text(text)),
         SourceKind::AgendaJson => agenda_json::load(path, text),
         SourceKind::AgendaXml => agenda_xml::load(path, text),
-        SourceKind::Pdf | SourceKind::Docx | SourceKind::Doc => {
-            Loaded::Failed("internal: a binary document given to the text loader".into())
-        }
+        SourceKind::Pdf | SourceKind::Docx | SourceKind::Doc => Loaded::Failed(Problem::Internal(
+            "a binary document given to the text loader".into(),
+        )),
     }
 }
 
 fn plain(path: &Path, text: String) -> Loaded {
     if text.trim().is_empty() {
-        return Loaded::Skipped("no text".into());
+        return Loaded::Skipped(Problem::NoText);
     }
     let text = crate::extract::normalize::normalize_text(&text);
     let pages = text
