@@ -227,6 +227,11 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
     if let Some(e) = e.downcast_ref::<policymatch_core::extract::ExtractError>() {
         return Some((crate::problem::extract(lang, e), 0));
     }
+    if let Some(f) = e.downcast_ref::<policymatch_fetch::FetchError>() {
+        // the text says its source (a portals file's line)
+        let sources = std::iter::successors(std::error::Error::source(f), |c| c.source()).count();
+        return Some((crate::problem::fetch_error(lang, f), sources));
+    }
     if let Some(p) = e.downcast_ref::<policymatch_core::problem::Problem>() {
         return Some((crate::problem::say(lang, p), 0));
     }

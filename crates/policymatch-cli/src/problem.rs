@@ -1,8 +1,10 @@
-//! Why a file was skipped or failed, in the reader's language: one message per kind of
-//! [`Problem`] (`problem-*` in `cli.ftl`), with the details the library gives.
+//! Why a file was skipped or failed, or a URL could not be fetched, in the reader's language:
+//! one message per kind of [`Problem`] (`problem-*` in `cli.ftl`) and of [`FetchError`]
+//! (`fetch-err-*`), with the details the library gives.
 
 use policymatch_core::extract::ExtractError;
 use policymatch_core::problem::{DocDamage, DocError, DocxError, IoKind, ManifestProblem, Problem};
+use policymatch_fetch::{Answer, FetchError, NotPdf};
 use policymatch_i18n::{Lang, t};
 
 /// A size in bytes as `lang` writes it ("2,2 MiB", "512 byte").
@@ -161,5 +163,107 @@ fn doc(lang: Lang, e: &DocError) -> String {
             t!(lang, "problem-doc-damaged", detail = detail)
         }
         other => other.to_string(),
+    }
+}
+
+/// Why an answer from an agenda portal is not what was asked for, in `lang`.
+fn answer(lang: Lang, a: &Answer) -> String {
+    match a {
+        Answer::InvalidJson(d) => t!(lang, "problem-json-invalid", detail = d.as_str()),
+        Answer::NoCommittees => t!(lang, "fetch-err-no-committees"),
+        Answer::NoItems => t!(lang, "fetch-err-no-items"),
+        Answer::Status(s) => format!("HTTP {s}"),
+        other => other.to_string(),
+    }
+}
+
+/// Why a URL could not be fetched or a file stored, in `lang`.
+pub fn fetch_error(lang: Lang, e: &FetchError) -> String {
+    match e {
+        FetchError::Status { url, status } => format!("{url}: HTTP {status}"),
+        FetchError::Timeout { url, seconds } => t!(
+            lang,
+            "fetch-err-timeout",
+            url = url.as_str(),
+            seconds = *seconds
+        ),
+        FetchError::TooLarge { url, limit } => t!(
+            lang,
+            "fetch-err-too-large",
+            url = url.as_str(),
+            limit = size(lang, *limit)
+        ),
+        FetchError::Truncated { url, got, expected } => t!(
+            lang,
+            "fetch-err-truncated",
+            url = url.as_str(),
+            got = *got,
+            expected = *expected
+        ),
+        FetchError::RedirectLoop { url, hops } => t!(
+            lang,
+            "fetch-err-redirect-loop",
+            url = url.as_str(),
+            hops = *hops
+        ),
+        FetchError::WaitTooLong { url, seconds, max } => t!(
+            lang,
+            "fetch-err-wait-too-long",
+            url = url.as_str(),
+            seconds = *seconds,
+            max = *max
+        ),
+        // the HTTP library's words
+        FetchError::Transport { url, reason } => format!("{url}: {reason}"),
+        FetchError::UnaskedNotModified { url } => {
+            t!(lang, "fetch-err-unasked-not-modified", url = url.as_str())
+        }
+        FetchError::NotAPortal { url, reason } => t!(
+            lang,
+            "fetch-err-not-a-portal",
+            url = url.as_str(),
+            reason = answer(lang, reason)
+        ),
+        FetchError::BadAgenda { url, reason } => t!(
+            lang,
+            "fetch-err-bad-agenda",
+            url = url.as_str(),
+            reason = answer(lang, reason)
+        ),
+        FetchError::NotPdf { url, what } => {
+            let what = match what {
+                NotPdf::Html => t!(lang, "fetch-err-html"),
+                NotPdf::Empty => t!(lang, "fetch-err-empty"),
+                NotPdf::ContentType(c) => format!("Content-Type {c}"),
+                NotPdf::NoHeader => t!(lang, "fetch-err-no-header"),
+                other => other.to_string(),
+            };
+            t!(lang, "fetch-err-not-pdf", url = url.as_str(), what = what)
+        }
+        FetchError::Io { path, source } => t!(
+            lang,
+            "err-file-io",
+            path = path.display().to_string(),
+            reason = io_kind(lang, source.kind().into(), &source.to_string())
+        ),
+        FetchError::NotUrl { url } => t!(lang, "fetch-err-not-url", url = url.as_str()),
+        FetchError::PortalsLine { file, line, source } => {
+            format!("{}:{line}: {}", file.display(), fetch_error(lang, source))
+        }
+        FetchError::NoPortals { file } => t!(
+            lang,
+            "fetch-err-no-portals",
+            file = file.display().to_string()
+        ),
+        FetchError::BadSince { value } => {
+            t!(lang, "fetch-err-bad-since", value = value.as_str())
+        }
+        FetchError::NoCommittee { url, name, known } => t!(
+            lang,
+            "fetch-err-no-committee",
+            url = url.as_str(),
+            name = name.as_str(),
+            known = known.join(", ")
+        ),
     }
 }

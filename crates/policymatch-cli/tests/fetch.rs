@@ -500,3 +500,98 @@ fn a_dry_run_lists_and_downloads_nothing_and_attachments_name_their_item_in_the_
         "{line}"
     );
 }
+
+#[test]
+fn faults_and_bad_options_are_said_in_danish_by_default() {
+    let da = |args: &[&str]| {
+        let o = bin()
+            .env_remove("POLICYMATCH_LANG")
+            .args(args)
+            .output()
+            .unwrap();
+        (o.status.code(), stderr(&o))
+    };
+    let out = tempfile::tempdir().unwrap();
+    let out_s = out.path().to_str().unwrap();
+    let (code, err) = da(&["fetch", "--portal", "ftp://x", "--out", out_s]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err.trim_end(),
+        "policymatch: fejl: ftp://x: ikke en http(s)-adresse"
+    );
+    let (_, err) = da(&[
+        "fetch", "--portal", "x.dk", "--since", "20x", "--out", out_s,
+    ]);
+    assert_eq!(
+        err.trim_end(),
+        "policymatch: fejl: --since 20x: ikke en dato (ÅÅÅÅ-MM-DD eller ÅÅÅÅ)"
+    );
+    let portals = out.path().join("portals.txt");
+    std::fs::write(&portals, "# ingen\n").unwrap();
+    let p = portals.to_str().unwrap();
+    let (_, err) = da(&["fetch", "--portals", p, "--out", out_s]);
+    assert_eq!(
+        err.trim_end(),
+        format!("policymatch: fejl: {p}: ingen portaler")
+    );
+
+    let Some((shared, meetings)) = setup() else {
+        return;
+    };
+    let committee = "Sundheds- og Omsorgsudvalget";
+    let chosen: Vec<&SharedMeeting> = meetings
+        .iter()
+        .filter(|m| m.committee == committee && m.dato.as_str() >= "2024-06")
+        .collect();
+    let pdfs = replay::attachment_pdfs(&shared);
+    let server = Replay::start(&meetings, &pdfs[1..3]);
+    server.fault(
+        &format!("/api/agenda/dagsorden/{}", chosen[0].id),
+        Fault::Malformed,
+    );
+    let bilag = &chosen[1].documents[0];
+    server.fault(&format!("/Vis/Pdf/bilag/{bilag}"), Fault::Html);
+    std::fs::write(
+        &portals,
+        format!("{} greve\n{}/ingen-portal\n", server.base, server.base),
+    )
+    .unwrap();
+    let (code, err) = da(&[
+        "fetch",
+        "--portals",
+        p,
+        "--committee",
+        committee,
+        "--committee",
+        "Intet Udvalg",
+        "--since",
+        "2024-06-01",
+        "--attachments",
+        "--out",
+        out_s,
+        "--rate",
+        "50",
+    ]);
+    std::fs::remove_file(&portals).unwrap();
+    assert_eq!(code, Some(3), "{err}");
+    let base = &server.base;
+    for line in [
+        format!(
+            "policymatch: {base}/api/agenda/dagsorden/{}: ikke en dagsorden (ugyldig JSON: ",
+            chosen[0].id
+        ),
+        format!("policymatch: {base}/Vis/Pdf/bilag/{bilag}: ikke en PDF (en HTML-side)"),
+        format!(
+            "policymatch: {base}/ingen-portal/api/agenda/udvalgsliste: ikke en dagsordensportal (HTTP 404)"
+        ),
+        format!(
+            "policymatch: {base}/api/agenda/udvalgsliste: intet udvalg ved navn 'intet udvalg' (der er: "
+        ),
+    ] {
+        assert!(
+            err.lines().any(|l| l.starts_with(&line)),
+            "no line {line:?} in:\n{err}"
+        );
+    }
+    assert_eq!(err.lines().count(), 4, "{err}");
+}

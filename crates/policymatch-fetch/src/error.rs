@@ -66,13 +66,19 @@ pub enum FetchError {
         /// What went wrong.
         reason: String,
     },
+    /// A server that answers 304 Not Modified to a request that asked for no such thing.
+    #[error("{url}: 304 Not Modified to an unconditional request")]
+    UnaskedNotModified {
+        /// The URL.
+        url: String,
+    },
     /// The URL does not answer like an agenda portal.
     #[error("{url}: not an agenda portal ({reason})")]
     NotAPortal {
         /// The committee list's URL.
         url: String,
         /// What was wrong with the answer.
-        reason: String,
+        reason: Answer,
     },
     /// A meeting's answer is not an agenda.
     #[error("{url}: not an agenda ({reason})")]
@@ -80,7 +86,7 @@ pub enum FetchError {
         /// The meeting's URL.
         url: String,
         /// What was wrong.
-        reason: String,
+        reason: Answer,
     },
     /// An attachment that is not a PDF.
     #[error("{url}: not a PDF ({what})")]
@@ -88,7 +94,7 @@ pub enum FetchError {
         /// The attachment's URL.
         url: String,
         /// What it looks like instead.
-        what: String,
+        what: NotPdf,
     },
     /// A file could not be written or read.
     #[error("{}: {source}", path.display())]
@@ -98,9 +104,80 @@ pub enum FetchError {
         /// The error.
         source: std::io::Error,
     },
-    /// A bad option (portal URL, date, portals file).
-    #[error("{0}")]
-    Usage(String),
+    /// A portal given that is not an http(s) URL.
+    #[error("{url}: not an http(s) URL")]
+    NotUrl {
+        /// What was given.
+        url: String,
+    },
+    /// A line of a portals file that is wrong.
+    #[error("{}:{line}: {source}", file.display())]
+    PortalsLine {
+        /// The portals file.
+        file: PathBuf,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        source: Box<FetchError>,
+    },
+    /// A portals file without portals.
+    #[error("{}: no portals", file.display())]
+    NoPortals {
+        /// The portals file.
+        file: PathBuf,
+    },
+    /// A `--since` that is not a date.
+    #[error("--since {value}: not a date (YYYY-MM-DD or YYYY)")]
+    BadSince {
+        /// What was given.
+        value: String,
+    },
+    /// A `--committee` the portal does not have.
+    #[error("{url}: no committee named '{name}' (there are: {})", known.join(", "))]
+    NoCommittee {
+        /// The committee list's URL.
+        url: String,
+        /// The name asked for.
+        name: String,
+        /// The committees the portal has, sorted.
+        known: Vec<String>,
+    },
+}
+
+/// Why an answer is not the agenda portal's JSON that was asked for.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Answer {
+    /// Not JSON: the parser's words.
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    /// A committee list without its `Udvalg` object.
+    #[error("no \"Udvalg\" object")]
+    NoCommittees,
+    /// An agenda without its `Dagsordenpunkter` list.
+    #[error("no \"Dagsordenpunkter\" list")]
+    NoItems,
+    /// An error status.
+    #[error("HTTP {0}")]
+    Status(u16),
+}
+
+/// What an attachment that should be a PDF is instead.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum NotPdf {
+    /// A web page.
+    #[error("an HTML page")]
+    Html,
+    /// Nothing.
+    #[error("empty")]
+    Empty,
+    /// Something of this Content-Type.
+    #[error("Content-Type {0}")]
+    ContentType(String),
+    /// Something without the PDF header and without a Content-Type.
+    #[error("no %PDF- header")]
+    NoHeader,
 }
 
 impl FetchError {

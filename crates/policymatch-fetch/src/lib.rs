@@ -26,7 +26,7 @@ pub mod portal;
 pub mod store;
 
 pub use client::{ClientConfig, user_agent};
-pub use error::FetchError;
+pub use error::{Answer, FetchError, NotPdf};
 
 use client::{Client, Got, Validators};
 use policymatch_core::sources::sidecar;
@@ -47,8 +47,8 @@ pub struct Portal {
 impl Portal {
     /// A portal from a URL as a person writes it (`dagsordener.greve.dk` or a full URL).
     pub fn parse(url: &str, name: Option<&str>) -> Result<Portal, FetchError> {
-        let base = portal::normalize_base(url)
-            .ok_or_else(|| FetchError::Usage(format!("{url}: not an http(s) URL")))?;
+        let base =
+            portal::normalize_base(url).ok_or_else(|| FetchError::NotUrl { url: url.into() })?;
         Ok(Portal {
             base,
             name: name.map(portal::slug).filter(|s| !s.is_empty()),
@@ -67,14 +67,19 @@ pub fn parse_portals(file: &Path, text: &str) -> Result<Vec<Portal>, FetchError>
         let mut words = line.split_whitespace();
         let url = words.next().unwrap_or("");
         let name = words.next();
-        let p = Portal::parse(url, name)
-            .map_err(|e| FetchError::Usage(format!("{}:{}: {e}", file.display(), i + 1)))?;
+        let p = Portal::parse(url, name).map_err(|e| FetchError::PortalsLine {
+            file: file.to_path_buf(),
+            line: i + 1,
+            source: Box::new(e),
+        })?;
         if !out.contains(&p) {
             out.push(p);
         }
     }
     if out.is_empty() {
-        return Err(FetchError::Usage(format!("{}: no portals", file.display())));
+        return Err(FetchError::NoPortals {
+            file: file.to_path_buf(),
+        });
     }
     Ok(out)
 }
@@ -87,9 +92,7 @@ pub fn parse_since(s: &str) -> Result<String, FetchError> {
     }
     match portal::iso_date(s) {
         Some(d) if d.len() == s.len() => Ok(d),
-        _ => Err(FetchError::Usage(format!(
-            "--since {s}: not a date (YYYY-MM-DD or YYYY)"
-        ))),
+        _ => Err(FetchError::BadSince { value: s.into() }),
     }
 }
 
@@ -237,9 +240,8 @@ impl Run<'_> {
         let validators = known.cloned().unwrap_or_default();
         match self.client.get(url, &validators, limit)? {
             Got::NotModified if validators.any() => Ok(None),
-            Got::NotModified => Err(FetchError::Transport {
+            Got::NotModified => Err(FetchError::UnaskedNotModified {
                 url: url.to_string(),
-                reason: "304 Not Modified to an unconditional request".into(),
             }),
             Got::Fresh(f) => Ok(Some(f)),
         }
@@ -250,7 +252,7 @@ impl Run<'_> {
         let url = portal::committees_url(&p.base);
         let list_file = format!("{}-udvalgsliste.json", portal::host_slug(&p.base));
         let known = store.entry(&url, true).map(|e| e.validators.clone());
-        let not_portal = |reason: String| FetchError::NotAPortal {
+        let not_portal = |reason: Answer| FetchError::NotAPortal {
             url: url.clone(),
             reason,
         };
@@ -279,7 +281,7 @@ impl Run<'_> {
                 }
             },
             Err(FetchError::Status { status, .. }) => {
-                self.fail(&url, not_portal(format!("HTTP {status}")));
+                self.fail(&url, not_portal(Answer::Status(status)));
                 return None;
             }
             Err(e) => {
@@ -305,10 +307,11 @@ impl Run<'_> {
                 let mut names: Vec<&str> = all.iter().map(|m| m.committee.as_str()).collect();
                 names.sort();
                 names.dedup();
-                self.summary.failures.push(FetchError::Usage(format!(
-                    "{url}: no committee named '{w}' (there are: {})",
-                    names.join(", ")
-                )));
+                self.summary.failures.push(FetchError::NoCommittee {
+                    url: url.clone(),
+                    name: w.clone(),
+                    known: names.into_iter().map(String::from).collect(),
+                });
             }
         }
         Some(
@@ -486,7 +489,7 @@ fn local_agenda(store: &Store, file: &str) -> Option<(String, serde_json::Value)
 
 /// A PDF starts with `%PDF-` (within its first kilobyte, as readers allow); `Err` says what
 /// the body looks like instead.
-fn check_pdf(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
+fn check_pdf(body: &[u8], content_type: Option<&str>) -> Result<(), NotPdf> {
     let head = &body[..body.len().min(1024)];
     if head.windows(5).any(|w| w == b"%PDF-") {
         return Ok(());
@@ -495,13 +498,13 @@ fn check_pdf(body: &[u8], content_type: Option<&str>) -> Result<(), String> {
     let start = start.trim_start();
     Err(
         if start.starts_with("<!doctype html") || start.starts_with("<html") {
-            "an HTML page".into()
+            NotPdf::Html
         } else if body.is_empty() {
-            "empty".into()
+            NotPdf::Empty
         } else {
             match content_type {
-                Some(t) => format!("Content-Type {t}"),
-                None => "no %PDF- header".into(),
+                Some(t) => NotPdf::ContentType(t.to_string()),
+                None => NotPdf::NoHeader,
             }
         },
     )
@@ -538,12 +541,14 @@ mod tests {
         assert!(check_pdf(b"%PDF-1.7\n...", None).is_ok());
         assert_eq!(
             check_pdf(b"<!DOCTYPE html><p>Log ind", Some("text/html")).unwrap_err(),
-            "an HTML page"
+            NotPdf::Html
         );
         assert_eq!(
-            check_pdf(b"PK\x03\x04", Some("application/zip")).unwrap_err(),
+            check_pdf(b"PK\x03\x04", Some("application/zip"))
+                .unwrap_err()
+                .to_string(),
             "Content-Type application/zip"
         );
-        assert_eq!(check_pdf(b"", None).unwrap_err(), "empty");
+        assert_eq!(check_pdf(b"", None).unwrap_err(), NotPdf::Empty);
     }
 }

@@ -2,6 +2,7 @@
 //! meeting's agenda, and the attachments its items link to; and the file names `fetch` gives
 //! them.
 
+use crate::error::Answer;
 use policymatch_core::sources::sidecar::AttachmentOf;
 use serde_json::Value;
 
@@ -46,12 +47,12 @@ pub struct Meeting {
 /// The meetings of a committee list (every key of `Udvalg`: current and older committees),
 /// each once, in date, committee and id order; `Err` says why the answer is not a committee
 /// list.
-pub fn meetings(list: &[u8]) -> Result<Vec<Meeting>, String> {
-    let v: Value = serde_json::from_slice(list).map_err(|e| format!("invalid JSON: {e}"))?;
+pub fn meetings(list: &[u8]) -> Result<Vec<Meeting>, Answer> {
+    let v: Value = serde_json::from_slice(list).map_err(|e| Answer::InvalidJson(e.to_string()))?;
     let groups = v
         .get("Udvalg")
         .and_then(Value::as_object)
-        .ok_or("no \"Udvalg\" object")?;
+        .ok_or(Answer::NoCommittees)?;
     let mut out: Vec<Meeting> = Vec::new();
     for committees in groups.values() {
         for c in committees.as_array().into_iter().flatten() {
@@ -96,10 +97,10 @@ pub fn iso_date(s: &str) -> Option<String> {
 }
 
 /// Checks that `body` is one meeting's agenda (a JSON object with a `Dagsordenpunkter` list).
-pub fn check_agenda(body: &[u8]) -> Result<Value, String> {
-    let v: Value = serde_json::from_slice(body).map_err(|e| format!("invalid JSON: {e}"))?;
+pub fn check_agenda(body: &[u8]) -> Result<Value, Answer> {
+    let v: Value = serde_json::from_slice(body).map_err(|e| Answer::InvalidJson(e.to_string()))?;
     if !v.get("Dagsordenpunkter").is_some_and(Value::is_array) {
-        return Err("no \"Dagsordenpunkter\" list".into());
+        return Err(Answer::NoItems);
     }
     Ok(v)
 }
@@ -323,8 +324,11 @@ mod tests {
         let m = meetings(list)?;
         let ids: Vec<&str> = m.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(ids, ["m0", "m1", "m2"]);
-        assert!(meetings(b"<html>").unwrap_err().starts_with("invalid JSON"));
-        assert_eq!(meetings(b"{}").unwrap_err(), "no \"Udvalg\" object");
+        assert!(matches!(
+            meetings(b"<html>").unwrap_err(),
+            Answer::InvalidJson(_)
+        ));
+        assert_eq!(meetings(b"{}").unwrap_err(), Answer::NoCommittees);
         Ok(())
     }
 

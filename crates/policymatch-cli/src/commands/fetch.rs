@@ -69,7 +69,7 @@ pub fn run(args: &FetchArgs) -> anyhow::Result<ExitCode> {
     let summary = policymatch_fetch::fetch(&args.out, &opts, &observer)?;
     observer.0.finish_and_clear();
     for e in &summary.failures {
-        eprintln!("policymatch: {e}");
+        eprintln!("policymatch: {}", crate::problem::fetch_error(lang(), e));
     }
     print(&summary, args)?;
     Ok(if summary.failures.is_empty() {
@@ -95,7 +95,7 @@ fn print(s: &Summary, args: &FetchArgs) -> anyhow::Result<()> {
                 "requests": s.requests,
                 "conditional_requests": s.conditional_requests,
                 "retries": s.retries,
-                "failures": s.failures.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                "failures": s.failures.iter().map(|e| crate::problem::fetch_error(lang(), e)).collect::<Vec<_>>(),
                 "out": args.out,
             });
             serde_json::to_writer_pretty(&mut out, &v)?;

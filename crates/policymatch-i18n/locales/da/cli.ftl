@@ -175,3 +175,23 @@ problem-xml-damaged = beskadiget dagsordens-XML: { $detail }
 problem-xml-no-items = dagsordensudgivelse uden punkter
 problem-reader-crashed = læseren gik ned: { $detail }
 problem-internal = intern fejl: { $detail }
+
+# why a URL could not be fetched (fetch)
+fetch-err-timeout = { $url }: intet svar inden for { $seconds } s
+fetch-err-too-large = { $url }: større end grænsen på { $limit }
+fetch-err-truncated = { $url }: svaret blev afbrudt ({ $got } af { $expected } byte)
+fetch-err-redirect-loop = { $url }: omdirigeringer i ring ({ $hops } omdirigeringer)
+fetch-err-wait-too-long = { $url }: serveren beder om at vente { $seconds } s (Retry-After), mere end de tilladte { $max } s
+fetch-err-unasked-not-modified = { $url }: 304 Not Modified, uden at der blev spurgt betinget
+fetch-err-not-a-portal = { $url }: ikke en dagsordensportal ({ $reason })
+fetch-err-bad-agenda = { $url }: ikke en dagsorden ({ $reason })
+fetch-err-no-committees = intet "Udvalg"-objekt
+fetch-err-no-items = ingen "Dagsordenpunkter"-liste
+fetch-err-not-pdf = { $url }: ikke en PDF ({ $what })
+fetch-err-html = en HTML-side
+fetch-err-empty = tom
+fetch-err-no-header = begynder ikke med %PDF-
+fetch-err-not-url = { $url }: ikke en http(s)-adresse
+fetch-err-no-portals = { $file }: ingen portaler
+fetch-err-bad-since = --since { $value }: ikke en dato (ÅÅÅÅ-MM-DD eller ÅÅÅÅ)
+fetch-err-no-committee = { $url }: intet udvalg ved navn '{ $name }' (der er: { $known })

@@ -175,3 +175,23 @@ problem-xml-damaged = damaged agenda publication XML: { $detail }
 problem-xml-no-items = agenda publication without items
 problem-reader-crashed = reader crashed: { $detail }
 problem-internal = internal: { $detail }
+
+# why a URL could not be fetched (fetch)
+fetch-err-timeout = { $url }: no answer within { $seconds } s
+fetch-err-too-large = { $url }: larger than the limit of { $limit }
+fetch-err-truncated = { $url }: body cut short ({ $got } of { $expected } bytes)
+fetch-err-redirect-loop = { $url }: redirect loop ({ $hops } redirects)
+fetch-err-wait-too-long = { $url }: server asks to wait { $seconds } s (Retry-After), more than the { $max } s allowed
+fetch-err-unasked-not-modified = { $url }: 304 Not Modified to an unconditional request
+fetch-err-not-a-portal = { $url }: not an agenda portal ({ $reason })
+fetch-err-bad-agenda = { $url }: not an agenda ({ $reason })
+fetch-err-no-committees = no "Udvalg" object
+fetch-err-no-items = no "Dagsordenpunkter" list
+fetch-err-not-pdf = { $url }: not a PDF ({ $what })
+fetch-err-html = an HTML page
+fetch-err-empty = empty
+fetch-err-no-header = no %PDF- header
+fetch-err-not-url = { $url }: not an http(s) URL
+fetch-err-no-portals = { $file }: no portals
+fetch-err-bad-since = --since { $value }: not a date (YYYY-MM-DD or YYYY)
+fetch-err-no-committee = { $url }: no committee named '{ $name }' (there are: { $known })
