@@ -158,9 +158,37 @@ pub fn detect(text: &str) -> Vec<Cue> {
     out
 }
 
+/// Abbreviations that never end a sentence ("jf. bilag 1", "ca. 300 borgere", "nr. 5"),
+/// lower-case, without their final full stop.
+const ABBREVIATIONS: &[&str] = &[
+    "ang", "att", "bl.a", "ca", "dvs", "evt", "f.eks", "fx", "hhv", "ift", "iflg", "iht", "inkl",
+    "jf", "jvf", "kap", "kl", "kr", "mht", "mio", "mia", "nr", "pga", "pkt", "stk", "tlf", "vedr",
+];
+
+/// Whether the full stop at byte `dot` of `text` ends a sentence: it does not after an
+/// abbreviation of [`ABBREVIATIONS`], nor before a word in lower case (the ordinal of "den 5.
+/// december", "m.m. og", an abbreviation the list does not know).
+fn full_stop_ends_sentence(text: &str, dot: usize) -> bool {
+    let word_start = text[..dot]
+        .rfind(|c: char| c.is_whitespace() || c == '(')
+        .map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = text[word_start..dot].to_lowercase();
+    if ABBREVIATIONS.contains(&word.as_str()) {
+        return false;
+    }
+    let next = text[dot + 1..]
+        .trim_start_matches([' ', '\t'])
+        .chars()
+        .next();
+    !next.is_some_and(char::is_lowercase)
+}
+
 /// Byte ranges of the sentences of `text` (split after `.`, `!` or `?` followed by white
-/// space, and at line breaks). A colon or semicolon does not end a sentence: what follows
-/// "Målet er:" is the goal.
+/// space, and at line breaks; a full stop after an abbreviation or before a word in lower
+/// case does not end one, see [`full_stop_ends_sentence`]). A colon or semicolon does not end
+/// a sentence: what follows "Målet er:" is the goal.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -169,7 +197,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
         let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
         let end = if c == '\n' {
             Some(i)
-        } else if matches!(c, '.' | '!' | '?') && next_is_space {
+        } else if matches!(c, '!' | '?') && next_is_space
+            || c == '.' && next_is_space && full_stop_ends_sentence(text, i)
+        {
             Some(i + c.len_utf8())
         } else {
             None
@@ -365,6 +395,26 @@ mod tests {
     fn whole_word_cues_do_not_match_inside_words() {
         assert!(kinds("De besluttedes ikke.").is_empty());
         assert_eq!(kinds("vedtaget"), vec![Intent::Decision]);
+    }
+
+    #[test]
+    fn abbreviations_and_ordinals_do_not_end_a_sentence() {
+        let text = "Styrelsen har den 5. december 2024 givet tilsagn (jf. bilag 1) til ca. 300 \
+                    borgere, jf. Serviceloven § 18. Det er godt, m.m. Nyt afsnit? Ja.";
+        let s: Vec<&str> = sentences(text)
+            .iter()
+            .map(|&(a, b)| text[a..b].trim())
+            .collect();
+        assert_eq!(
+            s,
+            [
+                "Styrelsen har den 5. december 2024 givet tilsagn (jf. bilag 1) til ca. 300 \
+                 borgere, jf. Serviceloven § 18.",
+                "Det er godt, m.m.",
+                "Nyt afsnit?",
+                "Ja."
+            ]
+        );
     }
 
     #[test]
