@@ -35,18 +35,23 @@ impl Stage {
 }
 
 /// The first thing a recommendation asks for: the clause after "indstiller" up to the next
-/// "at"-clause or sentence end ("… indstiller, at orienteringen tages til efterretning").
-/// The whole text when it holds no recommendation.
+/// "at"-clause, numbered clause or sentence end ("… indstiller, at orienteringen tages til
+/// efterretning"; "støtten på 10.000 kr. fra puljen ophører" is one sentence). The whole text
+/// when it holds no recommendation.
 fn first_request(t: &str) -> &str {
     let Some(i) = t.find("indstiller") else {
         return t;
     };
     let rest = &t[i + "indstiller".len()..];
-    // skip the first "at" and stop at the next one, a numbered clause or a full stop
+    // skip the first "at" and stop at the next one, a numbered clause or a sentence's end
     let body = rest.find(" at ").map(|j| &rest[j + 4..]).unwrap_or(rest);
-    let end = [" at ", ". ", " 2. "]
+    let sentence_end = crate::intent::sentences(body)
+        .first()
+        .map_or(body.len(), |&(_, end)| end);
+    let end = [" at ", " 2. "]
         .iter()
         .filter_map(|m| body.find(m))
+        .chain([sentence_end])
         .min()
         .unwrap_or(body.len());
     &body[..end]
@@ -56,8 +61,14 @@ fn first_request(t: &str) -> &str {
 /// with its case. The recommendation's first request decides between approval and taking
 /// note; the caption tells a draft, a consultation or a status report.
 pub fn stage_of(caption: &str, text: &str) -> Option<Stage> {
-    let c = caption.to_lowercase();
-    let t = text.to_lowercase();
+    // a line break of the layout inside "til\nefterretning" is a space
+    let flat = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let (c, t) = (flat(caption), flat(text));
     let any = |s: &str, cues: &[&str]| cues.iter().any(|cue| s.contains(cue));
     let request = first_request(&t);
     if any(&c, &["høring"])
@@ -150,14 +161,29 @@ pub fn stage_of(caption: &str, text: &str) -> Option<Stage> {
     if any(&c, &["godkendelse", "vedtagelse"]) {
         return Some(Stage::Approval);
     }
+    // Nothing in the caption or the first request: what the committee did, as the decision
+    // says it ("Orienteringen blev taget til efterretning", "Godkendt", "Udvalget besluttede").
+    if any(&t, &["taget til efterretning", "tages til efterretning"]) {
+        return Some(Stage::Orientation);
+    }
+    if any(&t, &["godkendt", "besluttede", "vedtaget", "anbefales"]) {
+        return Some(Stage::Approval);
+    }
     None
 }
 
+/// A unit's name after "Center for": a capitalised word, after any adjectives ending in -t
+/// ("Frivilligt Socialt Arbejde"); then, once, "& X" or "og X" (X capitalised, or a noun in
+/// lower case: "og skoler"), before which a list of names may run ("Politik, Organisation &
+/// Borgerbetjening"). A capitalised word that merely follows (a person's name, "Bilag") is not
+/// part of it.
+const UNIT_NAME: &str = r"(?:[A-ZÆØÅ][\wæøåÆØÅ-]*t\s+)*[A-ZÆØÅ][\wæøåÆØÅ-]*(?:(?:\s*,\s*(?:[A-ZÆØÅ][\wæøåÆØÅ-]*t\s+)*[A-ZÆØÅ][\wæøåÆØÅ-]*)*\s*(?:&|og)\s*(?:(?:[A-ZÆØÅ][\wæøåÆØÅ-]*t\s+)*[A-ZÆØÅ][\wæøåÆØÅ-]*|[a-zæøå][\wæøå-]*(?:er|else|ing|hed|skab|miljø|pleje|service)\b))?";
+
 static UNIT: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant pattern that is known to compile (tested below).
-    Regex::new(
-        r"\b(?:(?:Center|Centret|Afdeling|Sekretariat|Enhed|Team)\s+for\s+[A-ZÆØÅ][\wæøåÆØÅ-]*(?:\s*(?:&|og)\s*(?:[A-ZÆØÅ][\wæøåÆØÅ-]*|[a-zæøå][\wæøå-]*(?:er|else|ing|hed|skab|miljø|pleje|service)\b)|\s+[A-ZÆØÅ][\wæøåÆØÅ-]*){0,3}|[A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ][\wæøå]*)?forvaltningen)",
-    )
+    Regex::new(&format!(
+        r"\b(?:(?:Center|Centret|Afdeling|Sekretariat|Enhed|Team)\s+for\s+{UNIT_NAME}|[A-ZÆØÅ][\wæøå-]*(?:\s+og\s+[A-ZÆØÅ][\wæøå]*)?forvaltningen)"
+    ))
     .expect("constant regex")
 });
 
@@ -167,18 +193,48 @@ static RECOMMENDER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+static ADMINISTRATION: LazyLock<Regex> = LazyLock::new(|| {
+    // Invariant: a constant pattern that is known to compile (tested below).
+    Regex::new(r"(?i)\badministrationen\b").expect("constant regex")
+});
+
+/// The units `text` names, in order, each as written: a genitive's -s dropped ("Center for
+/// Teknik og Miljøs ansvar" names "Center for Teknik og Miljø"; "Center for Dokumentation og
+/// Indsats" keeps its own).
+fn units_in(text: &str) -> Vec<String> {
+    UNIT.find_iter(text)
+        .map(|m| {
+            let name = m.as_str();
+            // the genitive -s of a word that ends in a vowel or -er without it (Miljøs,
+            // Skolers, Plejes), not a noun's own (Indsats)
+            let stem = name.strip_suffix('s').unwrap_or(name);
+            let genitive_of = stem.ends_with("er")
+                || stem.ends_with(['a', 'e', 'i', 'o', 'u', 'y', 'æ', 'ø', 'å']);
+            let possessive = name.ends_with('s')
+                && genitive_of
+                && text[m.end()..]
+                    .strip_prefix(' ')
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(char::is_lowercase);
+            if possessive {
+                name[..name.len() - 1].to_string()
+            } else {
+                name.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The administrative unit a text names ("Center for Sundhed & Pleje", "Social- og
 /// Sundhedsforvaltningen", or "Administrationen" when it is the one recommending), if any.
 pub fn administrative_unit(text: &str) -> Option<String> {
-    UNIT.find(text)
-        .map(|m| m.as_str())
-        .or_else(|| {
-            RECOMMENDER
-                .captures(text)
-                .and_then(|c| c.get(1))
-                .map(|m| m.as_str())
-        })
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+    let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    units_in(&tidy(text)).into_iter().next().or_else(|| {
+        RECOMMENDER
+            .captures(text)
+            .and_then(|c| c.get(1))
+            .map(|m| tidy(m.as_str()))
+    })
 }
 
 /// Words that begin a unit's name, where one unit's name ends and the next begins
@@ -193,72 +249,71 @@ const UNIT_HEADS: [&str; 6] = [
 ];
 
 /// `text` with a "|" where one unit's name ends and the next begins (" og Center for",
-/// ", Afdeling for"), so that a match never runs from one into the next.
+/// ", Afdeling for", " samt Center for"), so that a match never runs from one into the next.
 fn separate(text: &str) -> String {
     let mut out = text.to_string();
     for head in UNIT_HEADS {
-        for joint in [" og ", " & ", ", "] {
+        for joint in [" og ", " & ", ", ", " samt "] {
             out = out.replace(&format!("{joint}{head} for"), &format!(" | {head} for"));
         }
     }
     out
 }
 
-/// Splits a match that runs into the next unit's name at " og Center", " & Center".
-fn split_units(m: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let words: Vec<&str> = m.split_whitespace().collect();
-    let mut i = 0;
-    while i < words.len() {
-        let w = words[i];
-        let joins = matches!(w, "og" | "&");
-        if joins
-            && words.get(i + 1).is_some_and(|n| UNIT_HEADS.contains(n))
-            && words.get(i + 2) == Some(&"for")
-        {
-            out.push(String::new());
-            i += 1;
-            continue;
+/// The units in `text` (already [`separate`]d), each once, in order.
+fn units_of(text: &str) -> Vec<String> {
+    let mut units: Vec<String> = Vec::new();
+    for u in units_in(text) {
+        if !units.contains(&u) {
+            units.push(u);
         }
-        if let Some(last) = out.last_mut() {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(w);
-        }
-        i += 1;
     }
-    out.retain(|u| !u.is_empty());
-    out
+    units
 }
 
 /// The administrative units that handle the case in `text`, as the municipality writes them:
 /// those that make the recommendation ("Center for Børn & Familier, Center for Job &
-/// Socialservice og Center for Sundhed & Pleje indstiller …"), split apart; else the
-/// recommending body ("Administrationen indstiller"); else the first unit the text names.
+/// Socialservice og Center for Sundhed & Pleje indstiller …"), split apart; else those of
+/// the first sentence that names any ("Gruppen består af repræsentanter fra Center for Børn og
+/// Familier, Center for Dagtilbud og Skoler samt Center for Job og Socialservice"); else the
+/// recommending body ("Administrationen indstiller"), or "Administrationen" where the text
+/// names it at work and nothing more specific.
 pub fn administrative_units(text: &str) -> Vec<String> {
     let tidy = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if let Some(i) = text.find(" indstiller") {
-        let before = &text[..i];
-        let start = before.rfind(['.', '\n', ':']).map(|j| j + 1).unwrap_or(0);
-        let subject = separate(&tidy(&before[start..]));
-        let mut units: Vec<String> = UNIT
-            .find_iter(&subject)
-            .flat_map(|m| split_units(m.as_str()))
-            .collect();
-        units.dedup();
+    let flat = tidy(text);
+    if let Some(i) = flat.find(" indstiller") {
+        let before = &flat[..i];
+        let start = before.rfind(['.', ':']).map(|j| j + 1).unwrap_or(0);
+        let units = units_of(&separate(&before[start..]));
         if !units.is_empty() {
             return units;
         }
     }
-    administrative_unit(&separate(text))
-        .map(|u| split_units(&u))
-        .unwrap_or_default()
+    for (a, b) in crate::intent::sentences(&flat) {
+        let units = units_of(&separate(&flat[a..b]));
+        if !units.is_empty() {
+            return units;
+        }
+    }
+    if let Some(c) = RECOMMENDER.captures(&flat).and_then(|c| c.get(1)) {
+        return vec![c.as_str().to_string()];
+    }
+    if ADMINISTRATION.is_match(&flat) {
+        return vec!["Administrationen".to_string()];
+    }
+    Vec::new()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pattern_compiles() {
+        for p in [&UNIT, &RECOMMENDER, &ADMINISTRATION] {
+            LazyLock::force(p);
+        }
+    }
 
     #[test]
     fn stages() {
@@ -289,6 +344,37 @@ mod tests {
             Some(Stage::Approval)
         );
         assert_eq!(stage_of("Eventuelt", ""), None);
+        // a line break of the layout inside a cue
+        assert_eq!(
+            stage_of(
+                "Dialog om sommerfestivalen",
+                "Administrationen indstiller, at udvalget tager dialogen til\nefterretning."
+            ),
+            Some(Stage::Orientation)
+        );
+        // an abbreviation's full stop does not end the request
+        assert_eq!(
+            stage_of(
+                "Stop Spild Lokalt",
+                "Administrationen indstiller, at støtten på 10.000 kr. fra puljen ophører fra 1. januar 2025."
+            ),
+            Some(Stage::Approval)
+        );
+        // nothing in the caption or the request: the decision says what was done
+        assert_eq!(
+            stage_of(
+                "Hædringsarrangement",
+                "1. Udvalget besluttede model 3. 2. Ikke godkendt. 3. Godkendt."
+            ),
+            Some(Stage::Approval)
+        );
+        assert_eq!(
+            stage_of(
+                "Det sociale danmarkskort",
+                "Centrene indstiller, at arbejdet fortsætter. Ad. 4 Orienteringen blev taget til efterretning"
+            ),
+            Some(Stage::Orientation)
+        );
         // the recommendation's first request decides
         assert_eq!(
             stage_of(
@@ -360,6 +446,43 @@ mod tests {
             ["Administrationen"]
         );
         assert!(administrative_units("Ingen enhed nævnt her.").is_empty());
+        // a list in one unit's name; a person's name after it is not part of it
+        assert_eq!(
+            administrative_units(
+                "Center for Politik, Organisation & Borgerbetjening indstiller, at kalenderen godkendes."
+            ),
+            ["Center for Politik, Organisation & Borgerbetjening"]
+        );
+        assert_eq!(
+            administrative_units("Kontakt: Center for Sundhed & Pleje Pia Mols, tlf. 4397 9797."),
+            ["Center for Sundhed & Pleje"]
+        );
+        // the first sentence that names units, "samt" between two of them
+        assert_eq!(
+            administrative_units(
+                "Administrationen indstiller, at orienteringen tages til efterretning. Gruppen består af repræsentanter fra Center for Børn og Familier, Center for Dagtilbud og Skoler samt Center for Job og Socialservice. Center for Teknik og Miljøs ansvar er vejene."
+            ),
+            [
+                "Center for Børn og Familier",
+                "Center for Dagtilbud og Skoler",
+                "Center for Job og Socialservice"
+            ]
+        );
+        assert_eq!(
+            administrative_units("Det er Center for Teknik og Miljøs ansvar."),
+            ["Center for Teknik og Miljø"]
+        );
+        assert_eq!(
+            administrative_units("Center for Dokumentation og Indsats er med."),
+            ["Center for Dokumentation og Indsats"]
+        );
+        // the administration at work, and nothing more specific
+        assert_eq!(
+            administrative_units(
+                "I samarbejde med orkestret har administrationen udarbejdet en aftale."
+            ),
+            ["Administrationen"]
+        );
     }
 
     #[test]

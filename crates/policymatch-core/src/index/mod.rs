@@ -57,7 +57,10 @@ pub struct CommitInfo {
 /// 1: a page of headings only is one passage.
 /// 2: an inferred title broken over lines is joined.
 /// 3: a full stop after an abbreviation or before a lower-case word ends no sentence (marks).
-pub const PIPELINE_VERSION: u64 = 3;
+/// 4: the stage of an agenda item is read over the line breaks of its recommendation, its
+///    first request to the end of its sentence, and from the decision when nothing else says;
+///    an HTML heading element that reads as a sentence is text.
+pub const PIPELINE_VERSION: u64 = 4;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {

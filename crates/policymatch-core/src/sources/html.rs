@@ -144,12 +144,27 @@ pub struct HtmlSection {
     pub text: String,
 }
 
-/// Cuts HTML into sections at its `h1`-`h6` headings; empty sections are dropped.
+/// Most words a heading has; an `h1`-`h6` element with more, or one that ends a sentence, is
+/// text set in heading type ("<h4>Administrationen indstiller, at udvalget …</h4>").
+const HEADING_WORDS: usize = 12;
+
+/// Cuts HTML into sections at its `h1`-`h6` headings; empty sections are dropped. A heading
+/// element that reads as a sentence (see [`HEADING_WORDS`]) is the first paragraph of the
+/// current section instead.
 pub fn html_sections(html: &str) -> Vec<HtmlSection> {
     let doc = Html::parse_document(html);
     let mut sections = Vec::new();
     let mut current: Option<String> = None;
+    // text set in heading type, waiting to begin the text that follows it
+    let mut carried = String::new();
     let rest = walk(&doc, |heading, before| {
+        let before = std::mem::take(&mut carried) + before.as_str();
+        let h = heading.split_whitespace().collect::<Vec<_>>().join(" ");
+        let is_text = h.split(' ').count() > HEADING_WORDS || h.ends_with('.');
+        if is_text {
+            carried = format!("{before}\n\n{h}\n\n");
+            return;
+        }
         let text = tidy(&before);
         if !text.is_empty() {
             sections.push(HtmlSection {
@@ -157,10 +172,9 @@ pub fn html_sections(html: &str) -> Vec<HtmlSection> {
                 text,
             });
         }
-        let h = heading.split_whitespace().collect::<Vec<_>>().join(" ");
         current = (!h.is_empty()).then_some(h);
     });
-    let text = tidy(&rest);
+    let text = tidy(&(carried + rest.as_str()));
     if !text.is_empty() {
         sections.push(HtmlSection {
             heading: current,
@@ -194,6 +208,24 @@ fn tidy(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_set_as_a_heading_is_text() {
+        let s = html_sections(
+            "<h4>Indstilling</h4><h4><em>Administrationen indstiller, at Kultur- og \
+             Fritidsudvalget træffer beslutning om finansieringsforslag og niveau for \
+             egenbetaling</em></h4><p>forslag 1, 2 eller 3</p><h4>Beslutning</h4><p>Godkendt.</p>",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].heading.as_deref(), Some("Indstilling"));
+        assert!(
+            s[0].text
+                .starts_with("Administrationen indstiller, at Kultur- og")
+                && s[0].text.ends_with("forslag 1, 2 eller 3"),
+            "{s:?}"
+        );
+        assert_eq!(s[1].heading.as_deref(), Some("Beslutning"));
+    }
 
     #[test]
     fn html_to_text_keeps_paragraphs_and_entities() {
