@@ -67,7 +67,7 @@ fn index_reports_every_file() {
     assert!(missing.is_empty(), "not reported: {missing:?}");
     let failed = v["failed"].as_array().unwrap();
     assert!(
-        failed.iter().any(|e| e[1] == "encrypted"),
+        failed.iter().any(|e| e[2] == "encrypted"),
         "no 'encrypted' reason in {failed:?}"
     );
 }
