@@ -187,7 +187,7 @@ fn full_stop_ends_sentence(text: &str, dot: usize) -> bool {
 
 /// Byte ranges of the sentences of `text` (split after `.`, `!` or `?` followed by white
 /// space, and at line breaks; a full stop after an abbreviation or before a word in lower
-/// case does not end one, see [`full_stop_ends_sentence`]). A colon or semicolon does not end
+/// case does not end one). A colon or semicolon does not end
 /// a sentence: what follows "Målet er:" is the goal.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
