@@ -149,8 +149,8 @@ pub struct HtmlSection {
 const HEADING_WORDS: usize = 12;
 
 /// Cuts HTML into sections at its `h1`-`h6` headings; empty sections are dropped. A heading
-/// element that reads as a sentence (more than twelve words, or a full stop at its end) is the first paragraph of the
-/// current section instead.
+/// element that reads as a sentence (more than twelve words, or a full stop at its end) is
+/// the first paragraph of the current section instead.
 pub fn html_sections(html: &str) -> Vec<HtmlSection> {
     let doc = Html::parse_document(html);
     let mut sections = Vec::new();
