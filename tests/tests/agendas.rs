@@ -54,9 +54,12 @@ fn item_count_per_meeting_equals_the_source() {
         assert!(!d.title.is_empty());
         assert_eq!(d.municipality, "Greve Kommune");
         assert!(
-            d.extra["committee"].as_str().unwrap().ends_with("udvalget"),
+            d.facts
+                .committee
+                .as_deref()
+                .is_some_and(|c| c.ends_with("udvalget")),
             "{:?}",
-            d.extra
+            d.facts
         );
     }
     let mut checked = 0;

@@ -485,6 +485,28 @@ fn deadlines_timeline_and_new_on_the_samples() {
     assert_eq!(items[0]["stage"], "public consultation");
     assert_eq!(items[0]["date"], "2027-01-20");
 
+    // `list --format json` gives each agenda item's stage, units and contacts.
+    let o = run(&["list", "--index", idx_s, "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let strategy = listed["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| {
+            d["title"]
+                .as_str()
+                .unwrap()
+                .starts_with("Udkast til Strategi mod ensomhed")
+        })
+        .expect("the strategy's agenda item is listed");
+    assert_eq!(strategy["stage"], "consultation", "{strategy}");
+    assert_eq!(strategy["item"], "2", "{strategy}");
+    assert_eq!(
+        strategy["units"][0], "Center for Sundhed og Omsorg",
+        "{strategy}"
+    );
+    assert!(strategy["contacts"].is_array(), "{strategy}");
+
     // Nothing changed since the last run, so nothing is new.
     assert!(
         run(&["index", samples_s, "--index", idx_s])

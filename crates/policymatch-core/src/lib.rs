@@ -41,6 +41,7 @@ pub mod document;
 pub mod error;
 pub mod extract;
 pub mod index;
+pub mod ingest;
 pub mod intent;
 pub mod metadata;
 pub mod problem;

@@ -604,11 +604,7 @@ impl<'a> Matcher<'a> {
                 if stage.is_none() {
                     return stage::Named::default();
                 }
-                let committee = p
-                    .extra
-                    .get("committee")
-                    .and_then(|c| c.as_str())
-                    .unwrap_or_default();
+                let committee = p.facts.committee.as_deref().unwrap_or_default();
                 let by_committee = *committees
                     .entry(committee.to_string())
                     .or_insert_with(|| stage_words.named_in(analyzer, committee));

@@ -73,24 +73,6 @@ fn sentence_naming(text: &str, name: &str) -> String {
         })
 }
 
-fn strings(p: &PassageRecord, key: &str) -> Vec<String> {
-    match p.extra.get(key) {
-        Some(serde_json::Value::Array(a)) => a
-            .iter()
-            .filter_map(|v| v.as_str().map(str::to_string))
-            .collect(),
-        Some(serde_json::Value::String(s)) if !s.is_empty() => vec![s.clone()],
-        _ => Vec::new(),
-    }
-}
-
-fn contacts(p: &PassageRecord) -> Vec<Contact> {
-    p.extra
-        .get("contacts")
-        .and_then(|c| serde_json::from_value(c.clone()).ok())
-        .unwrap_or_default()
-}
-
 /// The owners behind `profile`'s best matches and the events still ahead on `today`
 /// (YYYYMMDD) in the same documents, most weight first (ties by kind, then name).
 pub fn who(
@@ -142,11 +124,7 @@ pub fn who(
         let ev = Evidence {
             title: p.document.title.clone(),
             path: p.document.path.clone(),
-            item: p
-                .extra
-                .get("item")
-                .and_then(|i| i.as_str())
-                .map(str::to_string),
+            item: p.facts.item.clone(),
             page: p.page,
             sentence: sentence_naming(&p.text, &name),
         };
@@ -160,19 +138,27 @@ pub fn who(
         }
     };
     let mut credit = |p: &PassageRecord, weight: f64, event: bool| {
-        for c in strings(p, "committee") {
-            add(OwnerKind::Committee, &c, None, p, weight, event);
+        if let Some(c) = p.facts.committee.as_deref().filter(|c| !c.is_empty()) {
+            add(OwnerKind::Committee, c, None, p, weight, event);
         }
         // "Administrationen" says nothing about whom to ask.
-        for u in strings(p, "units")
-            .into_iter()
+        for u in p
+            .facts
+            .units
+            .iter()
             .filter(|u| !u.eq_ignore_ascii_case("administrationen"))
         {
-            add(OwnerKind::Unit, &u, None, p, weight, event);
+            add(OwnerKind::Unit, u, None, p, weight, event);
         }
-        for c in contacts(p) {
-            let name = c.name.clone();
-            add(OwnerKind::Person, &name, Some(c), p, weight, event);
+        for c in &p.facts.contacts {
+            add(
+                OwnerKind::Person,
+                &c.name,
+                Some(c.clone()),
+                p,
+                weight,
+                event,
+            );
         }
     };
     for (rank, s) in suggestions.iter().enumerate() {

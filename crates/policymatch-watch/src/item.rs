@@ -128,18 +128,9 @@ pub fn key(parts: &[&str]) -> String {
     h.finalize().to_hex()[..32].to_string()
 }
 
-fn str_of(v: Option<&serde_json::Value>) -> Option<String> {
-    match v? {
-        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
-        serde_json::Value::Number(n) => Some(n.to_string()),
-        _ => None,
-    }
-}
-
-fn stage_of(extra: &serde_json::Value) -> Option<Stage> {
-    extra
-        .get("stage")
-        .and_then(|s| serde_json::from_value(s.clone()).ok())
+/// A stored text, where it is not empty.
+fn given(v: &Option<String>) -> Option<String> {
+    v.clone().filter(|s| !s.is_empty())
 }
 
 /// Letters only, lower-cased: the same sentence from an agenda export and its PDF compares
@@ -185,11 +176,11 @@ fn passage_item(kind: ItemKind, p: &PassageRecord) -> Item {
         text: p.text.clone(),
         path: p.document.path.clone(),
         page: p.page,
-        item_no: str_of(p.extra.get("item")),
+        item_no: given(&p.facts.item),
         municipality: p.document.municipality.clone(),
-        committee: str_of(p.extra.get("committee")),
-        case_number: str_of(p.extra.get("case_number")),
-        stage: stage_of(&p.extra),
+        committee: given(&p.facts.committee),
+        case_number: given(&p.facts.case_number),
+        stage: p.facts.stage,
         previous_stage: None,
         deadline_kind: None,
         terms: Vec::new(),
@@ -240,7 +231,7 @@ fn deadline_item(h: &DeadlineHit) -> Item {
 }
 
 fn is_agenda_item(p: &PassageRecord) -> bool {
-    p.extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item")
+    p.facts.is_agenda_item()
 }
 
 /// The agenda items of the followed cases, oldest first within a case, with the stage of the
@@ -252,7 +243,7 @@ fn case_items(index: &PolicyIndex, cases: &[String]) -> Result<Vec<Item>, Error>
         let mut seen = HashSet::new();
         let mut before: Option<Stage> = None;
         for e in timeline.entries {
-            let item_no = str_of(e.item.extra.get("item"));
+            let item_no = given(&e.item.facts.item);
             // The same meeting item published twice (agenda export and PDF) is one item.
             if !seen.insert((
                 e.date,
@@ -262,7 +253,7 @@ fn case_items(index: &PolicyIndex, cases: &[String]) -> Result<Vec<Item>, Error>
             )) {
                 continue;
             }
-            let stage = stage_of(&e.item.extra);
+            let stage = e.item.facts.stage;
             out.push(Item {
                 key: key(&[
                     "case",

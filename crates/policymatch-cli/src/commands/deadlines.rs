@@ -10,7 +10,6 @@ use policymatch_core::deadlines::DeadlineKind;
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::civic::DeadlineHit;
 use policymatch_core::index::search::Filters;
-use policymatch_core::sources::sidecar::AttachmentOf;
 use policymatch_i18n::t;
 use std::io::Write;
 use std::path::Path;
@@ -38,13 +37,13 @@ fn ahead(h: &DeadlineHit, today: u64) -> bool {
 /// Where the event stands: "punkt 3" or "s. 4" (with the attachment it belongs to).
 fn place(h: &DeadlineHit) -> String {
     let p = &h.passage;
-    match p.extra.get("item").and_then(|i| i.as_str()) {
+    match p.facts.item.as_deref() {
         Some(item) => t!(lang(), "deadlines-item", item = item),
-        None => match AttachmentOf::of_extra(&p.extra) {
+        None => match &p.facts.attachment_of {
             Some(of) => format!(
                 "{}, {}",
                 t!(lang(), "deadlines-page", page = p.page),
-                policymatch_matcher::text::attachment(lang(), &of)
+                policymatch_matcher::text::attachment(lang(), of)
             ),
             None => t!(lang(), "deadlines-page", page = p.page),
         },
@@ -119,9 +118,9 @@ pub fn run(dir: &Path, q: &Query<'_>, format: DeadlineFormat) -> anyhow::Result<
                         "unreadable_date": d.unreadable_date,
                         "document": document_json(&h.passage.document),
                         "page": h.passage.page,
-                        "item": h.passage.extra.get("item"),
-                        "committee": h.passage.extra.get("committee"),
-                        "attachment_of": AttachmentOf::of_extra(&h.passage.extra),
+                        "item": h.passage.facts.item,
+                        "committee": h.passage.facts.committee,
+                        "attachment_of": h.passage.facts.attachment_of,
                         "sentence": d.sentence,
                     })
                 })

@@ -26,7 +26,10 @@ pub fn run(dir: &Path, format: ExportFormat) -> anyhow::Result<ExitCode> {
             "heading": p.heading,
             "text": p.text,
             "span": [p.span.0, p.span.1],
-            "extra": p.extra,
+            "stage": p.facts.stage,
+            "units": p.facts.units,
+            "contacts": p.facts.contacts,
+            "extra": p.facts,
         });
         serde_json::to_writer(&mut out, &line)?;
         out.write_all(b"\n")?;

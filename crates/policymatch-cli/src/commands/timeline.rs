@@ -3,7 +3,6 @@
 use crate::args::Format;
 use policymatch_core::dates::format_date;
 use policymatch_core::index::PolicyIndex;
-use policymatch_core::process::Stage;
 use policymatch_matcher::text::stage as stage_label;
 use std::io::Write;
 use std::path::Path;
@@ -42,7 +41,7 @@ pub fn run(
                             "committee": e.committee,
                             "stage": e.stage,
                             "title": e.item.title,
-                            "item": e.item.extra.get("item"),
+                            "item": e.item.facts.item,
                             "path": e.item.path,
                         })).collect::<Vec<_>>(),
                     })
@@ -68,9 +67,8 @@ pub fn run(
                     // the label in the reader's language, from the item's stable stage code
                     let stage = e
                         .item
-                        .extra
-                        .get("stage")
-                        .and_then(|s| serde_json::from_value::<Stage>(s.clone()).ok())
+                        .facts
+                        .stage
                         .map_or_else(|| "-".to_string(), |s| stage_label(lang, s));
                     writeln!(
                         out,
@@ -82,12 +80,7 @@ pub fn run(
                         policymatch_i18n::t!(
                             lang,
                             "timeline-item",
-                            item = e
-                                .item
-                                .extra
-                                .get("item")
-                                .and_then(|i| i.as_str())
-                                .unwrap_or("?")
+                            item = e.item.facts.item.as_deref().unwrap_or("?")
                         )
                     )?;
                 }

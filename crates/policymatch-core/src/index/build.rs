@@ -1,18 +1,18 @@
 //! Indexing runs: walk, load, segment, write, commit.
 
 use super::lock::WriteLock;
-use super::records::{DocInfo, json_string};
+use super::records::DocInfo;
 use super::schema::{Fields, kind};
-use super::walk::{SourceKind, walk};
+use super::walk::walk;
 use super::{CommitInfo, PIPELINE_VERSION, PolicyIndex};
-use crate::document::{DocumentMeta, Page};
+use crate::document::{Facts, SourceKind};
 use crate::error::{Error, Result};
 use crate::extract::ExtractError;
-use crate::metadata::{self, Manifest};
+use crate::ingest::Prepared;
+use crate::metadata::Manifest;
 use crate::problem::Problem;
-use crate::segment::segment_page_with;
 use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::io::Read;
 
@@ -21,96 +21,9 @@ use std::sync::mpsc;
 use std::time::Instant;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
-/// A document ready to be indexed: one file, or one item of an agenda file.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct SourceDocument {
-    /// Identity: the source path for whole files, `path#item` for agenda items.
-    pub doc_id: String,
-    /// Metadata (given or inferred).
-    pub meta: DocumentMeta,
-    /// Date as YYYYMMDD, 0 when unknown.
-    pub date: u64,
-    /// The pages (for agenda items, sections may stand as pages).
-    pub pages: Vec<Page>,
-    /// Known sections (e.g. an agenda item's "Indstilling", "Beslutning"): byte spans of a
-    /// page's text with their heading. Pages with sections are segmented section by section
-    /// under the given heading; other pages get detected headings.
-    pub sections: Vec<Section>,
-    /// Extra metadata stored with the document and its passages.
-    pub extra: serde_json::Value,
-}
-
-/// A section of a page with a known heading.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Section {
-    /// 1-based page number.
-    pub page: u32,
-    /// Byte span start in the page text.
-    pub start: usize,
-    /// Byte span end in the page text.
-    pub end: usize,
-    /// The section's heading.
-    pub heading: Option<String>,
-}
-
-/// What loading one file gave (serialisable: a worker process sends it to the indexing run,
-/// see [`super::isolated`]).
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Loaded {
-    /// One or more documents.
-    Documents(Vec<SourceDocument>),
-    /// Nothing to index, by nature (no text layer, empty file).
-    Skipped(Problem),
-    /// The file is broken or hostile.
-    Failed(Problem),
-}
-
-/// Turns a file into documents. The CLI supplies one that extracts PDFs in worker processes;
-/// [`InProcessLoader`] extracts in the calling process.
-pub trait Loader: Sync {
-    /// Loads `path` (already read as `bytes`) of the given kind.
-    fn load(&self, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded;
-}
-
-/// A loader that extracts PDFs in-process (panics are caught, but not stack overflows or
-/// endless loops: use an isolated loader for untrusted batches).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct InProcessLoader;
-
-impl Loader for InProcessLoader {
-    fn load(&self, path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
-        match kind {
-            SourceKind::Pdf => pdf_outcome(path, crate::extract::extract_pdf(bytes)),
-            _ => crate::sources::load_non_pdf(path, bytes, kind),
-        }
-    }
-}
-
-/// Converts a PDF extraction result into a [`Loaded`].
-pub fn pdf_outcome(path: &Path, result: std::result::Result<Vec<Page>, ExtractError>) -> Loaded {
-    match result {
-        Ok(pages) => {
-            let pages = crate::extract::normalize::normalize_document(pages);
-            pdf_documents(path, pages)
-        }
-        Err(e) if e.is_skip() || e == ExtractError::NotPdf => Loaded::Skipped(e.into()),
-        Err(e) => Loaded::Failed(e.into()),
-    }
-}
-
-/// The documents of an extracted, normalised PDF: its agenda items when it is an agenda,
-/// else the whole file.
-fn pdf_documents(path: &Path, pages: Vec<Page>) -> Loaded {
-    match crate::sources::agenda_pdf::split_agenda(path, &pages) {
-        Some(items) => Loaded::Documents(items),
-        None => Loaded::Documents(vec![SourceDocument {
-            doc_id: path.to_string_lossy().to_string(),
-            pages,
-            ..Default::default()
-        }]),
-    }
-}
+pub use crate::document::{Section, SourceDocument};
+pub use crate::ingest::{InProcessLoader, Loader, pdf_outcome};
+pub use crate::sources::Loaded;
 
 /// Options of an indexing run.
 pub struct IndexOptions<'a> {
@@ -361,30 +274,19 @@ pub fn index_paths(
                     match loaded {
                         Loaded::Documents(docs) => {
                             let attachment_of = crate::sources::sidecar::read(&p);
-                            for mut doc in docs {
-                                if let Some(of) = &attachment_of {
-                                    crate::sources::sidecar::apply(&mut doc, of);
-                                }
-                                if doc.doc_id == p.to_string_lossy() {
-                                    doc.doc_id = key.clone();
-                                }
-                                let twin = SourceKind::of(&p) == Some(SourceKind::AgendaJson)
-                                    && p.file_stem().is_some_and(|s| {
-                                        pdf_stems.contains(s.to_string_lossy().as_ref())
-                                    });
-                                if twin && let serde_json::Value::Object(m) = &mut doc.extra {
-                                    m.insert("twin".into(), serde_json::Value::Bool(true));
-                                }
-                                let mut given = manifest.get(&p).cloned().unwrap_or_default();
-                                if doc.extra.get("kind").and_then(|k| k.as_str())
-                                    == Some("agenda_item")
-                                {
-                                    // A manifest's title names the whole file; an item keeps
-                                    // its own caption.
-                                    given.title = None;
-                                }
-                                merge_meta(&mut doc.meta, given);
-                                metadata::infer(&mut doc.meta, &p, &doc.pages);
+                            let twin = SourceKind::of(&p) == Some(SourceKind::AgendaJson)
+                                && p.file_stem().is_some_and(|s| {
+                                    pdf_stems.contains(s.to_string_lossy().as_ref())
+                                });
+                            let cx = crate::ingest::Context {
+                                path: &p,
+                                key: &key,
+                                attachment_of: attachment_of.as_ref(),
+                                twin,
+                                manifest: Some(&manifest),
+                            };
+                            for doc in docs {
+                                let doc = crate::ingest::prepare(doc, &cx);
                                 let (pages, passages) =
                                     write_document(&writer, &fields, &key, &hash, run, &doc)
                                         .map_err(|e| Error::index(&dir, e))?;
@@ -474,23 +376,6 @@ fn read_and_load(
     }
 }
 
-fn merge_meta(meta: &mut DocumentMeta, given: DocumentMeta) {
-    // Values the loader found in the document itself (e.g. an agenda item's caption) win over
-    // inference but not over a manifest.
-    if given.title.is_some() {
-        meta.title = given.title;
-    }
-    if given.municipality.is_some() {
-        meta.municipality = given.municipality;
-    }
-    if given.area.is_some() {
-        meta.area = given.area;
-    }
-    if given.year.is_some() {
-        meta.year = given.year;
-    }
-}
-
 /// The hash recorded in [`CommitInfo::words`] for the domain words kept in `dir`.
 fn domain_words_hash(dir: &Path) -> String {
     match std::fs::read(dir.join(super::DOMAIN_WORDS)) {
@@ -521,64 +406,37 @@ fn commit(
 }
 
 /// Indexes an agenda item's case number and marks it as an agenda item.
-fn add_agenda_fields(d: &mut TantivyDocument, f: &Fields, extra: &serde_json::Value) {
-    if extra.get("twin").and_then(|t| t.as_bool()) == Some(true) {
+fn add_agenda_fields(d: &mut TantivyDocument, f: &Fields, facts: &Facts) {
+    if facts.twin {
         d.add_text(f.flags, "twin");
     }
-    if extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item") {
+    if facts.is_agenda_item() {
         d.add_text(f.flags, "agenda_item");
     }
-    if let Some(case) = extra.get("case_number").and_then(|c| c.as_str()) {
+    if let Some(case) = &facts.case_number {
         d.add_text(f.case_number, case);
     }
 }
 
-/// Segments each known section separately under its own heading.
-fn sectioned_passages(text: &str, sections: &[&Section]) -> Vec<crate::segment::Passage> {
-    let mut out = Vec::new();
-    for s in sections {
-        let Some(body) = text.get(s.start..s.end) else {
-            continue;
-        };
-        for mut p in segment_page_with(body, None) {
-            p.start += s.start;
-            p.end += s.start;
-            p.heading = s.heading.clone().or(p.heading);
-            out.push(p);
-        }
-    }
-    out
-}
-
+/// Writes a prepared document: one record per passage, then the document's own record.
 fn write_document(
     writer: &IndexWriter,
     f: &Fields,
     path_key: &str,
     hash: &str,
     run: u64,
-    doc: &SourceDocument,
+    prepared: &Prepared,
 ) -> tantivy::Result<(usize, usize)> {
+    let doc = &prepared.document;
+    let value = |v: &Option<crate::document::MetaValue<String>>| {
+        v.as_ref().map(|v| v.value.clone()).unwrap_or_default()
+    };
     let info = DocInfo {
         path: path_key.to_string(),
         doc_id: doc.doc_id.clone(),
-        title: doc
-            .meta
-            .title
-            .as_ref()
-            .map(|v| v.value.clone())
-            .unwrap_or_default(),
-        municipality: doc
-            .meta
-            .municipality
-            .as_ref()
-            .map(|v| v.value.clone())
-            .unwrap_or_default(),
-        area: doc
-            .meta
-            .area
-            .as_ref()
-            .map(|v| v.value.clone())
-            .unwrap_or_default(),
+        title: value(&doc.meta.title),
+        municipality: value(&doc.meta.municipality),
+        area: value(&doc.meta.area),
         year: doc
             .meta
             .year
@@ -587,95 +445,42 @@ fn write_document(
             .unwrap_or(0),
         date: doc.date,
     };
-    let mut extra = match &doc.extra {
-        serde_json::Value::Object(m) => m.clone(),
-        _ => serde_json::Map::new(),
-    };
-    let inferred: Vec<&str> = [
-        ("title", doc.meta.title.as_ref().map(|v| v.inferred)),
-        (
-            "municipality",
-            doc.meta.municipality.as_ref().map(|v| v.inferred),
-        ),
-        ("area", doc.meta.area.as_ref().map(|v| v.inferred)),
-        ("year", doc.meta.year.as_ref().map(|v| v.inferred)),
-    ]
-    .into_iter()
-    .filter(|(_, inf)| *inf == Some(true))
-    .map(|(k, _)| k)
-    .collect();
-    extra.insert("inferred".into(), serde_json::json!(inferred));
-    let extra = serde_json::Value::Object(extra);
-
     let mut ordinal = 0u64;
-    let mut heading: Option<String> = None;
-    for page in &doc.pages {
-        let sections: Vec<&Section> = doc
-            .sections
-            .iter()
-            .filter(|s| s.page == page.number)
-            .collect();
-        let passages = if sections.is_empty() {
-            let passages = segment_page_with(&page.text, heading.as_deref());
-            heading = crate::segment::last_heading(&passages)
-                .map(str::to_string)
-                .or(heading);
-            passages
-        } else {
-            sectioned_passages(&page.text, &sections)
-        };
-        for p in &passages {
-            let text = p.text(&page.text);
-            if crate::segment::is_word_salad(text) {
-                continue;
-            }
-            let mut pextra = extra.clone();
-            let found = crate::deadlines::find_deadlines(text, doc.date);
-            let mut flags: Vec<&str> = Vec::new();
-            if !found.is_empty() {
-                flags.push("deadline");
-                if found
-                    .iter()
-                    .any(|d| d.kind == crate::deadlines::DeadlineKind::Consultation)
-                {
-                    flags.push("consultation");
-                }
-                if let serde_json::Value::Object(m) = &mut pextra {
-                    m.insert("deadlines".into(), serde_json::json!(found));
-                }
-            }
-            let mut d = TantivyDocument::default();
-            d.add_text(f.kind, kind::PASSAGE);
-            info.write(&mut d, f);
-            add_agenda_fields(&mut d, f, &extra);
-            d.add_u64(f.page, u64::from(page.number));
-            d.add_text(f.heading, p.heading.as_deref().unwrap_or(""));
-            let text = p.text(&page.text);
-            d.add_text(f.text, text);
-            d.add_text(f.words, p.heading.as_deref().unwrap_or(""));
-            d.add_text(f.words, text);
-            d.add_text(f.marks, crate::intent::Marks::of(text).encode());
-            d.add_u64(f.span_start, p.start as u64);
-            d.add_u64(f.span_end, p.end as u64);
-            d.add_u64(f.ordinal, ordinal);
-            d.add_u64(f.run, run);
-            d.add_field_value(f.extra, &json_string(&pextra));
-            for flag in flags {
-                d.add_text(f.flags, flag);
-            }
-            writer.add_document(d)?;
-            ordinal += 1;
+    for p in &prepared.passages {
+        let mut d = TantivyDocument::default();
+        d.add_text(f.kind, kind::PASSAGE);
+        info.write(&mut d, f);
+        add_agenda_fields(&mut d, f, &doc.facts);
+        d.add_u64(f.page, u64::from(p.page));
+        let heading = p.heading.as_deref().unwrap_or("");
+        d.add_text(f.heading, heading);
+        d.add_text(f.text, &p.text);
+        d.add_text(f.words, heading);
+        d.add_text(f.words, &p.text);
+        d.add_text(f.marks, p.marks.encode());
+        d.add_u64(f.span_start, p.span.0 as u64);
+        d.add_u64(f.span_end, p.span.1 as u64);
+        d.add_u64(f.ordinal, ordinal);
+        d.add_u64(f.run, run);
+        d.add_text(f.extra, p.facts.to_json());
+        if p.has_event() {
+            d.add_text(f.flags, "deadline");
         }
+        if p.has_consultation() {
+            d.add_text(f.flags, "consultation");
+        }
+        writer.add_document(d)?;
+        ordinal += 1;
     }
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, kind::DOCUMENT);
     info.write(&mut d, f);
-    add_agenda_fields(&mut d, f, &extra);
+    add_agenda_fields(&mut d, f, &doc.facts);
     d.add_text(f.hash, hash);
     d.add_u64(f.page, doc.pages.len() as u64);
     d.add_u64(f.ordinal, ordinal);
     d.add_u64(f.run, run);
-    d.add_field_value(f.extra, &json_string(&extra));
+    d.add_text(f.extra, doc.facts.to_json());
     writer.add_document(d)?;
     Ok((doc.pages.len(), ordinal as usize))
 }

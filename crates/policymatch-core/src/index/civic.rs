@@ -120,11 +120,7 @@ impl PolicyIndex {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for passage in passages {
-            let found: Vec<Deadline> = passage
-                .extra
-                .get("deadlines")
-                .and_then(|d| serde_json::from_value(d.clone()).ok())
-                .unwrap_or_default();
+            let found: Vec<Deadline> = passage.facts.deadlines.clone();
             let unit = unit_of(&passage);
             for deadline in found {
                 // An undated event in an undated document cannot be placed before `after`.
@@ -270,17 +266,12 @@ impl PolicyIndex {
             // The same meeting item published twice (agenda JSON and PDF) is listed once.
             let mut seen = HashSet::new();
             entries.retain(|e| {
-                let item = e
-                    .item
-                    .extra
-                    .get("item")
-                    .map(|i| i.to_string())
-                    .unwrap_or_default();
+                let item = e.item.facts.item.clone().unwrap_or_default();
                 seen.insert((e.date, e.committee.clone(), item, e.item.title.clone()))
             });
             let mut cases: Vec<String> = Vec::new();
             for e in &entries {
-                if let Some(c) = e.item.extra.get("case_number").and_then(|c| c.as_str())
+                if let Some(c) = e.item.facts.case_number.as_deref()
                     && !cases.iter().any(|k| k == c)
                 {
                     cases.push(c.to_string());
@@ -320,17 +311,8 @@ impl PolicyIndex {
 }
 
 fn entry(item: DocumentRecord, date: u64) -> TimelineEntry {
-    let committee = item
-        .extra
-        .get("committee")
-        .and_then(|c| c.as_str())
-        .unwrap_or_default()
-        .to_string();
-    let stage = item
-        .extra
-        .get("stage")
-        .and_then(|s| serde_json::from_value::<crate::process::Stage>(s.clone()).ok())
-        .map(|s| s.label().to_string());
+    let committee = item.facts.committee.clone().unwrap_or_default();
+    let stage = item.facts.stage.map(|s| s.label().to_string());
     TimelineEntry {
         date,
         item,
@@ -350,7 +332,7 @@ struct Row {
 /// The agenda item ("STEM#N", the meeting's file stem and item number) or page ("PATH@P") a
 /// passage belongs to.
 fn unit_of(p: &PassageRecord) -> String {
-    match p.extra.get("item").and_then(|i| i.as_str()) {
+    match p.facts.item.as_deref() {
         Some(item) => {
             let stem = std::path::Path::new(&p.document.path)
                 .file_stem()

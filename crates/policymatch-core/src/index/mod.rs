@@ -60,7 +60,9 @@ pub struct CommitInfo {
 /// 4: the stage of an agenda item is read over the line breaks of its recommendation, its
 ///    first request to the end of its sentence, and from the decision when nothing else says;
 ///    an HTML heading element that reads as a sentence is text.
-pub const PIPELINE_VERSION: u64 = 4;
+/// 5: facts are stored typed ([`crate::document::Facts`]); an agenda XML item's author is a
+///    contact; a committee named over two preamble lines is read whole.
+pub const PIPELINE_VERSION: u64 = 5;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {

@@ -3,7 +3,7 @@
 use super::schema::Fields;
 use serde::{Deserialize, Serialize};
 use tantivy::TantivyDocument;
-use tantivy::schema::{OwnedValue, Value};
+use tantivy::schema::Value;
 
 /// Document-level metadata carried by every record of a document.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +50,9 @@ pub struct DocumentRecord {
     /// The index run that added it.
     #[serde(skip)]
     pub run: u64,
-    /// Extra metadata (inferred flags, agenda fields).
+    /// What is known about the document as a case (agenda facts, inferred fields).
     #[serde(skip)]
-    pub extra: serde_json::Value,
+    pub facts: crate::document::Facts,
 }
 
 /// A passage as stored.
@@ -72,8 +72,10 @@ pub struct PassageRecord {
     pub ordinal: u64,
     /// The index run that added it.
     pub run: u64,
-    /// Extra metadata (agenda fields, deadlines).
-    pub extra: serde_json::Value,
+    /// The document's facts with the passage's own events; in JSON under the stable key
+    /// `extra`.
+    #[serde(rename = "extra")]
+    pub facts: crate::document::Facts,
     /// What the passage states, as stored at indexing (`None` in other sources).
     #[serde(skip)]
     pub marks: Option<crate::intent::Marks>,
@@ -90,11 +92,11 @@ pub(crate) fn u64_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> u6
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
 }
 
-fn json_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> serde_json::Value {
+fn facts_of(doc: &TantivyDocument, field: tantivy::schema::Field) -> crate::document::Facts {
     doc.get_first(field)
         .and_then(|v| v.as_str())
-        .and_then(|s| serde_json::from_str(s).ok())
-        .unwrap_or(serde_json::Value::Null)
+        .map(crate::document::Facts::from_json)
+        .unwrap_or_default()
 }
 
 impl DocInfo {
@@ -143,7 +145,7 @@ impl DocumentRecord {
             passages: u64_of(doc, f.ordinal),
             hash: text_of(doc, f.hash),
             run: u64_of(doc, f.run),
-            extra: json_of(doc, f.extra),
+            facts: facts_of(doc, f.extra),
         }
     }
 }
@@ -159,16 +161,11 @@ impl PassageRecord {
             span: (u64_of(doc, f.span_start), u64_of(doc, f.span_end)),
             ordinal: u64_of(doc, f.ordinal),
             run: u64_of(doc, f.run),
-            extra: json_of(doc, f.extra),
+            facts: facts_of(doc, f.extra),
             marks: doc
                 .get_first(f.marks)
                 .and_then(|v| v.as_str())
                 .and_then(crate::intent::Marks::decode),
         }
     }
-}
-
-/// Converts an owned JSON value into a stored string value.
-pub(crate) fn json_string(v: &serde_json::Value) -> OwnedValue {
-    OwnedValue::Str(v.to_string())
 }

@@ -9,52 +9,7 @@ use std::path::{Path, PathBuf};
 /// overrides its parents'. Paths given on the command line are never ignored.
 pub const IGNORE_FILE: &str = ".policymatchignore";
 
-/// Kinds of source files policymatch reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SourceKind {
-    /// A PDF file.
-    Pdf,
-    /// An agenda-system JSON export.
-    AgendaJson,
-    /// An HTML file.
-    Html,
-    /// A plain text file.
-    Text,
-    /// A Word document (`.docx`).
-    Docx,
-    /// A Word 97-2003 document (`.doc`).
-    Doc,
-    /// An XML file: an agenda publication (SBSYS / eDagsorden) or skipped.
-    AgendaXml,
-}
-
-impl SourceKind {
-    /// Every kind, in declaration order.
-    pub const ALL: [SourceKind; 7] = [
-        SourceKind::Pdf,
-        SourceKind::AgendaJson,
-        SourceKind::Html,
-        SourceKind::Text,
-        SourceKind::Docx,
-        SourceKind::Doc,
-        SourceKind::AgendaXml,
-    ];
-
-    /// The kind of a path, by its extension.
-    pub fn of(path: &Path) -> Option<SourceKind> {
-        let ext = path.extension()?.to_string_lossy().to_lowercase();
-        match ext.as_str() {
-            "pdf" => Some(SourceKind::Pdf),
-            "json" => Some(SourceKind::AgendaJson),
-            "html" | "htm" => Some(SourceKind::Html),
-            "txt" => Some(SourceKind::Text),
-            "docx" => Some(SourceKind::Docx),
-            "doc" => Some(SourceKind::Doc),
-            "xml" => Some(SourceKind::AgendaXml),
-            _ => None,
-        }
-    }
-}
+pub use crate::document::SourceKind;
 
 /// What a walk found.
 #[derive(Debug, Default)]

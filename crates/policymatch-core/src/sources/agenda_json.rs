@@ -7,8 +7,9 @@
 //! process and the administrative unit; its passages carry the item's section headings
 //! ("Beslutning", "Sagsbeskrivelse", "Indstilling", …).
 
+use super::Loaded;
 use crate::document::MetaValue;
-use crate::index::build::{Loaded, SourceDocument};
+use crate::document::SourceDocument;
 use crate::problem::Problem;
 use serde_json::Value;
 use std::path::Path;
@@ -105,6 +106,7 @@ fn parse(path: &Path, v: &Value) -> Option<Vec<SourceDocument>> {
                 case_number: case.as_deref(),
                 attachments: &attachments,
                 fields: &parts,
+                staff: &[],
             },
         ));
     }
@@ -146,9 +148,9 @@ mod tests {
         );
         assert_eq!(d.meta.municipality.as_ref().unwrap().value, "Egeby Kommune");
         assert_eq!(d.date, 20230501);
-        assert_eq!(d.extra["stage"], "consultation");
-        assert_eq!(d.extra["unit"], "Administrationen");
-        assert_eq!(d.extra["case_number"], "23-2");
+        assert_eq!(d.facts.stage, Some(crate::process::Stage::Consultation));
+        assert_eq!(d.facts.unit.as_deref(), Some("Administrationen"));
+        assert_eq!(d.facts.case_number.as_deref(), Some("23-2"));
         let heads: Vec<_> = d
             .sections
             .iter()

@@ -8,8 +8,8 @@
 //! becomes a document that keeps the real page numbers of the pages it spans, so page-level
 //! references stay right. Anything else is left as one document.
 
+use crate::document::SourceDocument;
 use crate::document::{DocumentMeta, MetaValue, Page};
-use crate::index::build::SourceDocument;
 use regex::Regex;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -114,9 +114,11 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
         return None;
     }
     let preamble: Vec<&str> = lines[..starts[0].0].iter().map(|l| l.text.trim()).collect();
-    let committee = preamble
-        .iter()
-        .find_map(|l| COMMITTEE.find(l).map(|m| m.as_str().to_string()))
+    // Over the preamble's line breaks: a title set on two lines ("Referat – Sundheds- og" /
+    // "Omsorgsudvalget 20. januar 2027") names the whole committee.
+    let committee = COMMITTEE
+        .find(&preamble.join("\n"))
+        .map(|m| m.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
         .unwrap_or_default();
     let date = preamble
         .iter()
@@ -177,7 +179,7 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
             .map(|p| p.text.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let extra = super::agenda_extra(
+        let facts = super::agenda_facts(
             &super::AgendaItemSource {
                 committee: &committee,
                 date,
@@ -186,6 +188,7 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
                 case_number: case.as_deref(),
                 attachments: &[],
                 fields: &[],
+                staff: &[],
             },
             &body,
             &recommendation(&body),
@@ -203,7 +206,7 @@ pub fn split_agenda(path: &Path, pages: &[Page]) -> Option<Vec<SourceDocument>> 
             date,
             pages: item_pages,
             sections: Vec::new(),
-            extra,
+            facts,
         });
     }
     Some(docs)
@@ -257,7 +260,7 @@ mod tests {
         let pages = vec![
             page(
                 1,
-                "Egeby Kommune\nSundheds- og Omsorgsudvalget\nReferat\nDato: 2025-09-08\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Sundhedspolitik 2026-2029, udsendelse i\nhøring\nSagsnr.: 25-008500\nIndstilling\nAdministrationen indstiller, at udkastet sendes i høring.",
+                "Egeby Kommune\nReferat – Sundheds- og\nOmsorgsudvalget 8. september 2025\nReferat\nDato: 2025-09-08\n\n1. Godkendelse af dagsorden\nBeslutning\nGodkendt.\n\n2. Sundhedspolitik 2026-2029, udsendelse i\nhøring\nSagsnr.: 25-008500\nIndstilling\nAdministrationen indstiller, at udkastet sendes i høring.",
             ),
             page(2, "Beslutning\nGodkendt.\n3. Eventuelt\nBeslutning\nIntet."),
         ];
@@ -272,9 +275,12 @@ mod tests {
             item2.pages.iter().map(|p| p.number).collect::<Vec<_>>(),
             [1, 2]
         );
-        assert_eq!(item2.extra["case_number"], "25-008500");
-        assert_eq!(item2.extra["committee"], "Sundheds- og Omsorgsudvalget");
-        assert_eq!(item2.extra["stage"], "consultation");
+        assert_eq!(item2.facts.case_number.as_deref(), Some("25-008500"));
+        assert_eq!(
+            item2.facts.committee.as_deref(),
+            Some("Sundheds- og Omsorgsudvalget")
+        );
+        assert_eq!(item2.facts.stage, Some(crate::process::Stage::Consultation));
         assert_eq!(item2.date, 20250908);
         assert_eq!(docs[2].pages[0].number, 2);
     }

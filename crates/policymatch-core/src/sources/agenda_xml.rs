@@ -7,7 +7,7 @@
 //! ([`agenda_item_document`](super::agenda_item_document)). Other XML (other systems'
 //! exports, which hold no item texts) is skipped with a reason.
 
-use crate::index::build::Loaded;
+use super::Loaded;
 use crate::problem::Problem;
 use serde::Deserialize;
 use std::path::Path;
@@ -73,6 +73,46 @@ struct Item {
     fields: Option<Fields>,
     #[serde(default)]
     enclosures: Option<Enclosures>,
+    #[serde(default)]
+    created_by: Option<Person>,
+}
+
+/// A member of staff as the meeting system records them (`<CreatedBy>`).
+#[derive(Debug, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct Person {
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    email_address: Option<String>,
+}
+
+/// The role given to the staff member who wrote an item in the meeting system.
+pub const AUTHOR_ROLE: &str = "skrev punktet";
+
+impl Person {
+    /// The person as a contact, when the system gives a person's full name: two to four
+    /// capitalised words without digits or a party letter ("Mai Førster Henriksen", not a login
+    /// such as "lenfre" nor a politician such as "Doris Børger (A)").
+    fn contact(&self) -> Option<crate::contacts::Contact> {
+        let name = text(&self.name)?;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let is_name = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut chars = w.chars();
+                chars.next().is_some_and(char::is_uppercase)
+                    && chars.all(|c| c.is_alphabetic() || c == '-')
+            });
+        is_name.then(|| crate::contacts::Contact {
+            name: words.join(" "),
+            role: Some(AUTHOR_ROLE.to_string()),
+            organisation: None,
+            email: text(&self.email_address)
+                .filter(|e| e.contains('@'))
+                .map(str::to_string),
+            phone: None,
+        })
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -185,6 +225,8 @@ pub fn load(path: &Path, xml: &str) -> Loaded {
                         .collect()
                 })
                 .unwrap_or_default();
+            let staff: Vec<crate::contacts::Contact> =
+                item.created_by.iter().filter_map(Person::contact).collect();
             docs.push(super::agenda_item_document(
                 path,
                 &super::AgendaItemSource {
@@ -195,6 +237,7 @@ pub fn load(path: &Path, xml: &str) -> Loaded {
                     case_number: item.case.as_ref().and_then(|c| text(&c.number)),
                     attachments: &attachments,
                     fields: &fields,
+                    staff: &staff,
                 },
             ));
         }
@@ -226,8 +269,10 @@ Frivillige foreninger inddrages.]]></Content></ItemField>
 <ItemField><Caption>BESLUTNING</Caption><FieldTypeAsEnum>Html</FieldTypeAsEnum><Content></Content></ItemField>
 </Fields>
 <Enclosures><Enclosure><Name>Bilag 1. Udkast</Name></Enclosure></Enclosures>
+<CreatedBy ID=\"12\"><EmailAddress><![CDATA[mfh@kommune.dk]]></EmailAddress><Name><![CDATA[Mai Førster Henriksen]]></Name></CreatedBy>
 </Item>
-<Item><Number>2</Number><Caption>Eventuelt</Caption><Fields/></Item>
+<Item><Number>2</Number><Caption>Eventuelt</Caption><Fields/>
+<CreatedBy ID=\"3\"><EmailAddress></EmailAddress><Name><![CDATA[lenfre]]></Name></CreatedBy></Item>
 </Items></Agenda></Agendas></Publication>";
 
     #[test]
@@ -243,10 +288,25 @@ Frivillige foreninger inddrages.]]></Content></ItemField>
         );
         assert_eq!(d.date, 20270925);
         assert_eq!(d.doc_id, "p.xml#1");
-        assert_eq!(d.extra["committee"], "Social- og Sundhedsudvalget");
-        assert_eq!(d.extra["case_number"], "27-001");
-        assert_eq!(d.extra["stage"], "consultation");
-        assert_eq!(d.extra["attachments"][0], "Bilag 1. Udkast");
+        assert_eq!(
+            d.facts.committee.as_deref(),
+            Some("Social- og Sundhedsudvalget")
+        );
+        assert_eq!(d.facts.case_number.as_deref(), Some("27-001"));
+        assert_eq!(d.facts.stage, Some(crate::process::Stage::Consultation));
+        assert_eq!(d.facts.attachments, ["Bilag 1. Udkast"]);
+        // the item's author in the meeting system is a contact; a login is not a name
+        assert_eq!(
+            d.facts.contacts,
+            [crate::contacts::Contact {
+                name: "Mai Førster Henriksen".into(),
+                role: Some(AUTHOR_ROLE.into()),
+                organisation: None,
+                email: Some("mfh@kommune.dk".into()),
+                phone: None,
+            }]
+        );
+        assert!(docs[1].facts.contacts.is_empty());
         let text = &d.pages[0].text;
         let headings: Vec<&str> = d
             .sections

@@ -13,10 +13,23 @@ pub mod xml;
 pub use html::html_to_text;
 
 use crate::document::{DocumentMeta, MetaValue, Page};
-use crate::index::build::{Loaded, Section, SourceDocument};
-use crate::index::walk::SourceKind;
+use crate::document::{Facts, ItemKind, Section, SourceDocument, SourceKind};
 use crate::problem::Problem;
+use serde::{Deserialize, Serialize};
 use std::path::Path;
+
+/// What loading one file gave (serialisable: a worker process sends it to the indexing run,
+/// see [`crate::index::isolated`]).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Loaded {
+    /// One or more documents.
+    Documents(Vec<SourceDocument>),
+    /// Nothing to index, by nature (no text layer, empty file).
+    Skipped(Problem),
+    /// The file is broken or hostile.
+    Failed(Problem),
+}
 
 /// Loads a non-PDF source file.
 pub fn load_non_pdf(path: &Path, bytes: &[u8], kind: SourceKind) -> Loaded {
@@ -84,6 +97,8 @@ pub struct AgendaItemSource<'a> {
     /// The item's fields as (field name, HTML content), in order (none where the item's
     /// text comes from elsewhere, as in a PDF).
     pub fields: &'a [(Option<String>, String)],
+    /// Staff the agenda system names as the item's authors (XML's `CreatedBy`), as contacts.
+    pub staff: &'a [crate::contacts::Contact],
 }
 
 /// The document of one agenda item: titled by its caption, its fields' sections as headed
@@ -115,7 +130,7 @@ pub fn agenda_item_document(path: &Path, item: &AgendaItemSource<'_>) -> SourceD
         .filter_map(|s| text.get(s.start..s.end))
         .collect::<Vec<_>>()
         .join(" ");
-    let extra = agenda_extra(item, &text, &recommendation);
+    let facts = agenda_facts(item, &text, &recommendation);
     let mut meta = DocumentMeta {
         title: Some(MetaValue::given(item.caption.to_string())),
         ..Default::default()
@@ -133,32 +148,33 @@ pub fn agenda_item_document(path: &Path, item: &AgendaItemSource<'_>) -> SourceD
         date: item.date,
         pages: vec![Page { number: 1, text }],
         sections,
-        extra,
+        facts,
     }
 }
 
-/// The extra metadata stored with an agenda item: committee, meeting date, item and case
-/// number, attachments, stage in the policy process (from the caption and `recommendation`,
-/// the recommendation and decision text) and administrative unit (from `text`, the item's
-/// whole text).
-pub fn agenda_extra(
-    item: &AgendaItemSource<'_>,
-    text: &str,
-    recommendation: &str,
-) -> serde_json::Value {
-    let stage = crate::process::stage_of(item.caption, recommendation);
+/// The facts of an agenda item: committee, meeting date, item and case number, attachments,
+/// stage in the policy process (from the caption and `recommendation`, the recommendation and
+/// decision text), administrative units and contacts (from `text`, the item's whole text, and
+/// `staff`, the people the agenda system names as the item's authors).
+pub fn agenda_facts(item: &AgendaItemSource<'_>, text: &str, recommendation: &str) -> Facts {
     let units = crate::process::administrative_units(text);
-    let unit = units.first().cloned();
-    serde_json::json!({
-        "kind": "agenda_item",
-        "committee": item.committee,
-        "meeting_date": (item.date > 0).then(|| crate::dates::format_date(item.date)),
-        "item": item.number,
-        "case_number": item.case_number,
-        "attachments": item.attachments,
-        "stage": stage,
-        "unit": unit,
-        "units": units,
-        "contacts": crate::contacts::contacts_in(text),
-    })
+    let mut contacts = crate::contacts::contacts_in(text);
+    for person in item.staff {
+        if !contacts.iter().any(|c| c.name == person.name) {
+            contacts.push(person.clone());
+        }
+    }
+    Facts {
+        kind: Some(ItemKind::AgendaItem),
+        committee: Some(item.committee.to_string()).filter(|c| !c.is_empty()),
+        meeting_date: (item.date > 0).then(|| crate::dates::format_date(item.date)),
+        item: Some(item.number.to_string()),
+        case_number: item.case_number.map(str::to_string),
+        attachments: item.attachments.to_vec(),
+        stage: crate::process::stage_of(item.caption, recommendation),
+        unit: units.first().cloned(),
+        units,
+        contacts,
+        ..Facts::default()
+    }
 }

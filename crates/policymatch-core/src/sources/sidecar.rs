@@ -7,43 +7,9 @@
 //! the item's committee, meeting date and case number where the document has none of its
 //! own, so that suggestions, deadlines and the report show the item as the source.
 
-use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// The agenda item an attachment belongs to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttachmentOf {
-    /// The committee (udvalg).
-    pub committee: String,
-    /// The meeting date, YYYY-MM-DD.
-    pub meeting_date: String,
-    /// The item number (punktnummer).
-    pub item: String,
-    /// The item's caption.
-    pub caption: String,
-    /// The case number (sagsnummer), when the item has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub case_number: Option<String>,
-    /// File name of the meeting's agenda JSON beside the attachment.
-    pub agenda: String,
-    /// Where the attachment was fetched from.
-    pub url: String,
-}
-
-impl AttachmentOf {
-    /// "item 3 «Caption», Committee 2025-06-02", with `item_word` for "item" (e.g. "punkt").
-    pub fn describe(&self, item_word: &str) -> String {
-        format!(
-            "{item_word} {} «{}», {} {}",
-            self.item, self.caption, self.committee, self.meeting_date
-        )
-    }
-
-    /// The attachment an indexed document's extra metadata names, if any.
-    pub fn of_extra(extra: &serde_json::Value) -> Option<AttachmentOf> {
-        serde_json::from_value(extra.get(KEY)?.clone()).ok()
-    }
-}
+pub use crate::document::AttachmentOf;
 
 /// The key of the sidecar's object, and of the document's extra metadata that holds it.
 pub const KEY: &str = "attachment_of";
@@ -67,33 +33,30 @@ pub fn to_json(of: &AttachmentOf) -> String {
 /// sidecar is a hint: a broken one leaves the file indexed as it is).
 pub fn read(file: &Path) -> Option<AttachmentOf> {
     let text = std::fs::read_to_string(path_for(file)).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    AttachmentOf::of_extra(&value)
+    #[derive(serde::Deserialize)]
+    struct Sidecar {
+        attachment_of: AttachmentOf,
+    }
+    let sidecar: Sidecar = serde_json::from_str(&text).ok()?;
+    Some(sidecar.attachment_of)
 }
 
 /// Links a document read from an attachment to its item: `attachment_of` in its extra
 /// metadata, and the item's committee, meeting date and case number where it has none; its
 /// date becomes the meeting's when it has none.
-pub fn apply(doc: &mut crate::index::build::SourceDocument, of: &AttachmentOf) {
-    if !doc.extra.is_object() {
-        doc.extra = serde_json::Value::Object(serde_json::Map::new());
-    }
-    if let serde_json::Value::Object(m) = &mut doc.extra {
-        m.insert(KEY.into(), serde_json::json!(of));
-        let fill = [
-            ("committee", Some(&of.committee)),
-            ("meeting_date", Some(&of.meeting_date)),
-            ("case_number", of.case_number.as_ref()),
-        ];
-        for (k, v) in fill {
-            let empty = m
-                .get(k)
-                .is_none_or(|x| x.is_null() || x.as_str() == Some(""));
-            if let (true, Some(v)) = (empty, v) {
-                m.insert(k.into(), serde_json::json!(v));
-            }
+pub fn apply(doc: &mut crate::document::SourceDocument, of: &AttachmentOf) {
+    let facts = &mut doc.facts;
+    facts.attachment_of = Some(of.clone());
+    let fill = |field: &mut Option<String>, v: Option<&String>| {
+        if field.as_deref().is_none_or(str::is_empty)
+            && let Some(v) = v
+        {
+            *field = Some(v.clone());
         }
-    }
+    };
+    fill(&mut facts.committee, Some(&of.committee));
+    fill(&mut facts.meeting_date, Some(&of.meeting_date));
+    fill(&mut facts.case_number, of.case_number.as_ref());
     if doc.date == 0 {
         let digits: String = of
             .meeting_date
@@ -111,7 +74,7 @@ mod tests {
     /// A test's outcome: an error fails it with its message.
     type TestResult = Result<(), Box<dyn std::error::Error>>;
     use super::*;
-    use crate::index::build::SourceDocument;
+    use crate::document::SourceDocument;
 
     fn sample() -> AttachmentOf {
         AttachmentOf {
@@ -142,18 +105,23 @@ mod tests {
     fn apply_fills_what_the_document_lacks_and_keeps_what_it_has() {
         let mut doc = SourceDocument::default();
         apply(&mut doc, &sample());
-        assert_eq!(doc.extra["committee"], "Sundheds- og Omsorgsudvalget");
-        assert_eq!(doc.extra["case_number"], "25-1234");
-        assert_eq!(doc.extra["meeting_date"], "2025-06-02");
+        let f = &doc.facts;
+        assert_eq!(f.committee.as_deref(), Some("Sundheds- og Omsorgsudvalget"));
+        assert_eq!(f.case_number.as_deref(), Some("25-1234"));
+        assert_eq!(f.meeting_date.as_deref(), Some("2025-06-02"));
         assert_eq!(doc.date, 20250602);
-        assert_eq!(AttachmentOf::of_extra(&doc.extra), Some(sample()));
+        assert_eq!(f.attachment_of, Some(sample()));
         let mut item = SourceDocument {
             date: 20240101,
-            extra: serde_json::json!({"kind": "agenda_item", "committee": "Byrådet"}),
+            facts: crate::document::Facts {
+                kind: Some(crate::document::ItemKind::AgendaItem),
+                committee: Some("Byrådet".into()),
+                ..Default::default()
+            },
             ..Default::default()
         };
         apply(&mut item, &sample());
-        assert_eq!(item.extra["committee"], "Byrådet");
+        assert_eq!(item.facts.committee.as_deref(), Some("Byrådet"));
         assert_eq!(item.date, 20240101);
         assert_eq!(
             sample().describe("item"),

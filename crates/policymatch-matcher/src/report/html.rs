@@ -4,7 +4,6 @@
 use super::{Group, Report, ReportItem};
 use crate::Lang;
 use policymatch_core::dates::format_date;
-use policymatch_core::sources::sidecar::AttachmentOf;
 use policymatch_i18n::t;
 use std::fmt::Write;
 
@@ -281,13 +280,13 @@ fn deadlines(r: &Report) -> String {
         );
         for d in &r.deadlines {
             let p = &d.passage;
-            let place = match p.extra.get("item").and_then(|i| i.as_str()) {
+            let place = match p.facts.item.as_deref() {
                 Some(i) => t!(lang, "report-item", item = i),
-                None => match AttachmentOf::of_extra(&p.extra) {
+                None => match &p.facts.attachment_of {
                     Some(of) => format!(
                         "{}, {}",
                         t!(lang, "report-page-short", page = p.page),
-                        crate::text::attachment(lang, &of)
+                        crate::text::attachment(lang, of)
                     ),
                     None => t!(lang, "report-page-short", page = p.page),
                 },

@@ -63,28 +63,20 @@ pub struct Contact {
 impl Contact {
     /// Reads what the passage's stored metadata says.
     pub fn of(s: &Suggestion) -> Contact {
-        let extra = &s.passage.extra;
-        let get = |k: &str| {
-            extra
-                .get(k)
-                .and_then(|v| v.as_str())
-                .filter(|v| !v.is_empty())
-                .map(str::to_string)
-        };
-        let stage_code = extra.get("stage").and_then(|v| {
-            serde_json::from_value::<policymatch_core::process::Stage>(v.clone()).ok()
-        });
+        let facts = &s.passage.facts;
+        let given = |v: &Option<String>| v.clone().filter(|v| !v.is_empty());
+        let stage_code = facts.stage;
         let stage = stage_code.map(|s| s.label().to_string());
-        let unit =
-            get("unit").or_else(|| policymatch_core::process::administrative_unit(&s.passage.text));
+        let unit = given(&facts.unit)
+            .or_else(|| policymatch_core::process::administrative_unit(&s.passage.text));
         Contact {
-            committee: get("committee"),
+            committee: given(&facts.committee),
             unit,
-            case_number: get("case_number"),
+            case_number: given(&facts.case_number),
             stage,
             stage_code,
-            meeting_date: get("meeting_date"),
-            attachment_of: policymatch_core::sources::sidecar::AttachmentOf::of_extra(extra),
+            meeting_date: given(&facts.meeting_date),
+            attachment_of: facts.attachment_of.clone(),
         }
     }
 }
@@ -157,7 +149,7 @@ pub fn build_report(
     let mut groups: Vec<Group> = Vec::new();
     for s in suggestions {
         let contact = Contact::of(&s);
-        let is_item = s.passage.extra.get("kind").and_then(|k| k.as_str()) == Some("agenda_item");
+        let is_item = s.passage.facts.is_agenda_item();
         let label = match (&contact.committee, is_item) {
             (Some(c), true) => c.clone(),
             _ => s.passage.document.title.clone(),

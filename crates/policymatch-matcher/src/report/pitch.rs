@@ -346,7 +346,7 @@ mod tests {
                 span: (0, text.len() as u64),
                 ordinal: 0,
                 run: 1,
-                extra: serde_json::Value::Null,
+                facts: Default::default(),
                 marks: None,
             },
             score: 10.0,
