@@ -506,6 +506,38 @@ fn deadlines_timeline_and_new_on_the_samples() {
         "{strategy}"
     );
     assert!(strategy["contacts"].is_array(), "{strategy}");
+    // the committee's name set over two lines of the minutes' title is read whole
+    assert_eq!(
+        strategy["committee"], "Sundheds- og Omsorgsudvalget",
+        "{strategy}"
+    );
+
+    // The report names whom the cases lie with, each with its evidence.
+    let o = run(&[
+        "report",
+        "--profile",
+        samples().join("profiles/ensomhed.toml").to_str().unwrap(),
+        "--index",
+        idx_s,
+        "--format",
+        "markdown",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let md = stdout(&o);
+    let who = md
+        .split("## Who handles the cases")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap_or_else(|| panic!("no who section: {md}"));
+    assert!(
+        who.contains(". Committee: Sundheds- og Omsorgsudvalget — "),
+        "{who}"
+    );
+    assert!(
+        who.contains(". Unit: Center for Sundhed og Omsorg — ")
+            && who.contains("Udkast til Strategi mod ensomhed 2027–2030 – offentlig høring, item 2: Høringssvar sendes til Center for Sundhed og Omsorg"),
+        "{who}"
+    );
 
     // Nothing changed since the last run, so nothing is new.
     assert!(

@@ -33,7 +33,7 @@ static NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     // Invariant: a constant pattern, compiled by the test `every_pattern_compiles`.
-    Regex::new(r"(?i)\b[a-zæøå]*(?:leder|chef|formand|konsulent|direktør|koordinator|sagsbehandler|rådgiver|kontaktperson)\b")
+    Regex::new(r"(?i)\b[a-zæøå-]*(?:leder|chef|formand|konsulent|direktør|koordinator|sagsbehandler|rådgiver|kontaktperson)\b")
         .expect("constant regex")
 });
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,6 +104,11 @@ pub fn contacts_in(text: &str) -> Vec<Contact> {
     let mut out: Vec<Contact> = Vec::new();
     for sentence in flat.unicode_sentences() {
         let lower = sentence.to_lowercase();
+        // A hidden layer of a page's words in a bag (see [`crate::segment::is_word_salad`])
+        // puts names beside words that are not their role.
+        if crate::segment::is_word_salad(sentence) || crate::segment::is_bare_words(sentence) {
+            continue;
+        }
         if !TAKES_PART.iter().any(|c| lower.contains(c))
             || MEMBERS.iter().any(|c| lower.contains(c))
         {
@@ -118,6 +123,11 @@ pub fn contacts_in(text: &str) -> Vec<Contact> {
                 .first()
                 .is_some_and(|w| ROLE.is_match(w) || NOT_NAME.contains(w))
             {
+                words.remove(0);
+            }
+            // After "&" the first word ends a unit's name ("Center for Sundhed & Pleje Pia
+            // Mols"), not a person's.
+            if words.len() > 2 && sentence[..m.start()].trim_end().ends_with('&') {
                 words.remove(0);
             }
             if words.len() < 2
@@ -151,17 +161,7 @@ pub fn contacts_in(text: &str) -> Vec<Contact> {
                         .unwrap_or(0);
                     let tail = &before[tail_from..];
                     match ROLE.find_iter(tail).last() {
-                        Some(r) => {
-                            let org = tail[r.end()..]
-                                .trim_start_matches(" for")
-                                .trim()
-                                .trim_end_matches(',')
-                                .trim();
-                            (
-                                Some(r.as_str().to_lowercase()),
-                                (!org.is_empty()).then(|| org.to_string()),
-                            )
-                        }
+                        Some(r) => role_before(r.as_str(), &tail[r.end()..]),
                         None => (None, None),
                     }
                 }
@@ -184,6 +184,27 @@ pub fn contacts_in(text: &str) -> Vec<Contact> {
         }
     }
     out
+}
+
+/// The role and organisation of a role word written before the name, from `role` and `rest`,
+/// the words between it and the name: "Centerchef for Børn & Familier," gives the organisation
+/// "Børn & Familier"; "Enhedsleder af myndighed" is one role, as its words are not a name.
+fn role_before(role: &str, rest: &str) -> (Option<String>, Option<String>) {
+    let rest = rest.trim().trim_end_matches(',').trim();
+    let role = role.to_lowercase();
+    let stripped = ["for ", "i ", "af ", "ved ", "hos "]
+        .iter()
+        .find_map(|p| rest.strip_prefix(p))
+        .unwrap_or(rest)
+        .trim();
+    if stripped.is_empty() {
+        return (Some(role), None);
+    }
+    if stripped.chars().next().is_some_and(char::is_lowercase) {
+        // "af myndighed", "af forebyggelse og rehabilitering": the role goes on
+        return (Some(format!("{role} {}", rest.to_lowercase())), None);
+    }
+    (Some(role), Some(stripped.to_string()))
 }
 
 /// "i FrivilligCenter Greve, og …" → "FrivilligCenter Greve".
@@ -255,6 +276,50 @@ mod tests {
         assert_eq!(
             names("Biblioteksleder Tina Østergaard Kahn besøger udvalget."),
             [("Tina Østergaard Kahn".into(), s("biblioteksleder"), None)]
+        );
+    }
+
+    #[test]
+    fn a_unit_before_the_name_and_a_role_in_several_words() {
+        assert_eq!(
+            names(
+                "Enhedsleder af myndighed Morten Helmer-Nielsen og souschef for Center for Sundhed & Pleje Pia Mols deltager under punktet."
+            ),
+            [
+                (
+                    "Morten Helmer-Nielsen".into(),
+                    s("enhedsleder af myndighed"),
+                    None
+                ),
+                (
+                    "Pia Mols".into(),
+                    s("souschef"),
+                    s("Center for Sundhed & Pleje")
+                ),
+            ]
+        );
+        assert_eq!(
+            names(
+                "Konstitueret leder af forebyggelse og rehabilitering Morten Helmer-Nielsen og forebyggelses-konsulent Anette Olausson deltager under punktet."
+            ),
+            [
+                (
+                    "Morten Helmer-Nielsen".into(),
+                    s("leder af forebyggelse og rehabilitering"),
+                    None
+                ),
+                ("Anette Olausson".into(), s("forebyggelses-konsulent"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_hidden_layer_of_bare_words_names_no_contact() {
+        assert!(
+            names(
+                "Enhedsleder\nmyndighed\nMorten\nHelmer\nNielsen\nsouschef\nCenter\nSundhed\nPleje\nPia\nMols\ndeltager\npunktet."
+            )
+            .is_empty()
         );
     }
 

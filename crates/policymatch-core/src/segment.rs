@@ -158,6 +158,18 @@ pub fn is_word_salad(text: &str) -> bool {
     words >= 25 && (function as f64) < 0.12 * words as f64
 }
 
+/// True for a sentence of at least eight words none of which is a Danish function word: a
+/// stretch of such a hidden layer ("Enhedsleder myndighed Morten Helmer Nielsen souschef
+/// Center Sundhed Pleje Pia Mols deltager punktet"), too short for [`is_word_salad`].
+pub fn is_bare_words(sentence: &str) -> bool {
+    let words: Vec<String> = sentence
+        .unicode_words()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .map(str::to_lowercase)
+        .collect();
+    words.len() >= 8 && !words.iter().any(|w| FUNCTION_WORDS.contains(&w.as_str()))
+}
+
 fn word_count(text: &str) -> usize {
     text.unicode_words().count()
 }

@@ -51,6 +51,37 @@ pub fn stage(lang: Lang, s: Stage) -> String {
     }
 }
 
+/// How `lang` names what kind of owner a [`crate::who::Owner`] is: "udvalg", "enhed", "person".
+pub fn owner_kind(lang: Lang, k: crate::who::OwnerKind) -> String {
+    match k {
+        crate::who::OwnerKind::Committee => t!(lang, "who-kind-committee"),
+        crate::who::OwnerKind::Unit => t!(lang, "who-kind-unit"),
+        crate::who::OwnerKind::Person => t!(lang, "who-kind-person"),
+    }
+}
+
+/// "3. Enhed: Center for Sundhed og Omsorg — 2 match, 1 kommende begivenhed": an owner at
+/// `rank` (1-based) in `lang`.
+pub fn owner_line(lang: Lang, rank: usize, o: &crate::who::Owner) -> String {
+    t!(
+        lang,
+        "who-line",
+        rank = rank,
+        kind = owner_kind(lang, o.kind),
+        name = o.name_with_details(),
+        matches = o.matches,
+        events = o.upcoming_events
+    )
+}
+
+/// "punkt 3" or "s. 4": where an owner is seen, in `lang`.
+pub fn evidence_place(lang: Lang, e: &crate::who::Evidence) -> String {
+    match &e.item {
+        Some(item) => t!(lang, "report-item", item = item.as_str()),
+        None => t!(lang, "report-page-short", page = e.page),
+    }
+}
+
 /// How `lang` names what a deadline is about: "ansøgningsfrist".
 pub fn deadline(lang: Lang, k: DeadlineKind) -> String {
     match k {

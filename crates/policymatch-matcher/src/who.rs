@@ -56,6 +56,24 @@ pub struct Owner {
     pub evidence: Vec<Evidence>,
 }
 
+impl Owner {
+    /// The name with the person's role, organisation, e-mail and phone in parentheses, as far
+    /// as the text gives them: "Peter Rymann (centerchef, Center for Børn & Familier)".
+    pub fn name_with_details(&self) -> String {
+        let details: Vec<&str> = self
+            .contact
+            .iter()
+            .flat_map(|c| [&c.role, &c.organisation, &c.email, &c.phone])
+            .filter_map(|d| d.as_deref())
+            .collect();
+        if details.is_empty() {
+            self.name.clone()
+        } else {
+            format!("{} ({})", self.name, details.join(", "))
+        }
+    }
+}
+
 /// How many matches `who` looks at.
 pub const MATCHES: usize = 30;
 

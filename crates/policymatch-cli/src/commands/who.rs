@@ -5,7 +5,7 @@ use crate::output::lang;
 use policymatch_core::index::PolicyIndex;
 use policymatch_core::index::search::Filters;
 use policymatch_i18n::t;
-use policymatch_matcher::who::OwnerKind;
+use policymatch_matcher::text::{evidence_place, owner_line};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -37,39 +37,9 @@ pub fn run(
         }
         Format::Text => {
             for (i, o) in owners.iter().enumerate() {
-                let kind = match o.kind {
-                    OwnerKind::Committee => t!(lang(), "who-kind-committee"),
-                    OwnerKind::Unit => t!(lang(), "who-kind-unit"),
-                    OwnerKind::Person => t!(lang(), "who-kind-person"),
-                };
-                let mut name = o.name.clone();
-                if let Some(c) = &o.contact {
-                    let details: Vec<&str> = [&c.role, &c.organisation, &c.email, &c.phone]
-                        .into_iter()
-                        .filter_map(|d| d.as_deref())
-                        .collect();
-                    if !details.is_empty() {
-                        name = format!("{name} ({})", details.join(", "));
-                    }
-                }
-                writeln!(
-                    out,
-                    "{}",
-                    t!(
-                        lang(),
-                        "who-line",
-                        rank = i + 1,
-                        kind = kind,
-                        name = name,
-                        matches = o.matches,
-                        events = o.upcoming_events
-                    )
-                )?;
+                writeln!(out, "{}", owner_line(lang(), i + 1, o))?;
                 for e in &o.evidence {
-                    let place = match &e.item {
-                        Some(item) => t!(lang(), "deadlines-item", item = item.as_str()),
-                        None => t!(lang(), "deadlines-page", page = e.page),
-                    };
+                    let place = evidence_place(lang(), e);
                     writeln!(out, "    {}, {}: {}", e.title, place, e.sentence)?;
                 }
             }

@@ -99,10 +99,6 @@ err-manifest = manifestet { $path } (linje { $line }) er ikke gyldigt: { $detail
 err-query = søgningen { $query } kan ikke forstås: { $detail }
 err-no-index = der er intet indeks i { $path }; kør først `policymatch index MAPPE` (eller angiv --index MAPPE)
 
-who-kind-committee = Udvalg
-who-kind-unit = Enhed
-who-kind-person = Person
-who-line = { $rank }. { $kind }: { $name } — { $matches } match, { $events } kommende begivenheder
 who-none = policymatch: ingen udvalg, enheder eller personer bag profilens match
 
 # watch: the configuration, the state file and mail

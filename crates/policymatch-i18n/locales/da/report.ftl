@@ -54,3 +54,14 @@ who-meeting = møde { $value }
 
 # The agenda item a fetched attachment (bilag) belongs to.
 attachment-of = bilag til punkt { $item } »{ $caption }«, { $committee } { $date }
+
+# Whom to talk to (`who` and the report's section).
+report-who = Hvem sagerne ligger hos
+report-who-lead = Udvalg, enheder og personer bag profilens bedste fund og kommende begivenheder, flest først.
+who-kind-committee = Udvalg
+who-kind-unit = Enhed
+who-kind-person = Person
+who-line = { $rank }. { $kind }: { $name } — { $matches } match, { $events ->
+    [one] 1 kommende begivenhed
+   *[other] { $events } kommende begivenheder
+}

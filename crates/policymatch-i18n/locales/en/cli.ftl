@@ -99,10 +99,6 @@ err-manifest = manifest { $path } (line { $line }) is not valid: { $detail }
 err-query = cannot understand query { $query }: { $detail }
 err-no-index = index { $path }: no index here; run `policymatch index FOLDER` first (or pass --index DIR)
 
-who-kind-committee = Committee
-who-kind-unit = Unit
-who-kind-person = Person
-who-line = { $rank }. { $kind }: { $name } — { $matches } matches, { $events } upcoming events
 who-none = policymatch: no committees, units or people behind the profile's matches
 
 # watch: the configuration, the state file and mail

@@ -54,3 +54,17 @@ who-meeting = meeting { $value }
 
 # The agenda item a fetched attachment (bilag) belongs to.
 attachment-of = attachment to item { $item } «{ $caption }», { $committee } { $date }
+
+# Whom to talk to (`who` and the report's section).
+report-who = Who handles the cases
+report-who-lead = Committees, units and people behind the profile's best matches and upcoming events, most first.
+who-kind-committee = Committee
+who-kind-unit = Unit
+who-kind-person = Person
+who-line = { $rank }. { $kind }: { $name } — { $matches ->
+    [one] 1 match
+   *[other] { $matches } matches
+}, { $events ->
+    [one] 1 upcoming event
+   *[other] { $events } upcoming events
+}

@@ -126,6 +126,7 @@ pub fn render(r: &Report) -> String {
     h.push_str(&chart(lang, &r.groups));
     h.push_str("</section>\n");
     h.push_str(&deadlines(r));
+    h.push_str(&who(r));
     let _ = writeln!(
         h,
         "<section id=\"matches\">\n<h2>{}</h2>",
@@ -255,6 +256,48 @@ fn item_html(lang: Lang, item: &ReportItem, open_pitch: bool) -> String {
         escape(&t!(lang, "report-source", path = p.document.path.as_str()))
     );
     h.push_str("</article>\n");
+    h
+}
+
+/// The "who" section: each owner with its evidence.
+fn who(r: &Report) -> String {
+    let lang = r.lang;
+    let mut h = format!(
+        "<section id=\"who\">\n<h2>{}</h2>\n",
+        escape(&t!(lang, "report-who"))
+    );
+    if r.who.is_empty() {
+        let _ = writeln!(h, "<p>{}</p>", escape(&t!(lang, "md-none-found")));
+    } else {
+        let _ = writeln!(
+            h,
+            "<p>{}</p>\n<ul class=\"who\">",
+            escape(&t!(lang, "report-who-lead"))
+        );
+        for (i, o) in r.who.iter().enumerate() {
+            let _ = write!(
+                h,
+                "<li>{}",
+                escape(&crate::text::owner_line(lang, i + 1, o))
+            );
+            if !o.evidence.is_empty() {
+                h.push_str("<ul>");
+                for e in &o.evidence {
+                    let _ = write!(
+                        h,
+                        "<li><span class=\"meta\">{}, {}:</span> {}</li>",
+                        escape(&e.title),
+                        escape(&crate::text::evidence_place(lang, e)),
+                        escape(&e.sentence)
+                    );
+                }
+                h.push_str("</ul>");
+            }
+            h.push_str("</li>\n");
+        }
+        h.push_str("</ul>\n");
+    }
+    h.push_str("</section>\n");
     h
 }
 

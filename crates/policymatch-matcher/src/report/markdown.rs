@@ -94,6 +94,24 @@ pub fn render(r: &Report) -> String {
             d.deadline.sentence
         );
     }
+    let _ = writeln!(m, "\n## {}\n", t!(lang, "report-who"));
+    if r.who.is_empty() {
+        let _ = writeln!(m, "{}", t!(lang, "md-none-found"));
+    } else {
+        let _ = writeln!(m, "{}\n", t!(lang, "report-who-lead"));
+    }
+    for (i, o) in r.who.iter().enumerate() {
+        let _ = writeln!(m, "{}", crate::text::owner_line(lang, i + 1, o));
+        for e in &o.evidence {
+            let _ = writeln!(
+                m,
+                "   - {}, {}: {}",
+                e.title,
+                crate::text::evidence_place(lang, e),
+                e.sentence
+            );
+        }
+    }
     let _ = writeln!(m, "\n## {}\n", t!(lang, "md-matches"));
     for g in &r.groups {
         let _ = writeln!(m, "### {}\n", g.label);

@@ -121,6 +121,9 @@ pub struct Report {
     pub groups: Vec<Group>,
     /// Consultations and deadlines relevant to the profile, soonest first.
     pub deadlines: Vec<DeadlineHit>,
+    /// The committees, units and people behind the matches and upcoming events, most first
+    /// (see [`crate::who`]).
+    pub who: Vec<crate::who::Owner>,
     /// True when `deadlines` are recent past ones because none lie ahead.
     pub deadlines_are_past: bool,
     /// The date the report was made (YYYYMMDD, 0 when not given).
@@ -204,17 +207,23 @@ pub fn build_report(
         past = !deadlines.is_empty();
     }
     deadlines.truncate(12);
+    let mut who = crate::who::who(index, profile, &options, opts.today)?;
+    who.truncate(WHO);
     Ok(Report {
         profile_name: profile.name.clone(),
         profile: profile.clone(),
         municipalities: filters.municipalities,
         groups,
         deadlines,
+        who,
         deadlines_are_past: past,
         date: opts.today,
         lang: opts.lang,
     })
 }
+
+/// How many committees, units and people the report's "who" section names.
+const WHO: usize = 8;
 
 /// Passages of one document read when looking for its task sentence.
 const TASK_PASSAGES: usize = 400;
