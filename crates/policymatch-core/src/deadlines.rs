@@ -341,6 +341,69 @@ fn consultation(lower: &str) -> bool {
     false
 }
 
+/// Whether the sentence `lower` (lower-cased) announces a public consultation: the one place
+/// that decides it, for events, the ranking's intent marks and the stage of an item. Not a
+/// consultation: "skal ikke i høring", a staff (MED) hearing alone, a høringssvar quoted or
+/// given to another body.
+pub fn is_consultation(lower: &str) -> bool {
+    consultation(lower)
+}
+
+/// Whether the sentence `lower` names a meeting the public may attend (dialogmøde,
+/// borgermøde, høringsmøde, …), dated or not; meetings of leaders and staff are not.
+pub fn is_public_meeting(lower: &str) -> bool {
+    lower.contains("høringsmøde") || meeting(lower, false)
+}
+
+/// Whether the title `lower` (lower-cased) names a consultation: a word of it is a høring
+/// ("Høring over udkast til værdighedspolitik", "høringssvar"), not a partshøring, and it
+/// does not say the case is not sent to one.
+pub fn title_names_consultation(lower: &str) -> bool {
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w.contains("høring") && !w.contains("partshøring"))
+        && !any(lower, &["ikke i høring", "uden høring"])
+}
+
+/// Whether the recommendation `lower` asks to send a draft to consultation ("at udkastet
+/// sendes i høring"), not that it is not sent.
+pub fn sends_to_consultation(lower: &str) -> bool {
+    any(
+        lower,
+        &[
+            "sendes i høring",
+            "sendes i offentlig høring",
+            "udsendes i høring",
+        ],
+    ) && !any(lower, &["ikke sendes i høring", "ikke udsendes i høring"])
+}
+
+/// Parts of words that name money: "puljen", "driftstilskud", "tillægsbevilling".
+const MONEY_PARTS: &[&str] = &["pulje", "tilskud", "bevilling"];
+
+/// The ending of words that name money: "midler", "projektmidler", "fondsmidlerne" (the
+/// definite "-ne" is taken off first); not "midlertidig".
+const MONEY_ENDING: &str = "midler";
+
+/// Words ending in "midler" that are not money: aids, intoxicants, medicines, instruments,
+/// foodstuffs, those who mediate.
+const NOT_MONEY: &[&str] = &[
+    "hjælpemidler",
+    "rusmidler",
+    "lægemidler",
+    "virkemidler",
+    "næringsmidler",
+    "formidler",
+];
+
+/// Whether `word` (lower-cased) names money that can be granted: the one place that
+/// decides it, for the ranking's intent marks and what a title says a document is.
+pub fn is_money_word(word: &str) -> bool {
+    let word = word.strip_suffix("ne").unwrap_or(word);
+    MONEY_PARTS.iter().any(|p| word.contains(p))
+        || (word.ends_with(MONEY_ENDING) && !NOT_MONEY.iter().any(|n| word.ends_with(n)))
+}
+
 /// A chance to apply counts when the sentence says when: without a date it is a rule
 /// ("er berettiget til at ansøge om tilskud") or a description, not an event.
 fn application(lower: &str, dated: bool) -> bool {

@@ -2,8 +2,12 @@
 //! funding pool or a public consultation, rather than background or procedure.
 //!
 //! The cues are general Danish policy vocabulary ("Målet er", "Vi vil", "indsats",
-//! "handleplan", "pulje", "høring", "indstiller"), matched on lower-cased words: a cue
-//! ending in `*` matches any word that starts with it, other cues match whole words.
+//! "handleplan", "indstiller"), matched on lower-cased words: a cue ending in `*` matches any
+//! word that starts with it, other cues match whole words. Whether a word is money and whether
+//! a sentence is a consultation or a public meeting are decided once, by the event layer
+//! ([`crate::deadlines::is_money_word`], [`crate::deadlines::is_consultation`],
+//! [`crate::deadlines::is_public_meeting`]), so that a consultation the event list leaves out
+//! ("skal ikke i høring", a MED hearing) is not one to the ranking either.
 //!
 //! Indexing stores each passage's [`Marks`] (the intent of each sentence by word position,
 //! and whether it mentions volunteers or associations), so that ranking reads them instead of
@@ -57,7 +61,14 @@ const CUES: &[(Intent, &str)] = &[
     (Intent::Goal, "prioriter*"),
     (Intent::Goal, "styrke*"),
     (Intent::Goal, "fokus på"),
-    (Intent::Goal, "skal"),
+    // "skal" alone is procedure as often as a goal ("ansøgningen skal indeholde"); these
+    // say what is to be achieved.
+    (Intent::Goal, "skal opleve"),
+    (Intent::Goal, "skal have mulighed"),
+    (Intent::Goal, "skal sikre"),
+    (Intent::Goal, "skal fremme"),
+    (Intent::Goal, "skal understøtte"),
+    (Intent::Goal, "skal bidrage"),
     (Intent::Initiative, "indsats*"),
     (Intent::Initiative, "initiativ*"),
     (Intent::Initiative, "handleplan*"),
@@ -79,21 +90,13 @@ const CUES: &[(Intent, &str)] = &[
     (Intent::Decision, "vedtog"),
     (Intent::Decision, "budgetforlig*"),
     (Intent::Decision, "anbefal*"),
-    (Intent::Funding, "pulje*"),
-    (Intent::Funding, "tilskud*"),
-    (Intent::Funding, "bevilling*"),
+    // Words of money ("puljen", "projektmidler", not "midlertidig") are decided by
+    // [`crate::deadlines::is_money_word`]; these are the acts of granting and applying.
     (Intent::Funding, "bevilge*"),
-    (Intent::Funding, "midler*"),
     (Intent::Funding, "ansøgning*"),
     (Intent::Funding, "ansøge"),
     (Intent::Funding, "finansier*"),
-    (Intent::Funding, "budgetmidler*"),
     (Intent::Funding, "udmønt*"),
-    (Intent::Consultation, "høring*"),
-    (Intent::Consultation, "dialogmøde*"),
-    (Intent::Consultation, "borgermøde*"),
-    (Intent::Consultation, "inddragelse*"),
-    (Intent::Consultation, "workshop*"),
 ];
 
 /// One cue found in a text.
@@ -154,7 +157,24 @@ pub fn detect(text: &str) -> Vec<Cue> {
                 });
             }
         }
+        if crate::deadlines::is_money_word(&ws[i].0) {
+            out.push(Cue {
+                intent: Intent::Funding,
+                span: (ws[i].1, ws[i].2),
+            });
+        }
     }
+    for (s, e) in sentences(text) {
+        let lower = text[s..e].to_lowercase();
+        if crate::deadlines::is_consultation(&lower) || crate::deadlines::is_public_meeting(&lower)
+        {
+            out.push(Cue {
+                intent: Intent::Consultation,
+                span: (s, e),
+            });
+        }
+    }
+    out.sort_by_key(|c| (c.span.0, c.span.1, c.intent));
     out
 }
 
@@ -358,6 +378,40 @@ mod tests {
 
     fn kinds(text: &str) -> Vec<Intent> {
         detect(text).into_iter().map(|c| c.intent).collect()
+    }
+
+    #[test]
+    fn cues_the_event_layer_rules_out_mark_nothing() {
+        let table: [(&str, Vec<Intent>); 8] = [
+            // "midler*" matched "midlertidig"
+            ("Familien får en midlertidig bolig.", vec![]),
+            ("Fondsmidlerne fordeles i foråret.", vec![Intent::Funding]),
+            ("Der bruges hjælpemidler i hjemmet.", vec![]),
+            // "skal" alone is procedure
+            (
+                "Ansøgningen skal indeholde et budget.",
+                vec![Intent::Funding],
+            ),
+            (
+                "Referatet skal godkendes af formanden.",
+                vec![Intent::Decision],
+            ),
+            ("Færre borgere skal opleve sig ensomme.", vec![Intent::Goal]),
+            // what the event layer does not count as a consultation
+            ("Sagen skal ikke i høring.", vec![]),
+            (
+                "Der afholdes dialogmøde med foreningerne.",
+                vec![Intent::Consultation],
+            ),
+        ];
+        for (text, want) in table {
+            assert_eq!(kinds(text), want, "{text}");
+        }
+        assert_eq!(
+            kinds("Forslaget har været i høring i Område-MED."),
+            vec![],
+            "a staff hearing alone"
+        );
     }
 
     #[test]

@@ -71,15 +71,7 @@ pub fn stage_of(caption: &str, text: &str) -> Option<Stage> {
     let (c, t) = (flat(caption), flat(text));
     let any = |s: &str, cues: &[&str]| cues.iter().any(|cue| s.contains(cue));
     let request = first_request(&t);
-    if any(&c, &["høring"])
-        || any(
-            &t,
-            &[
-                "sendes i høring",
-                "sendes i offentlig høring",
-                "udsendes i høring",
-            ],
-        )
+    if crate::deadlines::title_names_consultation(&c) || crate::deadlines::sends_to_consultation(&t)
     {
         return Some(Stage::Consultation);
     }

@@ -7,6 +7,7 @@
 //! seldom leaves an opening, however many of the association's words it contains. Ranking
 //! lifts the first two (× 1.75) and lowers the last (× 0.5), and the reasons say so.
 
+use policymatch_core::deadlines::{is_money_word, title_names_consultation};
 use policymatch_core::intent::words;
 use serde::Serialize;
 
@@ -38,27 +39,8 @@ impl ItemKind {
     }
 }
 
-/// Parts of words that name money: "puljen", "driftstilskud", "tillægsbevilling",
-/// "projektansøgning".
-const FUNDING: &[&str] = &["pulje", "tilskud", "bevilling", "ansøgning"];
-
-/// The ending of words that name money: "midler", "projektmidler", "fondsmidlerne" (the
-/// definite "-ne" is taken off first).
-const MONEY: &str = "midler";
-
-/// Words ending in "midler" that are not money: aids, intoxicants, medicines, instruments,
-/// foodstuffs.
-const NOT_MONEY: &[&str] = &[
-    "hjælpemidler",
-    "rusmidler",
-    "lægemidler",
-    "virkemidler",
-    "næringsmidler",
-    "formidler",
-];
-
-/// Parts of words that name a consultation: "høring", "høringssvar".
-const CONSULTATION: &[&str] = &["høring"];
+/// Parts of words that name money besides what [`is_money_word`] knows: "projektansøgning".
+const APPLICATION: &str = "ansøgning";
 
 /// Parts of words that name a report on the past: "tilsyn", "socialtilsyn", "årsregnskab",
 /// "anlægsregnskab", "årsberetning".
@@ -74,22 +56,21 @@ fn is_report(word: &str) -> bool {
 }
 
 fn is_money(word: &str) -> bool {
-    let word = word.strip_suffix("ne").unwrap_or(word);
-    FUNDING.iter().any(|p| word.contains(p))
-        || (word.ends_with(MONEY) && !NOT_MONEY.iter().any(|n| word.ends_with(n)))
+    is_money_word(word) || word.contains(APPLICATION)
 }
 
 /// The kinds `title` names, in [`ItemKind`] order, each once.
 pub fn of_title(title: &str) -> Vec<ItemKind> {
     let mut kinds = Vec::new();
+    if title_names_consultation(&title.to_lowercase()) {
+        kinds.push(ItemKind::Consultation);
+    }
     for (word, _, _) in words(title) {
         let word = word.as_str();
         if is_money(word) {
             kinds.push(ItemKind::Funding);
         }
-        if CONSULTATION.iter().any(|p| word.contains(p)) {
-            kinds.push(ItemKind::Consultation);
-        }
+
         if is_report(word) {
             kinds.push(ItemKind::Report);
         }

@@ -62,7 +62,9 @@ pub struct CommitInfo {
 ///    an HTML heading element that reads as a sentence is text.
 /// 5: facts are stored typed ([`crate::document::Facts`]); an agenda XML item's author is a
 ///    contact; a committee named over two preamble lines is read whole.
-pub const PIPELINE_VERSION: u64 = 5;
+/// 6: intent marks take money words and consultations from the event layer; "skal" alone,
+///    "midlertidig" and a consultation the event list leaves out mark nothing.
+pub const PIPELINE_VERSION: u64 = 6;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {
