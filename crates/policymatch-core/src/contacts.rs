@@ -6,7 +6,6 @@
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A person named as a contact for a case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,7 +101,8 @@ const NOT_NAME: &[&str] = &[
 pub fn contacts_in(text: &str) -> Vec<Contact> {
     let flat = text.replace(['\n', '\r'], " ");
     let mut out: Vec<Contact> = Vec::new();
-    for sentence in flat.unicode_sentences() {
+    for (a, b) in crate::sentence::prose_sentences(&flat) {
+        let sentence = &flat[a..b];
         let lower = sentence.to_lowercase();
         // A hidden layer of a page's words in a bag (see [`crate::segment::is_word_salad`])
         // puts names beside words that are not their role.

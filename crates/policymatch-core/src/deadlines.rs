@@ -26,7 +26,6 @@ use crate::dates::{self, TextDate};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// What an event is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
@@ -675,8 +674,8 @@ pub fn find_deadlines(text: &str, doc_date: u64) -> Vec<Deadline> {
     let mut out = Vec::new();
     // Line breaks from the page layout are not sentence ends.
     let flat = text.replace(['\n', '\r'], " ");
-    for sentence in flat.unicode_sentences() {
-        let sentence = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (a, b) in crate::sentence::prose_sentences(&flat) {
+        let sentence = flat[a..b].split_whitespace().collect::<Vec<_>>().join(" ");
         let lower = sentence.to_lowercase();
         // Byte offsets of dates are found in the lower-cased copy and used only there.
         let mut found = dates::mentions_in_text(&lower, year_hint);

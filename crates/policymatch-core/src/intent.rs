@@ -178,64 +178,7 @@ pub fn detect(text: &str) -> Vec<Cue> {
     out
 }
 
-/// Abbreviations that never end a sentence ("jf. bilag 1", "ca. 300 borgere", "nr. 5"),
-/// lower-case, without their final full stop.
-const ABBREVIATIONS: &[&str] = &[
-    "ang", "att", "bl.a", "ca", "dvs", "evt", "f.eks", "fx", "hhv", "ift", "iflg", "iht", "inkl",
-    "jf", "jvf", "kap", "kl", "kr", "mht", "mio", "mia", "nr", "pga", "pkt", "stk", "tlf", "vedr",
-];
-
-/// Whether the full stop at byte `dot` of `text` ends a sentence: it does not after an
-/// abbreviation of [`ABBREVIATIONS`], nor before a word in lower case (the ordinal of "den 5.
-/// december", "m.m. og", an abbreviation the list does not know).
-fn full_stop_ends_sentence(text: &str, dot: usize) -> bool {
-    let word_start = text[..dot]
-        .rfind(|c: char| c.is_whitespace() || c == '(')
-        .map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = text[word_start..dot].to_lowercase();
-    if ABBREVIATIONS.contains(&word.as_str()) {
-        return false;
-    }
-    let next = text[dot + 1..]
-        .trim_start_matches([' ', '\t'])
-        .chars()
-        .next();
-    !next.is_some_and(char::is_lowercase)
-}
-
-/// Byte ranges of the sentences of `text` (split after `.`, `!` or `?` followed by white
-/// space, and at line breaks; a full stop after an abbreviation or before a word in lower
-/// case does not end one). A colon or semicolon does not end
-/// a sentence: what follows "Målet er:" is the goal.
-pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_space = chars.peek().is_some_and(|&(_, n)| n.is_whitespace());
-        let end = if c == '\n' {
-            Some(i)
-        } else if matches!(c, '!' | '?') && next_is_space
-            || c == '.' && next_is_space && full_stop_ends_sentence(text, i)
-        {
-            Some(i + c.len_utf8())
-        } else {
-            None
-        };
-        if let Some(end) = end {
-            if !text[start..end].trim().is_empty() {
-                out.push((start, end));
-            }
-            start = end;
-        }
-    }
-    if !text[start..].trim().is_empty() {
-        out.push((start, text.len()));
-    }
-    out
-}
+pub use crate::sentence::sentences;
 
 /// Word stems that mark volunteers, associations and civil society: where an association
 /// can act ("frivillige", "foreningslivet", "civilsamfundet", "NGO'er").

@@ -47,6 +47,7 @@ pub mod metadata;
 pub mod problem;
 pub mod process;
 pub mod segment;
+pub mod sentence;
 pub mod size;
 pub mod sources;
 
