@@ -33,8 +33,12 @@ pub struct Evidence {
     pub item: Option<String>,
     /// The page.
     pub page: u64,
-    /// The sentence that names the owner, or the match's opening when none does.
+    /// The sentence that names the owner (in the match, else elsewhere in its document), or
+    /// the match's opening when none does.
     pub sentence: String,
+    /// The document's identity, to find the sentence elsewhere in it.
+    #[serde(skip)]
+    doc_id: String,
 }
 
 /// One committee, unit or person, with how much of the profile's matches and events it owns.
@@ -78,17 +82,29 @@ impl Owner {
 pub const MATCHES: usize = 30;
 
 /// The sentence of `text` that names `name`, else the text's first 200 characters.
-fn sentence_naming(text: &str, name: &str) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
+/// The name as compared: lower-cased, "&" read as "og", white space single.
+fn comparable(s: &str) -> String {
+    s.to_lowercase()
+        .replace('&', " og ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The first sentence of `text` that names `name`.
+fn sentence_naming(text: &str, name: &str) -> Option<String> {
     let flat = text.replace(['\n', '\r'], " ");
-    let lower = name.to_lowercase();
-    flat.unicode_sentences()
-        .find(|s| s.to_lowercase().contains(&lower))
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|| {
-            let t: String = flat.chars().take(200).collect();
-            t.split_whitespace().collect::<Vec<_>>().join(" ")
-        })
+    let name = comparable(name);
+    policymatch_core::sentence::prose_sentences(&flat)
+        .into_iter()
+        .map(|(a, b)| flat[a..b].split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|s| comparable(s).contains(&name))
+}
+
+/// The opening of `text`: its first 200 characters.
+fn opening(text: &str) -> String {
+    let t: String = text.chars().take(200).collect();
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The owners behind `profile`'s best matches and the events still ahead on `today`
@@ -144,7 +160,8 @@ pub fn who(
             path: p.document.path.clone(),
             item: p.facts.item.clone(),
             page: p.page,
-            sentence: sentence_naming(&p.text, &name),
+            sentence: sentence_naming(&p.text, &name).unwrap_or_else(|| opening(&p.text)),
+            doc_id: p.document.doc_id.clone(),
         };
         if o.evidence.len() < 3
             && !o
@@ -188,6 +205,28 @@ pub fn who(
         }
     }
     let mut out: Vec<Owner> = owners.into_values().collect();
+    // A unit or person named elsewhere in the document (an item's facts come from its whole
+    // text) is shown with the sentence that names them there.
+    let mut passages: BTreeMap<String, Vec<PassageRecord>> = BTreeMap::new();
+    for o in out.iter_mut().filter(|o| o.kind != OwnerKind::Committee) {
+        for e in &mut o.evidence {
+            if comparable(&e.sentence).contains(&comparable(&o.name)) {
+                continue;
+            }
+            if !passages.contains_key(&e.doc_id) {
+                passages.insert(e.doc_id.clone(), index.passages_of(&e.doc_id)?);
+            }
+            let found = passages
+                .get(&e.doc_id)
+                .into_iter()
+                .flatten()
+                .find_map(|p| sentence_naming(&p.text, &o.name).map(|s| (p.page, s)));
+            if let Some((page, sentence)) = found {
+                e.page = page;
+                e.sentence = sentence;
+            }
+        }
+    }
     out.sort_by(|a, b| {
         b.weight
             .total_cmp(&a.weight)
@@ -195,4 +234,46 @@ pub fn who(
             .then_with(|| a.name.cmp(&b.name))
     });
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentence_naming_an_owner_reads_and_as_og() {
+        let text =
+            "Baggrund for sagen.\nCenter for Sundhed og Pleje har to puljer til\nuddeling. Andet.";
+        assert_eq!(
+            sentence_naming(text, "Center for Sundhed & Pleje").as_deref(),
+            Some("Center for Sundhed og Pleje har to puljer til uddeling.")
+        );
+        assert_eq!(sentence_naming(text, "Center for Kultur"), None);
+        assert_eq!(opening("  Kort\ntekst "), "Kort tekst");
+    }
+
+    #[test]
+    fn a_persons_details_follow_the_name() {
+        let mut o = Owner {
+            kind: OwnerKind::Person,
+            name: "Pia Mols".into(),
+            contact: Some(Contact {
+                name: "Pia Mols".into(),
+                role: Some("souschef".into()),
+                organisation: Some("Center for Sundhed & Pleje".into()),
+                email: None,
+                phone: Some("43 97 97 97".into()),
+            }),
+            matches: 1,
+            upcoming_events: 0,
+            weight: 1.0,
+            evidence: Vec::new(),
+        };
+        assert_eq!(
+            o.name_with_details(),
+            "Pia Mols (souschef, Center for Sundhed & Pleje, 43 97 97 97)"
+        );
+        o.contact = None;
+        assert_eq!(o.name_with_details(), "Pia Mols");
+    }
 }

@@ -233,6 +233,37 @@ impl PolicyIndex {
         Ok(Ok(()))
     }
 
+    /// The passage records of the document `doc_id` (its identity, as passages carry it), in
+    /// reading order.
+    pub fn passages_of(&self, doc_id: &str) -> Result<Vec<records::PassageRecord>> {
+        let searcher = self.searcher();
+        let q = tantivy::query::BooleanQuery::new(vec![
+            (
+                tantivy::query::Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.doc_id, doc_id),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn tantivy::query::Query>,
+            ),
+            (
+                tantivy::query::Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(self.fields.kind, schema::kind::PASSAGE),
+                    IndexRecordOption::Basic,
+                )),
+            ),
+        ]);
+        let mut out = Vec::new();
+        for addr in self.matching(&searcher, &q)? {
+            let doc = searcher
+                .doc::<tantivy::TantivyDocument>(addr)
+                .map_err(|e| Error::index(&self.dir, e))?;
+            out.push(records::PassageRecord::from_doc(&doc, &self.fields));
+        }
+        out.sort_by_key(|p| p.ordinal);
+        Ok(out)
+    }
+
     /// The addresses of every record `q` matches, in index order. Tantivy's
     /// [`DocSetCollector`] gives a hash set, whose order differs from run to run; every
     /// caller that reads all matches goes through here so that ties keep one order.
