@@ -9,6 +9,7 @@
 
 use crate::query::Concept;
 use crate::rank::{Observed, Occurrence, TITLE_OFFSET};
+use policymatch_core::analysis::CompoundSplitter;
 use policymatch_core::index::schema::Fields;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tantivy::postings::Postings;
@@ -18,12 +19,31 @@ use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 /// Most words a compound prefix expands to (the most frequent first).
 pub(crate) const PREFIX_TERMS: usize = 16;
 
-/// The words of the index's `field` that start with `prefix` and are longer, at most
-/// [`PREFIX_TERMS`] of them, the most frequent first.
+/// Whether the index word `term`, which starts with the one-word concept `prefix`, is a
+/// compound of it: the lexicon splits it right after `prefix` (with a linking "s" or "e"),
+/// as "ensomheds|problem"; not a mere string prefix ("natur|faglig", "midler|tidig").
+pub(crate) fn is_compound_of(splitter: &mut CompoundSplitter, prefix: &str, term: &str) -> bool {
+    if term.len() <= prefix.len() || !term.starts_with(prefix) {
+        return false;
+    }
+    let mut parts = Vec::new();
+    splitter.split(term, &mut parts)
+        && parts.first().is_some_and(|p| {
+            p.end == prefix.len()
+                || (p.end == prefix.len() + 1
+                    && term[prefix.len()..p.end]
+                        .chars()
+                        .all(|c| c == 's' || c == 'e'))
+        })
+}
+
+/// The words of the index's `field` that start with `prefix` and are compounds of it
+/// ([`is_compound_of`]), at most [`PREFIX_TERMS`] of them, the most frequent first.
 pub(crate) fn prefix_terms(
     searcher: &Searcher,
     field: Field,
     prefix: &str,
+    splitter: &mut CompoundSplitter,
 ) -> tantivy::Result<Vec<String>> {
     let mut freq: HashMap<Vec<u8>, u64> = HashMap::new();
     let mut upper = prefix.as_bytes().to_vec();
@@ -45,6 +65,7 @@ pub(crate) fn prefix_terms(
     Ok(terms
         .into_iter()
         .filter_map(|(t, _)| String::from_utf8(t).ok())
+        .filter(|t| is_compound_of(splitter, prefix, t))
         .take(PREFIX_TERMS)
         .collect())
 }
@@ -147,4 +168,30 @@ pub(crate) fn by_segment(addresses: &[DocAddress]) -> BTreeMap<u32, Vec<(u32, us
         docs.sort_unstable();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_prefix_finds_its_compounds_not_words_that_merely_start_with_it() {
+        let mut s = CompoundSplitter::new(policymatch_core::analysis::Lexicon::builtin());
+        for (prefix, term) in [
+            ("ensomhed", "ensomhedsproblem"),
+            ("frivillig", "frivilligcent"),
+            ("bibliotek", "biblioteksbetjen"),
+        ] {
+            assert!(is_compound_of(&mut s, prefix, term), "{prefix} {term}");
+        }
+        for (prefix, term) in [
+            ("natur", "naturlig"),
+            ("natur", "naturalis"),
+            ("midl", "midlertidig"),
+            ("ensomhed", "ensomhed"),
+            ("ensomhed", "frivillig"),
+        ] {
+            assert!(!is_compound_of(&mut s, prefix, term), "{prefix} {term}");
+        }
+    }
 }

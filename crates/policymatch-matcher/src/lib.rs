@@ -542,10 +542,11 @@ impl<'a> Matcher<'a> {
             source,
         };
         let mut expansions: HashMap<String, Vec<String>> = HashMap::new();
+        let mut splitter = policymatch_core::analysis::CompoundSplitter::new(index.lexicon());
         for prefix in concepts.iter().filter_map(query::Concept::prefix) {
             if !expansions.contains_key(prefix) {
-                let terms =
-                    gather::prefix_terms(&searcher, fields.text, prefix).map_err(search_err)?;
+                let terms = gather::prefix_terms(&searcher, fields.text, prefix, &mut splitter)
+                    .map_err(search_err)?;
                 expansions.insert(prefix.to_string(), terms);
             }
         }

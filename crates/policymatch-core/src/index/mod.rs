@@ -74,6 +74,7 @@ pub struct PolicyIndex {
     index: Index,
     reader: IndexReader,
     fields: Fields,
+    lexicon: std::sync::Arc<crate::analysis::Lexicon>,
 }
 
 impl std::fmt::Debug for PolicyIndex {
@@ -153,7 +154,7 @@ impl PolicyIndex {
 
     /// `index` with its analyzers registered and a reader.
     fn ready(dir: &Path, index: Index, fields: Fields) -> Result<PolicyIndex> {
-        register_analyzers(&index, dir)?;
+        let lexicon = register_analyzers(&index, dir)?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -164,7 +165,14 @@ impl PolicyIndex {
             index,
             reader,
             fields,
+            lexicon,
         })
+    }
+
+    /// The lexicon the index's Danish analyzer splits compounds with (the built-in words and
+    /// the index's domain words).
+    pub fn lexicon(&self) -> std::sync::Arc<crate::analysis::Lexicon> {
+        self.lexicon.clone()
     }
 
     /// The index directory.
@@ -392,23 +400,26 @@ fn remove_index_files(dir: &Path) -> Result<()> {
 pub const DOMAIN_WORDS: &str = "domain-words.txt";
 
 /// Registers every analyzer the schema names, with the index's domain words when it has
-/// them. Tantivy does not store analyzers in the index, so every open and create path calls
-/// this.
-pub fn register_analyzers(index: &Index, dir: &Path) -> Result<()> {
+/// them, and gives the lexicon the Danish analyzer splits with. Tantivy does not store
+/// analyzers in the index, so every open and create path calls this.
+pub fn register_analyzers(
+    index: &Index,
+    dir: &Path,
+) -> Result<std::sync::Arc<crate::analysis::Lexicon>> {
     let words = dir.join(DOMAIN_WORDS);
-    if words.is_file() {
-        let lexicon = crate::analysis::Lexicon::with_words_file(&words)?;
-        crate::analysis::register_with(index, std::sync::Arc::new(lexicon));
+    let lexicon = if words.is_file() {
+        std::sync::Arc::new(crate::analysis::Lexicon::with_words_file(&words)?)
     } else {
-        crate::analysis::register(index);
-    }
+        crate::analysis::Lexicon::builtin()
+    };
+    crate::analysis::register_with(index, lexicon.clone());
     index.tokenizers().register(
         KEYWORD,
         TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .build(),
     );
-    Ok(())
+    Ok(lexicon)
 }
 
 /// Why this version cannot read `index`, when it cannot: its last commit names another schema
