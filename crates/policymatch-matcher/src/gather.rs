@@ -19,21 +19,26 @@ use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 /// Most words a compound prefix expands to (the most frequent first).
 pub(crate) const PREFIX_TERMS: usize = 16;
 
-/// Whether the index word `term`, which starts with the one-word concept `prefix`, is a
-/// compound of it: the lexicon splits it right after `prefix` (with a linking "s" or "e"),
-/// as "ensomheds|problem"; not a mere string prefix ("natur|faglig", "midler|tidig").
+/// Endings after a concept's stem that make another form of the same word ("besøgsv|en",
+/// "ensom|hed"), not a new one.
+const SAME_WORD: &[&str] = &["e", "en", "er", "et", "ne", "s", "es", "hed"];
+
+/// Whether the index word `term`, which starts with the one-word concept's stem `prefix`, is
+/// a form of that word or a compound of it: another form ("besøgsven" for "besøgsv"), or a
+/// word the lexicon splits with the concept's word as its first part ("ensomheds|indsats",
+/// "fællesskabs|hus"); not a word that merely starts with it ("naturlig", "midlertidig").
 pub(crate) fn is_compound_of(splitter: &mut CompoundSplitter, prefix: &str, term: &str) -> bool {
-    if term.len() <= prefix.len() || !term.starts_with(prefix) {
+    let Some(rest) = term.strip_prefix(prefix).filter(|r| !r.is_empty()) else {
         return false;
+    };
+    if SAME_WORD.contains(&rest) {
+        return true;
     }
     let mut parts = Vec::new();
     splitter.split(term, &mut parts)
         && parts.first().is_some_and(|p| {
-            p.end == prefix.len()
-                || (p.end == prefix.len() + 1
-                    && term[prefix.len()..p.end]
-                        .chars()
-                        .all(|c| c == 's' || c == 'e'))
+            // the first part holds the concept's word and at most a form's ending more
+            p.end >= prefix.len() && term[prefix.len()..p.end].chars().count() <= 5
         })
 }
 
@@ -180,6 +185,8 @@ mod tests {
         for (prefix, term) in [
             ("ensomhed", "ensomhedsproblem"),
             ("frivillig", "frivilligcent"),
+            ("ensom", "ensomhedsindsat"),
+            ("besøgsv", "besøgsven"),
             ("bibliotek", "biblioteksbetjen"),
         ] {
             assert!(is_compound_of(&mut s, prefix, term), "{prefix} {term}");
