@@ -532,8 +532,8 @@ impl<'a> Matcher<'a> {
         let index = self.index;
         let fields = index.fields();
         let searcher = index.searcher();
-        let concepts = query::concepts(profile, analyzer, &searcher, fields.text);
-        let excludes = query::excludes(profile, analyzer);
+        let mut concepts = query::concepts(profile, analyzer, &searcher, fields.text);
+        let mut excludes = query::excludes(profile, analyzer);
         if concepts.is_empty() || options.top == 0 {
             return Ok(None);
         }
@@ -548,6 +548,11 @@ impl<'a> Matcher<'a> {
                 let terms = gather::prefix_terms(&searcher, fields.text, prefix, &mut splitter)
                     .map_err(search_err)?;
                 expansions.insert(prefix.to_string(), terms);
+            }
+        }
+        for c in concepts.iter_mut().chain(excludes.iter_mut()) {
+            if let Some(p) = c.prefix().map(str::to_string) {
+                c.expansions = expansions.get(&p).cloned().unwrap_or_default();
             }
         }
         let filters = Matcher::filters(profile, options);

@@ -82,6 +82,9 @@ pub(crate) struct Concept {
     /// Names whom the association works for: a target group, also when the same entry is a
     /// theme or activity too ("pårørende" in both lists).
     pub audience: bool,
+    /// The index words that are forms or compounds of a one-word concept
+    /// ([`crate::gather::prefix_terms`]); both the postings and the text are read for these.
+    pub expansions: Vec<String>,
 }
 
 /// Rarity (idf) beyond this says nothing more: a word found in a handful of passages is not
@@ -240,6 +243,7 @@ pub(crate) fn concepts(
                 audience: field == ProfileField::TargetGroup,
                 words,
                 idf,
+                expansions: Vec::new(),
             });
         }
     }
@@ -275,6 +279,7 @@ pub(crate) fn concepts(
                 offset: 0,
                 stem: t.text,
             }],
+            expansions: Vec::new(),
         });
     }
     out
@@ -294,6 +299,7 @@ pub(crate) fn excludes(profile: &Profile, analyzer: &mut TextAnalyzer) -> Vec<Co
                 idf: 1.0,
                 emphasis: 1.0,
                 audience: false,
+                expansions: Vec::new(),
             })
         })
         .collect()

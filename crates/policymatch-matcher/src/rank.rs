@@ -161,7 +161,7 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
             // compounds that start with the word count a little less than the word
             let at: Vec<Occurrence> = occ
                 .iter()
-                .filter(|(k, _)| k.starts_with(prefix))
+                .filter(|(k, _)| k.starts_with(prefix) && c.expansions.iter().any(|e| e == *k))
                 .flat_map(|(_, v)| v.iter().copied())
                 .collect();
             return (!at.is_empty()).then_some(Found {
@@ -527,6 +527,7 @@ mod tests {
             idf: 2.0,
             emphasis: 1.0,
             audience: field == ProfileField::TargetGroup,
+            expansions: Vec::new(),
         }
     }
 
