@@ -86,6 +86,7 @@ mod general;
 pub mod intent;
 pub mod kind;
 mod lexical;
+mod occurrence;
 pub mod profile;
 mod query;
 mod rank;

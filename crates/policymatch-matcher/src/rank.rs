@@ -14,9 +14,9 @@
 
 use crate::intent::{Intent, Marks};
 use crate::kind::ItemKind;
-use crate::query::{Concept, ProfileField, SLOP, Token, analyze};
+use crate::query::{Concept, ProfileField, SLOP, analyze};
 use crate::stage::{Named, Stage};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// How a concept was found in a passage.
@@ -61,31 +61,7 @@ pub(crate) struct Features {
     pub ranking: f32,
 }
 
-/// Where a stem occurs in a token stream.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Occurrence {
-    /// Word position.
-    pub position: usize,
-    /// Byte range in the text (0..0 when read from the index, which keeps positions only).
-    pub from: usize,
-    /// See `from`.
-    pub to: usize,
-}
-
-/// Occurrences of stems in a token stream.
-pub(crate) type Occurrences = HashMap<String, Vec<Occurrence>>;
-
-pub(crate) fn occurrences(tokens: &[Token]) -> Occurrences {
-    let mut occ: Occurrences = HashMap::new();
-    for t in tokens {
-        occ.entry(t.text.clone()).or_default().push(Occurrence {
-            position: t.position,
-            from: t.from,
-            to: t.to,
-        });
-    }
-    occ
-}
+pub(crate) use crate::occurrence::{Occurrence, Occurrences, occurrences};
 
 /// Positions of the title's words in [`Observed::head`] start here, after the heading's, so
 /// that no phrase runs from the heading into the title.

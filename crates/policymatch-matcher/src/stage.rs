@@ -5,10 +5,10 @@
 //! among pupils is a different programme, run by different civil servants, from its work
 //! against loneliness among the elderly, though the theme words are the same. Ranking reads
 //! which stages a page names ([`StageWords::named`]) and pushes down a page that names only
-//! the other stage (see [`crate::rank::in_context`]).
+//! the other stage (the ranking weighs it in its page context).
 
+use crate::occurrence::Occurrences;
 use crate::query::analyze;
-use crate::rank::Occurrences;
 use std::collections::BTreeSet;
 use tantivy::tokenizer::TextAnalyzer;
 
