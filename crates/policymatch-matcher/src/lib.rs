@@ -395,25 +395,22 @@ impl<'a> Matcher<'a> {
         let Some(Candidates {
             concepts,
             excludes,
-            passages,
-            seen,
-            retrieval,
-            stages,
+            items,
             stage,
             doc_pages,
-            wording,
         }) = self.candidates(profile, options, &mut analyzer)?
         else {
             return Ok(Vec::new());
         };
         let w = rank::WEIGHTS;
-        let scored: Vec<(PassageRecord, rank::Features)> = passages
+        let retrieval: Vec<f32> = items.iter().map(|c| c.retrieval).collect();
+        let wording: Vec<f32> = items.iter().map(|c| c.wording).collect();
+        let scored: Vec<(PassageRecord, rank::Features)> = items
             .into_iter()
-            .zip(seen.iter().zip(stages))
-            .map(|(p, (o, named))| {
-                let mut f = rank::features(&concepts, &excludes, o, &w);
-                f.named = named;
-                (p, f)
+            .map(|c| {
+                let mut f = rank::features(&concepts, &excludes, &c.seen, &w);
+                f.named = c.named;
+                (c.passage, f)
             })
             .collect();
         // each candidate's page, as an index into `pages` (built once), and the factor for
@@ -604,7 +601,7 @@ impl<'a> Matcher<'a> {
         }
         // the stages each candidate names, in its text, heading, title or committee
         let mut committees: HashMap<String, stage::Named> = HashMap::new();
-        let stages = passages
+        let stages: Vec<stage::Named> = passages
             .iter()
             .zip(&seen)
             .map(|(p, o)| {
@@ -629,36 +626,54 @@ impl<'a> Matcher<'a> {
             &addresses,
         )
         .map_err(search_err)?;
+        let items = passages
+            .into_iter()
+            .zip(seen)
+            .zip(retrieval.into_iter().zip(stages))
+            .zip(wording)
+            .map(
+                |(((passage, seen), (retrieval, named)), wording)| Candidate {
+                    passage,
+                    seen,
+                    retrieval,
+                    named,
+                    wording,
+                },
+            )
+            .collect();
         Ok(Some(Candidates {
             concepts,
             excludes,
-            passages,
-            seen,
-            retrieval,
-            stages,
+            items,
             stage,
             doc_pages,
-            wording,
         }))
     }
+}
+
+/// One retrieved passage and what ranking knows of it, by name.
+struct Candidate {
+    passage: PassageRecord,
+    /// Where the concepts' words stand in it, and its marks.
+    seen: rank::Observed,
+    /// The retrieval query's score.
+    retrieval: f32,
+    /// The stages of life it names (all `false` when the profile names none).
+    named: stage::Named,
+    /// Its score by its wording (see [`lexical`]).
+    wording: f32,
 }
 
 /// Retrieved passages and what ranking knows of them.
 struct Candidates {
     concepts: Vec<query::Concept>,
     excludes: Vec<query::Concept>,
-    passages: Vec<PassageRecord>,
-    seen: Vec<rank::Observed>,
-    /// The retrieval query's score of each passage.
-    retrieval: Vec<f32>,
-    /// The stages of life each passage names (all `false` when `stage` is `None`).
-    stages: Vec<stage::Named>,
+    /// The candidates in retrieval order.
+    items: Vec<Candidate>,
     /// The stage of life the profile mainly works for.
     stage: Option<stage::Stage>,
     /// The number of pages of each candidate's document, by document id.
     doc_pages: HashMap<String, u64>,
-    /// Each passage's score by its wording (see [`lexical`]).
-    wording: Vec<f32>,
 }
 
 /// A picked passage, its ranking features (with its final score) and the other places of the
@@ -835,8 +850,8 @@ mod tests {
                 .candidates(&profile, &Options::default(), &mut analyzer)
                 .expect("retrieval")
                 .expect("concepts");
-            assert!(!c.passages.is_empty(), "{name}: no candidates");
-            for (p, seen) in c.passages.iter().zip(&c.seen) {
+            assert!(!c.items.is_empty(), "{name}: no candidates");
+            for (p, seen) in c.items.iter().map(|c| (&c.passage, &c.seen)) {
                 let fast = rank::features(&c.concepts, &c.excludes, seen, &rank::WEIGHTS);
                 let again = rank::observe(&mut analyzer, &p.text, &p.heading, &p.document.title);
                 let slow = rank::features(&c.concepts, &c.excludes, &again, &rank::WEIGHTS);
