@@ -72,7 +72,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// Byte ranges of the sentences of running text (line breaks of the layout already made
 /// spaces): the Unicode sentence boundaries (UAX #29), except that a full stop after an
-/// abbreviation of [`ABBREVIATIONS`] ("kl. 15.00", "jf. bilag 1") does not end a sentence.
+/// abbreviation ("kl. 15.00", "jf. bilag 1", "nr. 5") does not end a sentence.
 pub fn prose_sentences(text: &str) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut joined = false;
