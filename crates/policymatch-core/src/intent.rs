@@ -134,7 +134,12 @@ fn word_matches(word: &str, cue: &str) -> bool {
 
 /// The intent cues in `text`, in text order.
 pub fn detect(text: &str) -> Vec<Cue> {
-    let ws = words(text);
+    cues_in(text, &words(text), &sentences(text))
+}
+
+/// The intent cues in `text`, whose words `ws` and sentences `sents` the caller has already
+/// found (see [`words`], [`sentences`]).
+fn cues_in(text: &str, ws: &[(String, usize, usize)], sents: &[(usize, usize)]) -> Vec<Cue> {
     let cues: Vec<(Intent, Vec<&str>)> = CUES
         .iter()
         .map(|&(intent, cue)| (intent, cue.split(' ').collect()))
@@ -164,7 +169,7 @@ pub fn detect(text: &str) -> Vec<Cue> {
             });
         }
     }
-    for (s, e) in sentences(text) {
+    for &(s, e) in sents {
         let lower = text[s..e].to_lowercase();
         if crate::deadlines::is_consultation(&lower) || crate::deadlines::is_public_meeting(&lower)
         {
@@ -227,7 +232,8 @@ impl Marks {
     /// The marks of `text`.
     pub fn of(text: &str) -> Marks {
         let ws = words(text);
-        let cues = detect(text);
+        let sents = sentences(text);
+        let cues = cues_in(text, &ws, &sents);
         let mut intents: Vec<Intent> = cues.iter().map(|c| c.intent).collect();
         intents.sort();
         intents.dedup();
@@ -237,7 +243,7 @@ impl Marks {
             .count();
         let mut out = Vec::new();
         let mut at = 0usize;
-        for (s, e) in sentences(text) {
+        for &(s, e) in &sents {
             // the first word starting inside the sentence
             while at < ws.len() && ws[at].1 < s {
                 at += 1;

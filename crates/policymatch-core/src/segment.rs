@@ -143,6 +143,12 @@ const FUNCTION_WORDS: &[&str] = &[
 /// words with the small words stripped, for their own search); indexing it would let a page
 /// match on words that stand in no sentence, so such passages are left out.
 pub fn is_word_salad(text: &str) -> bool {
+    let (words, function) = function_words(text);
+    words >= 25 && (function as f64) < 0.12 * words as f64
+}
+
+/// The words of `text` with a letter, and how many of them are Danish function words.
+fn function_words(text: &str) -> (usize, usize) {
     let mut words = 0usize;
     let mut function = 0usize;
     for w in text.unicode_words() {
@@ -150,24 +156,19 @@ pub fn is_word_salad(text: &str) -> bool {
             continue;
         }
         words += 1;
-        let lower = w.to_lowercase();
-        if FUNCTION_WORDS.contains(&lower.as_str()) {
+        if FUNCTION_WORDS.contains(&w.to_lowercase().as_str()) {
             function += 1;
         }
     }
-    words >= 25 && (function as f64) < 0.12 * words as f64
+    (words, function)
 }
 
 /// True for a sentence of at least eight words none of which is a Danish function word: a
 /// stretch of such a hidden layer ("Enhedsleder myndighed Morten Helmer Nielsen souschef
 /// Center Sundhed Pleje Pia Mols deltager punktet"), too short for [`is_word_salad`].
 pub fn is_bare_words(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
-        .unicode_words()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .map(str::to_lowercase)
-        .collect();
-    words.len() >= 8 && !words.iter().any(|w| FUNCTION_WORDS.contains(&w.as_str()))
+    let (words, function) = function_words(sentence);
+    words >= 8 && function == 0
 }
 
 fn word_count(text: &str) -> usize {
