@@ -215,6 +215,12 @@ pub enum Command {
         /// Judgments, tab-separated: profile, file, page, grade (0-2).
         #[arg(long)]
         qrels: PathBuf,
+        /// Ranking settings (TOML, the shape of RankConfig); a `[sweep]` table tries settings.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Leave-one-profile-out over the sweep (the built-in one without --config).
+        #[arg(long)]
+        loo: bool,
         #[command(flatten)]
         index: IndexArg,
         /// Output format.

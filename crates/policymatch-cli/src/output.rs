@@ -224,6 +224,30 @@ fn localised(lang: Lang, e: &(dyn std::error::Error + 'static)) -> Option<(Strin
             _ => return None,
         });
     }
+    if let Some(e) = e.downcast_ref::<policymatch_matcher::config::ConfigError>() {
+        use policymatch_matcher::config::ConfigError as C;
+        return match e {
+            C::Io { path: p, source } => Some((
+                t!(
+                    lang,
+                    "err-file-io",
+                    path = path(p),
+                    reason = io_reason(lang, source)
+                ),
+                1,
+            )),
+            C::Invalid { path: p, message } => Some((
+                t!(
+                    lang,
+                    "err-rank-config",
+                    path = path(p),
+                    detail = message.as_str()
+                ),
+                0,
+            )),
+            _ => None,
+        };
+    }
     if let Some(e) = e.downcast_ref::<policymatch_core::extract::ExtractError>() {
         return Some((crate::problem::extract(lang, e), 0));
     }

@@ -736,3 +736,82 @@ fn a_file_over_the_size_limit_is_skipped_unread() {
     let list = run(&["list", "--index", idx_s, "--format", "json"]);
     assert!(!stdout(&list).contains("big.txt"), "{}", stdout(&list));
 }
+
+/// `eval --config` ranks with the file's settings, sweeps its `[sweep]` table, and `--loo`
+/// reports leave-one-profile-out; a bad file is one line naming it, exit code 2.
+#[test]
+fn eval_takes_settings_sweeps_them_and_leaves_one_profile_out() {
+    let idx = tempfile::tempdir().unwrap();
+    let idx_s = idx.path().to_str().unwrap();
+    let samples_s = samples();
+    assert!(
+        run(&["index", samples_s.to_str().unwrap(), "--index", idx_s])
+            .status
+            .success()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let qrels = dir.path().join("qrels.tsv");
+    std::fs::write(
+        &qrels,
+        "ensomhed\thavsoe-strategi-mod-ensomhed-2027-2030-hoeringsudkast.pdf\t1\t2\n\
+         ensomhed\thavsoe-strategi-mod-ensomhed-2027-2030-hoeringsudkast.pdf\t2\t2\n\
+         ensomhed\thavsoe-aeldrepolitik-2027-2030.pdf\t1\t1\n",
+    )
+    .unwrap();
+    let profiles = samples().join("profiles");
+    let eval = |extra: &[&str]| {
+        let mut args = vec![
+            "eval",
+            "--profiles",
+            profiles.to_str().unwrap(),
+            "--qrels",
+            qrels.to_str().unwrap(),
+            "--index",
+            idx_s,
+            "--format",
+            "json",
+        ];
+        args.extend_from_slice(extra);
+        run(&args)
+    };
+    let json = |o: &Output| -> serde_json::Value {
+        assert!(o.status.success(), "{}", stderr(o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let plain = json(&eval(&[]));
+    assert!(plain["mean"]["ndcg"].as_f64().unwrap() > 0.0, "{plain}");
+    assert!(plain.get("points").is_none());
+
+    // a setting takes effect: no suggestion per page leaves nothing to measure
+    let none = dir.path().join("none.toml");
+    std::fs::write(&none, "[diversity]\nper_page = 0\n").unwrap();
+    let v = json(&eval(&["--config", none.to_str().unwrap()]));
+    assert_eq!(v["mean"]["ndcg"].as_f64(), Some(0.0), "{v}");
+
+    // a sweep tries every point; --loo chooses one per held-out profile
+    let sweep = dir.path().join("sweep.toml");
+    std::fs::write(&sweep, "[sweep]\n\"diversity.per_page\" = [0, 2]\n").unwrap();
+    let v = json(&eval(&["--config", sweep.to_str().unwrap(), "--loo"]));
+    let labels: Vec<&str> = v["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["diversity.per_page=0", "diversity.per_page=2"]);
+    assert_eq!(v["best"], "diversity.per_page=2");
+    assert_eq!(v["loo"]["in_sample_point"], "diversity.per_page=2");
+    let held = v["loo"]["held_out"].as_array().unwrap();
+    assert_eq!(held.len(), 1, "{v}");
+    // with one judged profile, the others are none: the first point is chosen without it
+    assert_eq!(held[0]["chosen"], "diversity.per_page=0");
+    assert!(v["loo_gap"].as_f64().unwrap() > 0.0);
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[weights]\npages = 0.1\n").unwrap();
+    let o = eval(&["--config", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("bad.toml") && err.contains("pages"), "{err}");
+}

@@ -1,16 +1,13 @@
 //! Near-duplicate detection: the same case text appears in several committees' minutes.
 //!
 //! Passages are compared by their word 3-shingles: two passages are near-duplicates when the
-//! Jaccard similarity of their shingle sets is at least [`JACCARD`], or when the smaller set
-//! (of at least [`MIN_CONTAINED`] shingles) lies almost entirely ([`CONTAINMENT`]) inside the
-//! larger (page breaks cut the same text into passages differently).
+//! Jaccard similarity of their shingle sets is at least
+//! [`DiversityConfig::jaccard`], or when the smaller set (of at least
+//! [`DiversityConfig::min_contained`] shingles) lies almost entirely
+//! ([`DiversityConfig::containment`]) inside the larger (page breaks cut the same text into
+//! passages differently).
 
-/// Jaccard similarity from which two passages are the same text.
-pub const JACCARD: f32 = 0.6;
-/// Share of the smaller passage's shingles inside the larger one from which it is a copy.
-pub const CONTAINMENT: f32 = 0.85;
-/// Smallest shingle count for the containment rule (short passages need the Jaccard rule).
-pub const MIN_CONTAINED: usize = 12;
+use crate::config::DiversityConfig;
 
 /// The distinct hashed shingles of a text, sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,16 +76,16 @@ pub fn shingles(text: &str) -> Shingles {
     Shingles(out)
 }
 
-/// Whether two shingle sets are the same text.
-pub fn near_duplicate(a: &Shingles, b: &Shingles) -> bool {
+/// Whether two shingle sets are the same text under the thresholds of `cfg`.
+pub fn near_duplicate(a: &Shingles, b: &Shingles, cfg: &DiversityConfig) -> bool {
     if a.is_empty() || b.is_empty() {
         return false;
     }
     let common = a.common(b);
     let union = a.len() + b.len() - common;
     let smaller = a.len().min(b.len());
-    common as f32 / union as f32 >= JACCARD
-        || (smaller >= MIN_CONTAINED && common as f32 / smaller as f32 >= CONTAINMENT)
+    common as f32 / union as f32 >= cfg.jaccard
+        || (smaller >= cfg.min_contained && common as f32 / smaller as f32 >= cfg.containment)
 }
 
 #[cfg(test)]
@@ -101,27 +98,47 @@ mod tests {
 
     #[test]
     fn identical_text_is_a_duplicate() {
-        assert!(near_duplicate(&shingles(CASE), &shingles(CASE)));
+        assert!(near_duplicate(
+            &shingles(CASE),
+            &shingles(CASE),
+            &DiversityConfig::default()
+        ));
     }
 
     #[test]
     fn case_and_spacing_do_not_matter() {
         let other = CASE.to_uppercase().replace(' ', "  ");
-        assert!(near_duplicate(&shingles(CASE), &shingles(&other)));
+        assert!(near_duplicate(
+            &shingles(CASE),
+            &shingles(&other),
+            &DiversityConfig::default()
+        ));
     }
 
     #[test]
     fn a_cut_copy_is_a_duplicate() {
         let cut = &CASE[..CASE.find("isolation").unwrap()];
         let longer = format!("{CASE} Sagen behandles også i Social- og Handicapudvalget.");
-        assert!(near_duplicate(&shingles(cut), &shingles(&longer)));
+        assert!(near_duplicate(
+            &shingles(cut),
+            &shingles(&longer),
+            &DiversityConfig::default()
+        ));
     }
 
     #[test]
     fn different_texts_are_not() {
         let other = "Kultur- og Fritidsudvalget drøftede lån af idrætshallen til foreningerne \
                      og bad om en revision af reglerne for lokaleudlån i kommunen.";
-        assert!(!near_duplicate(&shingles(CASE), &shingles(other)));
-        assert!(!near_duplicate(&shingles(""), &shingles("")));
+        assert!(!near_duplicate(
+            &shingles(CASE),
+            &shingles(other),
+            &DiversityConfig::default()
+        ));
+        assert!(!near_duplicate(
+            &shingles(""),
+            &shingles(""),
+            &DiversityConfig::default()
+        ));
     }
 }

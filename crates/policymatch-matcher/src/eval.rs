@@ -221,6 +221,134 @@ pub fn evaluate(
     Ok(rows)
 }
 
+/// The measures of every judged profile under one point of a sweep.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct PointRun {
+    /// The point's label ([`crate::config::Point::label`]).
+    pub label: String,
+    /// Each judged profile's measures, in the judgments' order.
+    pub rows: Vec<(String, Metrics)>,
+}
+
+impl PointRun {
+    /// The mean of the profiles' measures.
+    pub fn mean(&self) -> Metrics {
+        Metrics::mean(&self.rows.iter().map(|r| r.1).collect::<Vec<_>>())
+    }
+
+    /// The mean nDCG over the profiles other than `left_out`.
+    fn ndcg_without(&self, left_out: &str) -> f64 {
+        let others: Vec<f64> = self
+            .rows
+            .iter()
+            .filter(|(n, _)| n != left_out)
+            .map(|(_, m)| m.ndcg)
+            .collect();
+        if others.is_empty() {
+            0.0
+        } else {
+            others.iter().sum::<f64>() / others.len() as f64
+        }
+    }
+}
+
+/// Runs [`evaluate`] under every point of a sweep, in the points' order.
+pub fn sweep(
+    index: &policymatch_core::index::PolicyIndex,
+    points: &[crate::config::Point],
+    profiles: &BTreeMap<String, Profile>,
+    qrels: &BTreeMap<String, Judgments>,
+) -> crate::Result<Vec<PointRun>> {
+    points
+        .iter()
+        .map(|p| {
+            let matcher = Matcher::with_config(index, p.config.clone());
+            Ok(PointRun {
+                label: p.label.clone(),
+                rows: evaluate(&matcher, profiles, qrels)?,
+            })
+        })
+        .collect()
+}
+
+/// The index of the run with the best mean nDCG by `score` (the first on a tie).
+fn best_by(runs: &[PointRun], score: impl Fn(&PointRun) -> f64) -> Option<usize> {
+    let mut best: Option<(usize, f64)> = None;
+    for (i, r) in runs.iter().enumerate() {
+        let s = score(r);
+        if best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// One held-out profile of a leave-one-profile-out run.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct HeldOut {
+    /// The profile left out.
+    pub profile: String,
+    /// The point chosen on the other profiles.
+    pub chosen: String,
+    /// The profile's measures under that point.
+    pub metrics: Metrics,
+}
+
+/// Leave-one-profile-out against in-sample: how well settings chosen without a profile do
+/// on it, against settings chosen on all profiles.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct LeaveOneOut {
+    /// The point with the best mean nDCG over all profiles.
+    pub in_sample_point: String,
+    /// The mean under it.
+    pub in_sample: Metrics,
+    /// Each profile, measured under the point best on the others.
+    pub held_out: Vec<HeldOut>,
+    /// The mean of the held-out measures.
+    pub mean: Metrics,
+}
+
+impl LeaveOneOut {
+    /// In-sample mean nDCG minus the held-out mean nDCG (how much choosing on the profile
+    /// itself gains).
+    pub fn gap(&self) -> f64 {
+        self.in_sample.ndcg - self.mean.ndcg
+    }
+}
+
+/// Leave-one-profile-out over the runs of a sweep: for each profile, the point with the best
+/// mean nDCG over the other profiles is chosen (the first on a tie) and the profile is
+/// measured under it. `None` when there are no runs.
+pub fn leave_one_out(runs: &[PointRun]) -> Option<LeaveOneOut> {
+    let all = best_by(runs, |r| r.mean().ndcg)?;
+    let names: Vec<&String> = runs[all].rows.iter().map(|(n, _)| n).collect();
+    let mut held_out = Vec::new();
+    for name in names {
+        let Some(i) = best_by(runs, |r| r.ndcg_without(name)) else {
+            continue;
+        };
+        let Some(m) = runs[i].rows.iter().find(|(n, _)| n == name).map(|r| r.1) else {
+            continue;
+        };
+        held_out.push(HeldOut {
+            profile: name.clone(),
+            chosen: runs[i].label.clone(),
+            metrics: m,
+        });
+    }
+    let mean = Metrics::mean(&held_out.iter().map(|h| h.metrics).collect::<Vec<_>>());
+    Some(LeaveOneOut {
+        in_sample_point: runs[all].label.clone(),
+        in_sample: runs[all].mean(),
+        held_out,
+        mean,
+    })
+}
+
+/// The sweep `eval --loo` runs when no configuration file names one: the settings that move
+/// the ranking most, each at its default and a step either side.
+pub const DEFAULT_SWEEP: &str = include_str!("loo-sweep.toml");
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +441,57 @@ mod tests {
             m.mean_line(),
             "mean nDCG@10 0.823 P@5 0.600 R@20 0.326 judged@10 1.000"
         );
+    }
+
+    fn run(label: &str, ndcg: &[(&str, f64)]) -> PointRun {
+        PointRun {
+            label: label.into(),
+            rows: ndcg
+                .iter()
+                .map(|&(n, v)| {
+                    (
+                        n.to_string(),
+                        Metrics {
+                            ndcg: v,
+                            ..Metrics::default()
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn leave_one_out_chooses_each_point_without_its_profile() {
+        // point a is best on x and y, point b on z; b is best in the mean
+        let runs = [
+            run("a", &[("x", 0.9), ("y", 0.8), ("z", 0.1)]),
+            run("b", &[("x", 0.7), ("y", 0.7), ("z", 0.9)]),
+        ];
+        let loo = leave_one_out(&runs).unwrap();
+        assert_eq!(loo.in_sample_point, "b");
+        assert!((loo.in_sample.ndcg - 2.3 / 3.0).abs() < 1e-12);
+        let chosen: Vec<&str> = loo.held_out.iter().map(|h| h.chosen.as_str()).collect();
+        // without x: a 0.45, b 0.8 → b; without y: a 0.5, b 0.8 → b; without z: a 0.85 → a
+        assert_eq!(chosen, ["b", "b", "a"]);
+        assert!((loo.mean.ndcg - (0.7 + 0.7 + 0.1) / 3.0).abs() < 1e-12);
+        assert!((loo.gap() - (2.3 - 1.5) / 3.0).abs() < 1e-12);
+        assert!(leave_one_out(&[]).is_none());
+    }
+
+    #[test]
+    fn one_point_leaves_no_gap() {
+        let runs = [run("defaults", &[("x", 0.5), ("y", 0.7)])];
+        let loo = leave_one_out(&runs).unwrap();
+        assert!(loo.gap().abs() < 1e-12);
+    }
+
+    #[test]
+    fn the_default_sweep_is_valid() {
+        let f =
+            crate::config::ConfigFile::parse(DEFAULT_SWEEP, Path::new("loo-sweep.toml")).unwrap();
+        assert!(f.points().unwrap().len() > 1);
+        assert_eq!(f.base, crate::RankConfig::default());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! same [`Observed`] that [`rank::observe`](crate::rank::observe) gets from the text, without
 //! byte ranges (which only the few suggestions shown need).
 
+use crate::config::ConceptConfig;
 use crate::query::Concept;
 use crate::rank::{Observed, Occurrence, TITLE_OFFSET};
 use policymatch_core::analysis::CompoundSplitter;
@@ -16,22 +17,21 @@ use tantivy::postings::Postings;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
-/// Most words a compound prefix expands to (the most frequent first).
-pub(crate) const PREFIX_TERMS: usize = 16;
-
-/// Endings after a concept's stem that make another form of the same word ("besøgsv|en",
-/// "ensom|hed"), not a new one.
-const SAME_WORD: &[&str] = &["e", "en", "er", "et", "ne", "s", "es", "hed"];
-
 /// Whether the index word `term`, which starts with the one-word concept's stem `prefix`, is
-/// a form of that word or a compound of it: another form ("besøgsven" for "besøgsv"), or a
+/// a form of that word or a compound of it: another form ("besøgsven" for "besøgsv", by the
+/// endings of [`ConceptConfig::same_word`]), or a
 /// word the lexicon splits with the concept's word as its first part ("ensomheds|indsats",
 /// "fællesskabs|hus"); not a word that merely starts with it ("naturlig", "midlertidig").
-pub(crate) fn is_compound_of(splitter: &mut CompoundSplitter, prefix: &str, term: &str) -> bool {
+pub(crate) fn is_compound_of(
+    splitter: &mut CompoundSplitter,
+    same_word: &[String],
+    prefix: &str,
+    term: &str,
+) -> bool {
     let Some(rest) = term.strip_prefix(prefix).filter(|r| !r.is_empty()) else {
         return false;
     };
-    if SAME_WORD.contains(&rest) {
+    if same_word.iter().any(|e| e == rest) {
         return true;
     }
     let mut parts = Vec::new();
@@ -43,12 +43,14 @@ pub(crate) fn is_compound_of(splitter: &mut CompoundSplitter, prefix: &str, term
 }
 
 /// The words of the index's `field` that start with `prefix` and are compounds of it
-/// ([`is_compound_of`]), at most [`PREFIX_TERMS`] of them, the most frequent first.
+/// ([`is_compound_of`]), at most [`ConceptConfig::prefix_terms`] of them, the most frequent
+/// first.
 pub(crate) fn prefix_terms(
     searcher: &Searcher,
     field: Field,
     prefix: &str,
     splitter: &mut CompoundSplitter,
+    cfg: &ConceptConfig,
 ) -> tantivy::Result<Vec<String>> {
     let mut freq: HashMap<Vec<u8>, u64> = HashMap::new();
     let mut upper = prefix.as_bytes().to_vec();
@@ -70,8 +72,8 @@ pub(crate) fn prefix_terms(
     Ok(terms
         .into_iter()
         .filter_map(|(t, _)| String::from_utf8(t).ok())
-        .filter(|t| is_compound_of(splitter, prefix, t))
-        .take(PREFIX_TERMS)
+        .filter(|t| is_compound_of(splitter, &cfg.same_word, prefix, t))
+        .take(cfg.prefix_terms)
         .collect())
 }
 
@@ -182,6 +184,7 @@ mod tests {
     #[test]
     fn a_prefix_finds_its_compounds_not_words_that_merely_start_with_it() {
         let mut s = CompoundSplitter::new(policymatch_core::analysis::Lexicon::builtin());
+        let same = ConceptConfig::default().same_word;
         for (prefix, term) in [
             ("ensomhed", "ensomhedsproblem"),
             ("frivillig", "frivilligcent"),
@@ -189,7 +192,10 @@ mod tests {
             ("besøgsv", "besøgsven"),
             ("bibliotek", "biblioteksbetjen"),
         ] {
-            assert!(is_compound_of(&mut s, prefix, term), "{prefix} {term}");
+            assert!(
+                is_compound_of(&mut s, &same, prefix, term),
+                "{prefix} {term}"
+            );
         }
         for (prefix, term) in [
             ("natur", "naturlig"),
@@ -198,7 +204,10 @@ mod tests {
             ("ensomhed", "ensomhed"),
             ("ensomhed", "frivillig"),
         ] {
-            assert!(!is_compound_of(&mut s, prefix, term), "{prefix} {term}");
+            assert!(
+                !is_compound_of(&mut s, &same, prefix, term),
+                "{prefix} {term}"
+            );
         }
     }
 }

@@ -5,8 +5,11 @@
 //! "Årsregnskab og årsberetning". An association looks for money it can apply for and
 //! consultations it can answer; a supervision report or a set of accounts looks back and
 //! seldom leaves an opening, however many of the association's words it contains. Ranking
-//! lifts the first two (× 1.75) and lowers the last (× 0.5), and the reasons say so.
+//! lifts the first two and lowers the last (by
+//! [`Weights::offer_title`](crate::config::Weights::offer_title) and
+//! [`Weights::report_title`](crate::config::Weights::report_title)), and the reasons say so.
 
+use crate::config::KindConfig;
 use policymatch_core::deadlines::{is_money_word, title_names_consultation};
 use policymatch_core::intent::words;
 use serde::Serialize;
@@ -39,39 +42,35 @@ impl ItemKind {
     }
 }
 
-/// Parts of words that name money besides what [`is_money_word`] knows: "projektansøgning".
-const APPLICATION: &str = "ansøgning";
-
-/// Parts of words that name a report on the past: "tilsyn", "socialtilsyn", "årsregnskab",
-/// "anlægsregnskab", "årsberetning".
-const REPORT: &[&str] = &["tilsyn", "regnskab", "årsberetning"];
-
-/// Heads of compounds that make a document a policy, not a report, whatever it is about:
-/// "tilsynspolitik", "regnskabsstrategi", "tilsynsplan" (a Danish compound is what its last
-/// part says).
-const POLICY: &[&str] = &["politik", "strategi", "plan", "planen"];
-
-fn is_report(word: &str) -> bool {
-    REPORT.iter().any(|p| word.contains(p)) && !POLICY.iter().any(|h| word.ends_with(h))
+fn is_report(word: &str, words: &KindConfig) -> bool {
+    words.report.iter().any(|p| word.contains(p.as_str()))
+        && !words.policy.iter().any(|h| word.ends_with(h.as_str()))
 }
 
-fn is_money(word: &str) -> bool {
-    is_money_word(word) || word.contains(APPLICATION)
+fn is_money(word: &str, words: &KindConfig) -> bool {
+    is_money_word(word) || words.money.iter().any(|m| word.contains(m.as_str()))
 }
 
-/// The kinds `title` names, in [`ItemKind`] order, each once.
+/// The kinds `title` names under the default words, in [`ItemKind`] order, each once (see
+/// [`of_title_with`]).
 pub fn of_title(title: &str) -> Vec<ItemKind> {
+    of_title_with(title, &KindConfig::default())
+}
+
+/// The kinds `title` names, in [`ItemKind`] order, each once, with the title words of
+/// `cfg`.
+pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
     let mut kinds = Vec::new();
     if title_names_consultation(&title.to_lowercase()) {
         kinds.push(ItemKind::Consultation);
     }
     for (word, _, _) in words(title) {
         let word = word.as_str();
-        if is_money(word) {
+        if is_money(word, cfg) {
             kinds.push(ItemKind::Funding);
         }
 
-        if is_report(word) {
+        if is_report(word, cfg) {
             kinds.push(ItemKind::Report);
         }
     }

@@ -13,7 +13,7 @@
 //! not grow with the index, and a page the features dropped, or scored below the floor, does
 //! not come back through its wording.
 
-use crate::rank::Weights;
+use crate::config::Weights;
 use policymatch_core::index::PolicyIndex;
 use std::collections::BTreeMap;
 use tantivy::query::EnableScoring;
@@ -29,9 +29,6 @@ pub(crate) fn profile_text(p: &crate::Profile) -> String {
     }
     parts.join("\n")
 }
-
-/// Pages ranked by wording above this are said to be close to the profile in the reasons.
-pub(crate) const CLOSE: usize = 10;
 
 /// The BM25 score of each of `addresses` for `text` over the `words` field (0 when none of its
 /// words is there). Scores only those passages, seeking each in the postings, so the cost
@@ -129,11 +126,10 @@ pub(crate) fn fuse(ours: f32, wording: f32, best: f32, w: &Weights) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rank::WEIGHTS;
 
     #[test]
     fn fusion_weighs_the_features_by_the_wording() {
-        let w = WEIGHTS;
+        let w = Weights::default();
         // with the same wording the features' order stands
         assert!(fuse(2.0, 5.0, 10.0, &w) > fuse(1.0, 5.0, 10.0, &w));
         // closer wording lifts a page over one a little ahead by its features

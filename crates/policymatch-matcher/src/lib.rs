@@ -79,6 +79,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod config;
 pub mod diversity;
 pub mod eval;
 mod gather;
@@ -95,6 +96,7 @@ mod stage;
 pub mod text;
 pub mod who;
 
+pub use config::RankConfig;
 pub use intent::Intent;
 pub use kind::ItemKind;
 pub use policymatch_i18n::Lang;
@@ -234,7 +236,11 @@ pub enum Reason {
     CivilSociety,
     /// The page's wording is among the closest to the profile read as one text, which lifted
     /// it (see the crate documentation).
-    CloseWording,
+    CloseWording {
+        /// The page is among this many closest pages
+        /// ([`Weights::close_wording`](config::Weights::close_wording)).
+        within: usize,
+    },
     /// The passage mentions an excluded term and was pushed down.
     Excluded {
         /// The term.
@@ -265,7 +271,7 @@ impl Reason {
             Reason::Description { .. } => "description",
             Reason::States { .. } => "states",
             Reason::CivilSociety => "civil_society",
-            Reason::CloseWording => "close_wording",
+            Reason::CloseWording { .. } => "close_wording",
             Reason::Excluded { .. } => "excluded",
             Reason::OtherStage { .. } => "other_stage",
             Reason::TitleNames { .. } => "title_names",
@@ -315,7 +321,7 @@ impl Reason {
                 t!(lang, "reason-states", intents = text::list(lang, &names))
             }
             Reason::CivilSociety => t!(lang, "reason-civil_society"),
-            Reason::CloseWording => t!(lang, "reason-close_wording", count = lexical::CLOSE),
+            Reason::CloseWording { within } => t!(lang, "reason-close_wording", count = *within),
             Reason::Excluded { term } => t!(lang, "reason-excluded", term = term.as_str()),
             Reason::OtherStage { about } => t!(lang, "reason-other_stage", about = about.key()),
             Reason::TitleNames { names } => {
@@ -363,12 +369,23 @@ pub struct Suggestion {
 #[derive(Debug)]
 pub struct Matcher<'a> {
     index: &'a PolicyIndex,
+    config: RankConfig,
 }
 
 impl<'a> Matcher<'a> {
-    /// A matcher over `index`.
+    /// A matcher over `index` with the compiled-in settings ([`RankConfig::default`]).
     pub fn new(index: &'a PolicyIndex) -> Matcher<'a> {
-        Matcher { index }
+        Matcher::with_config(index, RankConfig::default())
+    }
+
+    /// A matcher over `index` with the settings `config` (as `eval --config` tries them).
+    pub fn with_config(index: &'a PolicyIndex, config: RankConfig) -> Matcher<'a> {
+        Matcher { index, config }
+    }
+
+    /// The settings this matcher ranks with.
+    pub fn config(&self) -> &RankConfig {
+        &self.config
     }
 
     /// The filters a suggestion uses: `options.filters`, with the profile's municipalities
@@ -402,13 +419,14 @@ impl<'a> Matcher<'a> {
         else {
             return Ok(Vec::new());
         };
-        let w = rank::WEIGHTS;
+        let cfg = &self.config;
+        let w = cfg.weights;
         let retrieval: Vec<f32> = items.iter().map(|c| c.retrieval).collect();
         let wording: Vec<f32> = items.iter().map(|c| c.wording).collect();
         let scored: Vec<(PassageRecord, rank::Features)> = items
             .into_iter()
             .map(|c| {
-                let mut f = rank::features(&concepts, &excludes, &c.seen, &w);
+                let mut f = rank::features(&concepts, &excludes, &c.seen, cfg);
                 f.named = c.named;
                 (c.passage, f)
             })
@@ -429,7 +447,10 @@ impl<'a> Matcher<'a> {
                         .or_insert(next);
                     if i == next {
                         pages.push(rank::PageContext::default());
-                        page_kind.push(rank::kind_factor(&kind::of_title(&p.document.title), &w));
+                        page_kind.push(rank::kind_factor(
+                            &kind::of_title_with(&p.document.title, &cfg.kind),
+                            &w,
+                        ));
                     }
                     pages[i].add(f, r);
                     i
@@ -478,7 +499,7 @@ impl<'a> Matcher<'a> {
                 .then_with(|| a.0.document.path.cmp(&b.0.document.path))
                 .then_with(|| a.0.ordinal.cmp(&b.0.ordinal))
         });
-        let picked = diversify(scored, options.top);
+        let picked = diversify(scored, options.top, &cfg.diversity);
         Ok(picked
             .into_iter()
             .map(|(passage, ranked, also_in)| {
@@ -493,10 +514,12 @@ impl<'a> Matcher<'a> {
                     .get(&passage.document.doc_id)
                     .copied()
                     .unwrap_or(0);
-                let feats = rank::features(&concepts, &excludes, &seen, &w);
+                let feats = rank::features(&concepts, &excludes, &seen, cfg);
                 let mut s = explain(passage, feats, &concepts, &excludes);
-                if ranked.lexical.is_some_and(|r| r < lexical::CLOSE) {
-                    s.reasons.push(Reason::CloseWording);
+                if ranked.lexical.is_some_and(|r| r < w.close_wording) {
+                    s.reasons.push(Reason::CloseWording {
+                        within: w.close_wording,
+                    });
                 }
                 if let Some(other) = ranked.other_stage {
                     s.reasons.push(Reason::OtherStage { about: other });
@@ -504,7 +527,7 @@ impl<'a> Matcher<'a> {
                 // money or a consultation weighs as much as the strongest term (it comes
                 // second, so that short lists show it); a report's push down comes last, with
                 // the others
-                for names in kind::of_title(&s.passage.document.title) {
+                for names in kind::of_title_with(&s.passage.document.title, &cfg.kind) {
                     let at = if names.is_offer() {
                         s.reasons.len().min(1)
                     } else {
@@ -530,8 +553,10 @@ impl<'a> Matcher<'a> {
         let index = self.index;
         let fields = index.fields();
         let searcher = index.searcher();
-        let mut concepts = query::concepts(profile, analyzer, &searcher, fields.text);
-        let mut excludes = query::excludes(profile, analyzer);
+        let cfg = &self.config;
+        let mut concepts =
+            query::concepts(profile, analyzer, &searcher, fields.text, &cfg.concepts);
+        let mut excludes = query::excludes(profile, analyzer, &cfg.concepts);
         if concepts.is_empty() || options.top == 0 {
             return Ok(None);
         }
@@ -543,8 +568,14 @@ impl<'a> Matcher<'a> {
         let mut splitter = policymatch_core::analysis::CompoundSplitter::new(index.lexicon());
         for prefix in concepts.iter().filter_map(query::Concept::prefix) {
             if !expansions.contains_key(prefix) {
-                let terms = gather::prefix_terms(&searcher, fields.text, prefix, &mut splitter)
-                    .map_err(search_err)?;
+                let terms = gather::prefix_terms(
+                    &searcher,
+                    fields.text,
+                    prefix,
+                    &mut splitter,
+                    &cfg.concepts,
+                )
+                .map_err(search_err)?;
                 expansions.insert(prefix.to_string(), terms);
             }
         }
@@ -554,7 +585,7 @@ impl<'a> Matcher<'a> {
             }
         }
         let filters = Matcher::filters(profile, options);
-        let q = query::build_query(index, &concepts, &expansions, &filters);
+        let q = query::build_query(index, &concepts, &expansions, &filters, cfg);
         let top_docs = searcher
             .search(
                 &q,
@@ -578,7 +609,7 @@ impl<'a> Matcher<'a> {
                     .unwrap_or_else(|| policymatch_core::intent::Marks::of(&p.text))
             })
             .collect();
-        let stage_words = stage::StageWords::new(analyzer);
+        let stage_words = stage::StageWords::new(analyzer, &cfg.stage);
         let stage = stage_words.of_profile(analyzer, &profile.target_groups);
         let words = gather::words_needed(&concepts, &excludes, &expansions);
         // whether a candidate names a stage of life is all ranking needs of the stage words
@@ -683,13 +714,20 @@ type Picked = (PassageRecord, rank::Features, Vec<Place>);
 /// Picks suggestions in score order: a near-duplicate of one already picked joins its
 /// `also_in` (best first, one place per other document; a PDF place takes the lead from an
 /// unpaged one); a page gives at most two suggestions.
-fn diversify(scored: Vec<(PassageRecord, rank::Features)>, top: usize) -> Vec<Picked> {
+fn diversify(
+    scored: Vec<(PassageRecord, rank::Features)>,
+    top: usize,
+    cfg: &config::DiversityConfig,
+) -> Vec<Picked> {
     let mut out: Vec<Picked> = Vec::new();
     let mut kept: Vec<diversity::Shingles> = Vec::new();
     let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
     for (passage, feats) in scored {
         let sh = diversity::shingles(&passage.text);
-        if let Some(i) = kept.iter().position(|k| diversity::near_duplicate(k, &sh)) {
+        if let Some(i) = kept
+            .iter()
+            .position(|k| diversity::near_duplicate(k, &sh, cfg))
+        {
             // one place per document: the same text again in one document adds nothing
             let (lead, _, also_in) = &mut out[i];
             let here = &passage.document.path;
@@ -723,7 +761,7 @@ fn diversify(scored: Vec<(PassageRecord, rank::Features)>, top: usize) -> Vec<Pi
         let n = per_page
             .entry((passage.document.path.clone(), passage.page))
             .or_default();
-        if *n >= 2 {
+        if *n >= cfg.per_page {
             continue;
         }
         *n += 1;
@@ -852,9 +890,9 @@ mod tests {
                 .expect("concepts");
             assert!(!c.items.is_empty(), "{name}: no candidates");
             for (p, seen) in c.items.iter().map(|c| (&c.passage, &c.seen)) {
-                let fast = rank::features(&c.concepts, &c.excludes, seen, &rank::WEIGHTS);
+                let fast = rank::features(&c.concepts, &c.excludes, seen, &RankConfig::default());
                 let again = rank::observe(&mut analyzer, &p.text, &p.heading, &p.document.title);
-                let slow = rank::features(&c.concepts, &c.excludes, &again, &rank::WEIGHTS);
+                let slow = rank::features(&c.concepts, &c.excludes, &again, &RankConfig::default());
                 assert_eq!(seen.marks, again.marks, "{name}: {}", p.text);
                 assert!(
                     (fast.score - slow.score).abs() <= 1e-4 * slow.score.max(1.0),
@@ -899,6 +937,7 @@ mod tests {
             &mut analyzer,
             &index.searcher(),
             index.fields().text,
+            &RankConfig::default().concepts,
         );
         let find = |term: &str| {
             concepts

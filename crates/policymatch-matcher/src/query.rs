@@ -5,6 +5,7 @@
 //! indexed passages), kept in order so that a phrase stays a phrase. The description adds
 //! weak single-word concepts.
 
+use crate::config::{ConceptConfig, RankConfig, RetrieveConfig};
 use crate::general::GeneralWords;
 use crate::profile::Profile;
 use policymatch_core::index::PolicyIndex;
@@ -35,17 +36,6 @@ pub enum ProfileField {
 }
 
 impl ProfileField {
-    /// Weight of a concept from this field in the ranking.
-    pub fn weight(self) -> f32 {
-        match self {
-            ProfileField::Theme => 1.0,
-            ProfileField::Activity => 0.8,
-            ProfileField::TargetGroup => 0.6,
-            ProfileField::Description => 0.12,
-            ProfileField::Exclude => 0.0,
-        }
-    }
-
     /// The key in JSON output: "theme", "target_group".
     pub fn key(self) -> &'static str {
         match self {
@@ -85,33 +75,59 @@ pub(crate) struct Concept {
     /// The index words that are forms or compounds of a one-word concept
     /// ([`crate::gather::prefix_terms`]); both the postings and the text are read for these.
     pub expansions: Vec<String>,
+    /// The field's weight times the rarity, clamped ([`ConceptConfig`]).
+    pub base: f32,
+    /// Whether compounds of it are looked for (one word of plain letters, long enough, not
+    /// a description word).
+    pub prefixable: bool,
 }
 
-/// Rarity (idf) beyond this says nothing more: a word found in a handful of passages is not
-/// more relevant for being found in one. Below [`IDF_MIN`], every concept still counts
-/// (a small index makes every word look common).
-pub(crate) const IDF_CAP: f32 = 5.0;
-/// See [`IDF_CAP`].
-pub(crate) const IDF_MIN: f32 = 1.0;
-
-/// Shortest word whose compounds are looked for by prefix ("børn" would find "børnehave").
-pub(crate) const MIN_PREFIX: usize = 5;
-
 impl Concept {
+    /// A concept of `field` from `words` (analysed), with its weights under `cfg`.
+    pub(crate) fn new(
+        field: ProfileField,
+        term: String,
+        words: Vec<Word>,
+        idf: f32,
+        cfg: &ConceptConfig,
+    ) -> Concept {
+        let prefixable = match words.as_slice() {
+            [w] => {
+                w.stem.chars().count() >= cfg.min_prefix
+                    && field != ProfileField::Description
+                    && w.stem.chars().all(char::is_alphabetic)
+            }
+            _ => false,
+        };
+        Concept {
+            field,
+            term,
+            words,
+            idf,
+            emphasis: 1.0,
+            audience: field == ProfileField::TargetGroup,
+            expansions: Vec::new(),
+            base: cfg.field_weight(field) * idf.clamp(cfg.idf_min, cfg.idf_cap),
+            prefixable,
+        }
+    }
+
+    /// The concept's weight in the ranking: field × rarity × emphasis.
     pub fn weight(&self) -> f32 {
-        self.field.weight() * self.idf.clamp(IDF_MIN, IDF_CAP) * self.emphasis
+        self.base * self.emphasis
+    }
+
+    /// The concept's weight in the retrieval query: field × emphasis (tantivy's BM25 weighs
+    /// the rarity).
+    pub fn query_weight(&self, cfg: &ConceptConfig) -> f32 {
+        cfg.field_weight(self.field) * self.emphasis
     }
 
     /// The stem that compounds starting with this one-word concept begin with; `None` for
     /// phrases, short words and words that are not plain letters.
     pub fn prefix(&self) -> Option<&str> {
         match self.words.as_slice() {
-            [w] if w.stem.chars().count() >= MIN_PREFIX
-                && self.field != ProfileField::Description
-                && w.stem.chars().all(char::is_alphabetic) =>
-            {
-                Some(&w.stem)
-            }
+            [w] if self.prefixable => Some(&w.stem),
             _ => None,
         }
     }
@@ -120,7 +136,7 @@ impl Concept {
 /// Emphasis of a concept made of `words` in a profile whose words (as analysed) are
 /// `profile_words`: the square root of the number of profile words containing one of the
 /// concept's words, between 1 and 2.
-fn emphasis(words: &[Word], profile_words: &[String]) -> f32 {
+fn emphasis(words: &[Word], profile_words: &[String], max: f32) -> f32 {
     // a phrase is emphasised as much as its least repeated word
     let n = words
         .iter()
@@ -128,7 +144,7 @@ fn emphasis(words: &[Word], profile_words: &[String]) -> f32 {
         .map(|w| profile_words.iter().filter(|p| p.contains(&w.stem)).count())
         .min()
         .unwrap_or(1);
-    (n.max(1) as f32).sqrt().min(2.0)
+    (n.max(1) as f32).sqrt().min(max)
 }
 
 /// One token as the analyzer emits it.
@@ -193,6 +209,7 @@ pub(crate) fn concepts(
     analyzer: &mut TextAnalyzer,
     searcher: &Searcher,
     text_field: Field,
+    cfg: &ConceptConfig,
 ) -> Vec<Concept> {
     let mut seen: HashSet<Vec<String>> = HashSet::new();
     let mut out = Vec::new();
@@ -236,15 +253,10 @@ pub(crate) fn concepts(
                 .iter()
                 .map(|w| idf(searcher, text_field, &w.stem))
                 .fold(0.0, f32::max);
-            out.push(Concept {
-                field,
-                term: term.clone(),
-                emphasis: emphasis(&words, &profile_words),
-                audience: field == ProfileField::TargetGroup,
-                words,
-                idf,
-                expansions: Vec::new(),
-            });
+            let emphasis = emphasis(&words, &profile_words, cfg.emphasis_max);
+            let mut c = Concept::new(field, term.clone(), words, idf, cfg);
+            c.emphasis = emphasis;
+            out.push(c);
         }
     }
     let covered: HashSet<String> = out
@@ -253,7 +265,7 @@ pub(crate) fn concepts(
         .collect();
     let mut desc_seen = HashSet::new();
     let mut words_seen = HashSet::new();
-    let general = GeneralWords::new(analyzer);
+    let general = GeneralWords::new(analyzer, &cfg.general_words);
     for t in analyze(analyzer, &profile.description) {
         let word = &profile.description[t.from..t.to];
         // compound parts share their word's offsets: one concept per written word (its
@@ -269,53 +281,46 @@ pub(crate) fn concepts(
         if general.contains(&t.text, word) {
             continue;
         }
-        out.push(Concept {
-            field: ProfileField::Description,
-            term: word.to_lowercase(),
-            idf: idf(searcher, text_field, &t.text),
-            emphasis: 1.0,
-            audience: false,
-            words: vec![Word {
+        let idf = idf(searcher, text_field, &t.text);
+        out.push(Concept::new(
+            ProfileField::Description,
+            word.to_lowercase(),
+            vec![Word {
                 offset: 0,
                 stem: t.text,
             }],
-            expansions: Vec::new(),
-        });
+            idf,
+            cfg,
+        ));
     }
     out
 }
 
 /// The exclude entries as concepts.
-pub(crate) fn excludes(profile: &Profile, analyzer: &mut TextAnalyzer) -> Vec<Concept> {
+pub(crate) fn excludes(
+    profile: &Profile,
+    analyzer: &mut TextAnalyzer,
+    cfg: &ConceptConfig,
+) -> Vec<Concept> {
     profile
         .exclude
         .iter()
         .filter_map(|term| {
             let words = words_of(analyzer, term);
-            (!words.is_empty()).then(|| Concept {
-                field: ProfileField::Exclude,
-                term: term.clone(),
-                words,
-                idf: 1.0,
-                emphasis: 1.0,
-                audience: false,
-                expansions: Vec::new(),
-            })
+            (!words.is_empty())
+                .then(|| Concept::new(ProfileField::Exclude, term.clone(), words, 1.0, cfg))
         })
         .collect()
 }
 
-/// Maximum extra distance between the words of a phrase.
-pub(crate) const SLOP: u32 = 2;
-
-fn concept_query(c: &Concept, field: Field) -> Box<dyn Query> {
+fn concept_query(c: &Concept, field: Field, cfg: &RetrieveConfig) -> Box<dyn Query> {
     let term = |w: &Word| Term::from_field_text(field, &w.stem);
     if let [w] = c.words.as_slice() {
         return Box::new(TermQuery::new(term(w), IndexRecordOption::WithFreqs));
     }
     let mut phrase =
         PhraseQuery::new_with_offset(c.words.iter().map(|w| (w.offset, term(w))).collect());
-    phrase.set_slop(SLOP);
+    phrase.set_slop(cfg.slop);
     let bag = BooleanQuery::new(
         c.words
             .iter()
@@ -330,7 +335,10 @@ fn concept_query(c: &Concept, field: Field) -> Box<dyn Query> {
     );
     Box::new(BooleanQuery::new(vec![
         (Occur::Should, Box::new(phrase) as Box<dyn Query>),
-        (Occur::Should, Box::new(BoostQuery::new(Box::new(bag), 0.3))),
+        (
+            Occur::Should,
+            Box::new(BoostQuery::new(Box::new(bag), cfg.scattered)),
+        ),
     ]))
 }
 
@@ -347,7 +355,9 @@ pub(crate) fn build_query(
     concepts: &[Concept],
     expansions: &HashMap<String, Vec<String>>,
     filters: &Filters,
+    cfg: &RankConfig,
 ) -> BooleanQuery {
+    let r = &cfg.retrieve;
     let f = index.fields();
     let mut topic: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut audience: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -355,7 +365,7 @@ pub(crate) fn build_query(
         .iter()
         .filter(|c| c.field != ProfileField::Description)
     {
-        let w = c.field.weight() * c.emphasis;
+        let w = c.query_weight(&cfg.concepts);
         let should = if c.field == ProfileField::TargetGroup {
             &mut audience
         } else {
@@ -363,7 +373,7 @@ pub(crate) fn build_query(
         };
         should.push((
             Occur::Should,
-            Box::new(BoostQuery::new(concept_query(c, f.text), w)),
+            Box::new(BoostQuery::new(concept_query(c, f.text, r), w)),
         ));
         if let Some(terms) = c.prefix().and_then(|p| expansions.get(p)) {
             // compounds that start with the word: "demens" finds "demensindsatsen"
@@ -381,18 +391,21 @@ pub(crate) fn build_query(
                     // matched or not, like one term: the number of compounds says nothing
                     Box::new(BoostQuery::new(
                         Box::new(ConstScoreQuery::new(Box::new(BooleanQuery::new(any)), 1.0)),
-                        0.5 * w,
+                        r.compounds * w,
                     )),
                 ));
             }
         }
         should.push((
             Occur::Should,
-            Box::new(BoostQuery::new(concept_query(c, f.heading), 0.5 * w)),
+            Box::new(BoostQuery::new(
+                concept_query(c, f.heading, r),
+                r.heading * w,
+            )),
         ));
         should.push((
             Occur::Should,
-            Box::new(BoostQuery::new(concept_query(c, f.title), 0.3 * w)),
+            Box::new(BoostQuery::new(concept_query(c, f.title, r), r.title * w)),
         ));
     }
     let mut clauses = index.filter_clauses(filters);

@@ -12,9 +12,10 @@
 //! a little, and a page that never names a theme or a target group is pushed down. Last, the
 //! score is fused with the retrieval score of the passage's whole page ([`fuse`]).
 
+use crate::config::{RankConfig, Weights};
 use crate::intent::{Intent, Marks};
 use crate::kind::ItemKind;
-use crate::query::{Concept, ProfileField, SLOP, analyze};
+use crate::query::{Concept, ProfileField, analyze};
 use crate::stage::{Named, Stage};
 use std::collections::BTreeSet;
 use tantivy::tokenizer::TextAnalyzer;
@@ -109,13 +110,6 @@ pub(crate) fn observe(
     }
 }
 
-/// Strength of a match inside a compound that starts with the concept's word.
-const COMPOUND: f32 = 0.8;
-/// Strength of a phrase whose words all occur, but not together.
-const SCATTERED: f32 = 0.6;
-/// Strength of a phrase of three or more words of which at least half occur.
-const PARTIAL: f32 = 0.3;
-
 /// A concept found in a token stream.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Found {
@@ -129,8 +123,10 @@ pub(crate) struct Found {
 
 type Positions<'o> = Option<&'o Vec<Occurrence>>;
 
-/// Finds `c` in `occ`.
-pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
+/// Finds `c` in `occ`, with the strengths of [`Weights`] and the phrase slop of
+/// [`RetrieveConfig`](crate::config::RetrieveConfig).
+pub(crate) fn find(c: &Concept, occ: &Occurrences, cfg: &RankConfig) -> Option<Found> {
+    let w = &cfg.weights;
     let lists: Vec<Positions<'_>> = c.words.iter().map(|w| occ.get(&w.stem)).collect();
     let Some(first) = lists.first().copied().flatten() else {
         if let Some(prefix) = c.prefix() {
@@ -141,13 +137,13 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
                 .flat_map(|(_, v)| v.iter().copied())
                 .collect();
             return (!at.is_empty()).then_some(Found {
-                strength: COMPOUND,
+                strength: w.compound,
                 count: at.len(),
                 at,
             });
         }
         // the first word is missing: maybe the others are there
-        return partial(c, &lists);
+        return partial(c, &lists, w);
     };
     if c.words.len() == 1 {
         return Some(Found {
@@ -167,7 +163,7 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
             let gap = (pair[1].offset - pair[0].offset).max(1);
             match list
                 .iter()
-                .find(|o| o.position > at && o.position <= at + gap + SLOP as usize)
+                .find(|o| o.position > at && o.position <= at + gap + cfg.retrieve.slop as usize)
             {
                 Some(o) => {
                     at = o.position;
@@ -186,10 +182,10 @@ pub(crate) fn find(c: &Concept, occ: &Occurrences) -> Option<Found> {
             at: spans,
         });
     }
-    partial(c, &lists)
+    partial(c, &lists, w)
 }
 
-fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
+fn partial(c: &Concept, lists: &[Positions<'_>], w: &Weights) -> Option<Found> {
     let present = lists.iter().filter(|l| l.is_some()).count();
     if present == 0 || c.words.len() < 2 {
         return None;
@@ -200,9 +196,9 @@ fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
         .flat_map(|l| l.iter().copied())
         .collect();
     let strength = if present == c.words.len() {
-        SCATTERED
+        w.scattered
     } else if present * 2 >= c.words.len() && c.words.len() >= 3 {
-        PARTIAL
+        w.partial
     } else {
         return None;
     };
@@ -212,80 +208,6 @@ fn partial(c: &Concept, lists: &[Positions<'_>]) -> Option<Found> {
         at,
     })
 }
-
-/// The weights of the score (tuned on the dev judgments by principle, not per profile).
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Weights {
-    /// Extra for a concept named in the heading (× concept weight).
-    pub heading: f32,
-    /// Extra for a concept named only in the document's title (× concept weight): the title
-    /// says what the whole document is about, less what one page of it says.
-    pub title: f32,
-    /// Length in pages up to which the title counts fully (see [`Observed::title_share`]).
-    pub title_pages: f32,
-    /// Extra for a concept standing in a sentence that states intent (× its score).
-    pub intent_sentence: f32,
-    /// Extra per kind of intent the passage states (goal, initiative, ...).
-    pub intent_kind: f32,
-    /// Extra per further distinct concept matched (coverage beats repetition).
-    pub coverage: f32,
-    /// Extra for passages that mention volunteers, associations or civil society.
-    pub civil_society: f32,
-    /// Factor for passages that mention an excluded term.
-    pub exclude: f32,
-    /// Share of target-group scores (they qualify a topic more than they make one).
-    pub audience: f32,
-    /// Most the description words can add together.
-    pub description_cap: f32,
-    /// Description words more common than this idf say nothing.
-    pub description_min_idf: f32,
-    /// Growth with repetition: `1 + tf × ln(count)`.
-    pub tf: f32,
-    /// Share of the page's other candidates' scores added to a passage.
-    pub page: f32,
-    /// Factor for a page that names no theme or activity.
-    pub no_topic: f32,
-    /// Factor for a page that names no target group.
-    pub no_audience: f32,
-    /// Share of the best passage's score that the best page by retrieval score adds (see
-    /// [`fuse`]).
-    pub retrieval: f32,
-    /// Factor for a page that names only the other stage of life than the one the profile
-    /// mainly works for (see [`crate::stage`]).
-    pub other_stage: f32,
-    /// What a page's wording counts when none of the profile's whole words is on it, as a
-    /// share of the best page's wording (see [`crate::lexical::fuse`]).
-    pub wording_floor: f32,
-    /// Factor for a passage whose document's title names money or a consultation (see
-    /// [`crate::kind`]).
-    pub offer_title: f32,
-    /// Factor for a passage whose document's title names a report on the past (supervision,
-    /// accounts).
-    pub report_title: f32,
-}
-
-pub(crate) const WEIGHTS: Weights = Weights {
-    heading: 0.5,
-    title: 0.5,
-    title_pages: 5.0,
-    intent_sentence: 0.25,
-    intent_kind: 0.06,
-    coverage: 0.25,
-    civil_society: 0.6,
-    exclude: 0.4,
-    audience: 0.5,
-    description_cap: 1.0,
-    description_min_idf: 2.0,
-    tf: 0.4,
-    page: 0.3,
-    no_topic: 0.3,
-    no_audience: 0.5,
-    retrieval: 0.25,
-    other_stage: 0.7,
-    wording_floor: 0.01,
-    offer_title: 1.75,
-    report_title: 0.5,
-};
 
 /// The factor for what the document's title says it is: [`Weights::offer_title`] when it
 /// names money or a consultation, times [`Weights::report_title`] when it names a report on
@@ -301,8 +223,9 @@ pub(crate) fn features(
     concepts: &[Concept],
     excludes: &[Concept],
     seen: &Observed,
-    w: &Weights,
+    cfg: &RankConfig,
 ) -> Features {
+    let w = &cfg.weights;
     let marks = &seen.marks;
     let mut f = Features {
         intents: marks.intents.iter().copied().collect(),
@@ -313,10 +236,10 @@ pub(crate) fn features(
     let mut audience = 0.0;
     let mut desc = 0.0;
     for (i, c) in concepts.iter().enumerate() {
-        let in_text = find(c, &seen.text);
+        let in_text = find(c, &seen.text, cfg);
         // in the heading, or only in the document's title (positions from TITLE_OFFSET)
-        let (in_heading, in_title) = match find(c, &seen.head) {
-            Some(h) if h.strength >= SCATTERED => {
+        let (in_heading, in_title) = match find(c, &seen.head, cfg) {
+            Some(h) if h.strength >= w.scattered => {
                 let heading = h.at.iter().any(|o| o.position < TITLE_OFFSET);
                 (heading, !heading)
             }
@@ -382,15 +305,15 @@ pub(crate) fn features(
         .iter()
         .filter(|h| concepts[h.concept].field != ProfileField::Description)
         .count();
-    score *= 1.0 + w.coverage * (distinct.saturating_sub(1) as f32).min(4.0);
+    score *= 1.0 + w.coverage * (distinct.saturating_sub(1) as f32).min(w.coverage_max);
     let kinds = f.intents.len() as f32;
-    score *= 1.0 + w.intent_kind * kinds.min(4.0);
+    score *= 1.0 + w.intent_kind * kinds.min(w.intent_kinds_max);
     if f.civil_society {
         score *= 1.0 + w.civil_society;
     }
     for (i, c) in excludes.iter().enumerate() {
-        if find(c, &seen.text).is_some_and(|h| h.strength >= SCATTERED)
-            || find(c, &seen.head).is_some()
+        if find(c, &seen.text, cfg).is_some_and(|h| h.strength >= w.scattered)
+            || find(c, &seen.head, cfg).is_some()
         {
             f.excluded.push(i);
         }
@@ -400,8 +323,8 @@ pub(crate) fn features(
     }
     // very short passages (a heading, a line of procedure) say little
     let len = marks.chars as f32;
-    if len < 200.0 {
-        score *= (len / 200.0).sqrt();
+    if len < w.short_passage {
+        score *= (len / w.short_passage).sqrt();
     }
     f.score = score;
     f
@@ -496,20 +419,18 @@ mod tests {
 
     fn concept(field: ProfileField, term: &str) -> Concept {
         let words: Vec<Word> = words_of(&mut analyzer(), term);
-        Concept {
+        Concept::new(
             field,
-            term: term.into(),
+            term.into(),
             words,
-            idf: 2.0,
-            emphasis: 1.0,
-            audience: field == ProfileField::TargetGroup,
-            expansions: Vec::new(),
-        }
+            2.0,
+            &RankConfig::default().concepts,
+        )
     }
 
     fn score(concepts: &[Concept], text: &str) -> Features {
         let seen = observe(&mut analyzer(), text, "", "");
-        features(concepts, &[], &seen, &WEIGHTS)
+        features(concepts, &[], &seen, &RankConfig::default())
     }
 
     const FILLER: &str = " Teksten fortsætter med flere ord om emnet, så længden er normal og \
@@ -564,7 +485,12 @@ mod tests {
         let c = [concept(ProfileField::Theme, "fællesskab")];
         let ex = [concept(ProfileField::Exclude, "idrætshal")];
         let text = format!("Fællesskab i den nye idrætshal.{FILLER}");
-        let pushed = features(&c, &ex, &observe(&mut analyzer(), &text, "", ""), &WEIGHTS);
+        let pushed = features(
+            &c,
+            &ex,
+            &observe(&mut analyzer(), &text, "", ""),
+            &RankConfig::default(),
+        );
         let plain = score(&c, &text);
         assert_eq!(pushed.excluded, [0]);
         assert!(pushed.score < plain.score);
@@ -572,7 +498,7 @@ mod tests {
 
     #[test]
     fn fusion_adds_the_page_retrieval_share_and_keeps_the_score_floor() {
-        let w = WEIGHTS;
+        let w = Weights::default();
         // the best page adds w.retrieval of the best passage's score, others in proportion
         assert_eq!(fuse(10.0, 4.0, 20.0, 4.0, &w), 10.0 + w.retrieval * 20.0);
         assert_eq!(fuse(10.0, 1.0, 20.0, 4.0, &w), 10.0 + w.retrieval * 5.0);
@@ -584,7 +510,7 @@ mod tests {
 
     #[test]
     fn the_title_kind_lifts_offers_and_lowers_reports() {
-        let w = WEIGHTS;
+        let w = Weights::default();
         assert_eq!(kind_factor(&[], &w), 1.0);
         assert_eq!(kind_factor(&[ItemKind::Funding], &w), w.offer_title);
         // money and a consultation are one opening, not two
@@ -603,7 +529,7 @@ mod tests {
     fn heading_match_counts_without_text_match() {
         let c = [concept(ProfileField::Theme, "ensomhed")];
         let seen = observe(&mut analyzer(), FILLER, "Forebyggelse af ensomhed", "");
-        let f = features(&c, &[], &seen, &WEIGHTS);
+        let f = features(&c, &[], &seen, &RankConfig::default());
         assert!(f.hits[0].in_heading && f.score > 0.0);
     }
 
@@ -611,18 +537,18 @@ mod tests {
     fn a_title_counts_less_on_a_page_of_a_long_document() {
         let c = [concept(ProfileField::Theme, "ensomhed")];
         let mut seen = observe(&mut analyzer(), FILLER, "", "Politik mod ensomhed");
-        let unknown = features(&c, &[], &seen, &WEIGHTS);
+        let unknown = features(&c, &[], &seen, &RankConfig::default());
         seen.doc_pages = 3;
-        let short = features(&c, &[], &seen, &WEIGHTS);
+        let short = features(&c, &[], &seen, &RankConfig::default());
         seen.doc_pages = 40;
-        let long = features(&c, &[], &seen, &WEIGHTS);
+        let long = features(&c, &[], &seen, &RankConfig::default());
         assert!(short.hits[0].in_title && !short.hits[0].in_heading);
         assert_eq!(unknown.score, short.score);
         assert!(long.score > 0.0 && long.score < short.score / 4.0);
         // the heading speaks for the passage whatever the document's length
         let mut headed = observe(&mut analyzer(), FILLER, "Ensomhed", "Politik mod ensomhed");
         headed.doc_pages = 40;
-        let h = features(&c, &[], &headed, &WEIGHTS);
+        let h = features(&c, &[], &headed, &RankConfig::default());
         assert!(h.hits[0].in_heading && !h.hits[0].in_title && h.score > long.score);
     }
 }

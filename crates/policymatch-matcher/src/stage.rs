@@ -7,6 +7,7 @@
 //! which stages a page names ([`StageWords::named`]) and pushes down a page that names only
 //! the other stage (the ranking weighs it in its page context).
 
+use crate::config::StageConfig;
 use crate::occurrence::Occurrences;
 use crate::query::analyze;
 use std::collections::BTreeSet;
@@ -40,32 +41,8 @@ impl Stage {
     }
 }
 
-/// Words that place a text in a stage of life; compounds count through their parts
-/// ("skolebørn", "ældrerådet", "plejehjemsbeboere").
-const YOUNG: &[&str] = &[
-    "barn",
-    "børn",
-    "unge",
-    "ungdom",
-    "elever",
-    "skole",
-    "dagtilbud",
-    "daginstitution",
-    "børnehave",
-    "vuggestue",
-    "teenagere",
-];
-const OLD: &[&str] = &[
-    "ældre",
-    "seniorer",
-    "pensionister",
-    "plejecenter",
-    "plejehjem",
-    "plejebolig",
-    "hjemmepleje",
-];
-
-/// The analysed words of each stage.
+/// The analysed words of each stage ([`StageConfig`]); compounds count through their
+/// parts ("skolebørn", "ældrerådet", "plejehjemsbeboere").
 #[derive(Debug, Clone, Default)]
 pub(crate) struct StageWords {
     young: BTreeSet<String>,
@@ -101,8 +78,8 @@ impl Named {
 
 impl StageWords {
     /// The stage words as `analyzer` indexes them (the whole word of each).
-    pub fn new(analyzer: &mut TextAnalyzer) -> StageWords {
-        let mut stems = |words: &[&str]| -> BTreeSet<String> {
+    pub fn new(analyzer: &mut TextAnalyzer, words: &StageConfig) -> StageWords {
+        let mut stems = |words: &[String]| -> BTreeSet<String> {
             words
                 .iter()
                 .filter_map(|w| analyze(analyzer, w).into_iter().next())
@@ -110,8 +87,8 @@ impl StageWords {
                 .collect()
         };
         StageWords {
-            young: stems(YOUNG),
-            old: stems(OLD),
+            young: stems(&words.young),
+            old: stems(&words.old),
         }
     }
 
@@ -178,7 +155,7 @@ mod tests {
     #[test]
     fn compounds_name_their_stage() {
         let mut a = analyzer();
-        let s = StageWords::new(&mut a);
+        let s = StageWords::new(&mut a, &StageConfig::default());
         let n = s.named_in(&mut a, "Tilbud til skolebørn og deres forældre");
         assert_eq!(
             n,
@@ -203,7 +180,7 @@ mod tests {
     #[test]
     fn a_profile_has_a_stage_when_half_its_groups_name_it() {
         let mut a = analyzer();
-        let s = StageWords::new(&mut a);
+        let s = StageWords::new(&mut a, &StageConfig::default());
         let elderly = [
             group("ældre"),
             group("enlige"),

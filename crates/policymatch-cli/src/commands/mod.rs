@@ -81,9 +81,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Eval {
             profiles,
             qrels,
+            config,
+            loo,
             index,
             format,
-        } => eval::run(&profiles, &qrels, &index.resolve(), format),
+        } => eval::run(
+            &eval::Args {
+                profiles: &profiles,
+                qrels: &qrels,
+                config: config.as_deref(),
+                loo,
+                dir: &index.resolve(),
+            },
+            format,
+        ),
         Command::Deadlines {
             index,
             profile,
