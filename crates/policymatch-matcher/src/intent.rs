@@ -2,5 +2,4 @@
 //! consultation). The cues live in [`policymatch_core::intent`], which indexing uses to
 //! store each passage's [`Marks`]; they are re-exported here for the matcher's users.
 
-pub(crate) use policymatch_core::intent::words;
 pub use policymatch_core::intent::{CIVIL_SOCIETY, Cue, Intent, Marks, detect, sentences};

@@ -88,6 +88,7 @@ pub mod intent;
 pub mod kind;
 mod lexical;
 mod occurrence;
+mod par;
 pub mod profile;
 mod query;
 mod rank;
@@ -423,13 +424,15 @@ impl<'a> Matcher<'a> {
         let w = cfg.weights;
         let retrieval: Vec<f32> = items.iter().map(|c| c.retrieval).collect();
         let wording: Vec<f32> = items.iter().map(|c| c.wording).collect();
+        let features = par::map(&items, |c| {
+            let mut f = rank::features(&concepts, &excludes, &c.seen, cfg);
+            f.named = c.named;
+            f
+        });
         let scored: Vec<(PassageRecord, rank::Features)> = items
             .into_iter()
-            .map(|c| {
-                let mut f = rank::features(&concepts, &excludes, &c.seen, cfg);
-                f.named = c.named;
-                (c.passage, f)
-            })
+            .zip(features)
+            .map(|(c, f)| (c.passage, f))
             .collect();
         // each candidate's page, as an index into `pages` (built once), and the factor for
         // what the page's document's title says it is (read once per page; see `kind`)
@@ -592,13 +595,18 @@ impl<'a> Matcher<'a> {
                 &TopDocs::with_limit(options.candidates.max(options.top)).order_by_score(),
             )
             .map_err(search_err)?;
+        // the document store is read on several cores (see `par`); in retrieval order
+        let loaded = par::map(&top_docs, |&(_, addr)| {
+            searcher
+                .doc::<TantivyDocument>(addr)
+                .map(|doc| PassageRecord::from_doc(&doc, fields))
+        });
         let mut passages = Vec::with_capacity(top_docs.len());
         let mut addresses = Vec::with_capacity(top_docs.len());
         let mut retrieval = Vec::with_capacity(top_docs.len());
-        for (score, addr) in top_docs {
+        for ((score, addr), passage) in top_docs.into_iter().zip(loaded) {
             retrieval.push(score);
-            let doc: TantivyDocument = searcher.doc(addr).map_err(search_err)?;
-            passages.push(PassageRecord::from_doc(&doc, fields));
+            passages.push(passage.map_err(search_err)?);
             addresses.push(addr);
         }
         let marks = passages
@@ -720,14 +728,11 @@ fn diversify(
     cfg: &config::DiversityConfig,
 ) -> Vec<Picked> {
     let mut out: Vec<Picked> = Vec::new();
-    let mut kept: Vec<diversity::Shingles> = Vec::new();
+    let mut kept = diversity::Kept::default();
     let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
-    for (passage, feats) in scored {
-        let sh = diversity::shingles(&passage.text);
-        if let Some(i) = kept
-            .iter()
-            .position(|k| diversity::near_duplicate(k, &sh, cfg))
-        {
+    let shingles = par::map(&scored, |(p, _)| diversity::shingles(&p.text));
+    for ((passage, feats), sh) in scored.into_iter().zip(shingles) {
+        if let Some(i) = kept.first_duplicate(&sh, cfg) {
             // one place per document: the same text again in one document adds nothing
             let (lead, _, also_in) = &mut out[i];
             let here = &passage.document.path;
@@ -765,7 +770,7 @@ fn diversify(
             continue;
         }
         *n += 1;
-        kept.push(sh);
+        kept.push(&sh);
         out.push((passage, feats, Vec::new()));
     }
     out
