@@ -4,7 +4,7 @@
 //! passages it occurs in and at which word positions. For the candidates of one query this
 //! module reads those positions for just the concepts' words, segment by segment, walking
 //! each word's postings forward through the candidates in document order. The result is the
-//! same [`Observed`] that [`rank::observe`](crate::rank::observe) gets from the text, without
+//! same [`Observed`] that [`rank::observe_marked`](crate::rank::observe_marked) gets from the text, without
 //! byte ranges (which only the few suggestions shown need).
 
 use crate::config::ConceptConfig;

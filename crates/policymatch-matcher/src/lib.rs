@@ -432,7 +432,13 @@ impl<'a> Matcher<'a> {
         let scored: Vec<(PassageRecord, rank::Features)> = items
             .into_iter()
             .zip(features)
-            .map(|(c, f)| (c.passage, f))
+            .map(|(c, f)| {
+                // the marks go back with the passage: its suggestion is observed again with
+                // them (see below)
+                let mut passage = c.passage;
+                passage.marks = Some(c.seen.marks);
+                (passage, f)
+            })
             .collect();
         // each candidate's page, as an index into `pages` (built once), and the factor for
         // what the page's document's title says it is (read once per page; see `kind`)
@@ -507,11 +513,17 @@ impl<'a> Matcher<'a> {
             .into_iter()
             .map(|(passage, ranked, also_in)| {
                 // observed again from the text: the same features, with byte ranges
-                let mut seen = rank::observe(
+                let mut passage = passage;
+                let marks = passage
+                    .marks
+                    .take()
+                    .unwrap_or_else(|| policymatch_core::intent::Marks::of(&passage.text));
+                let mut seen = rank::observe_marked(
                     &mut analyzer,
                     &passage.text,
                     &passage.heading,
                     &passage.document.title,
+                    marks,
                 );
                 seen.doc_pages = doc_pages
                     .get(&passage.document.doc_id)

@@ -91,11 +91,24 @@ impl Observed {
 }
 
 /// Observes a passage from its text (the same as the index holds).
+#[cfg(test)]
 pub(crate) fn observe(
     analyzer: &mut TextAnalyzer,
     text: &str,
     heading: &str,
     title: &str,
+) -> Observed {
+    observe_marked(analyzer, text, heading, title, Marks::of(text))
+}
+
+/// Observes a passage from its text whose marks are known already (the index stores them
+/// with each passage; finding them again is the dearest part of observing).
+pub(crate) fn observe_marked(
+    analyzer: &mut TextAnalyzer,
+    text: &str,
+    heading: &str,
+    title: &str,
+    marks: Marks,
 ) -> Observed {
     let mut head = analyze(analyzer, heading);
     head.extend(analyze(analyzer, title).into_iter().map(|mut t| {
@@ -105,7 +118,7 @@ pub(crate) fn observe(
     Observed {
         text: occurrences(&analyze(analyzer, text)),
         head: occurrences(&head),
-        marks: Marks::of(text),
+        marks,
         doc_pages: 0,
     }
 }
