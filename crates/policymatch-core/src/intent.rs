@@ -189,6 +189,38 @@ pub use crate::sentence::sentences;
 /// can act ("frivillige", "foreningslivet", "civilsamfundet", "NGO'er").
 pub const CIVIL_SOCIETY: &[&str] = &["frivillig", "forening", "civilsamfund", "ngo"];
 
+/// Words of working together (`*` ends a prefix). A sentence holding one of them and a
+/// [`CIVIL_SOCIETY`] word is a civil-society opening: the municipality states that it works,
+/// or wants to work, with associations, volunteers or civil society ("styrke samarbejdet med
+/// de frivillige foreninger", "partnerskab med civilsamfundet", "netværk gennem frivillige").
+pub const OPENING: &[&str] = &[
+    "samarbejd*",
+    "partnerskab*",
+    "inddrag*",
+    "involver*",
+    "samskab*",
+    "netværk*",
+];
+
+/// Words of matters internal to the administration (`*` ends a prefix): its staff's
+/// training, its own organisation, its rules for granting services. Such a passage may name
+/// the association's target group, but leaves it no role.
+pub const INTERNAL: &[&str] = &[
+    "kompetenceløft*",
+    "kompetenceudvikl*",
+    "efteruddann*",
+    "opkvalificer*",
+    "visitation*",
+    "organisering*",
+    "omorganiser*",
+    "arbejdsmiljø*",
+    "sygefravær*",
+    "personale*",
+    "intern",
+    "interne",
+    "internt",
+];
+
 impl Intent {
     fn code(self) -> char {
         match self {
@@ -226,6 +258,10 @@ pub struct Marks {
     pub sentences: Vec<(u32, Option<Intent>)>,
     /// Length of the text in characters.
     pub chars: u32,
+    /// Sentences that are civil-society openings (see [`OPENING`]).
+    pub opening: u32,
+    /// Words of matters internal to the administration (see [`INTERNAL`]).
+    pub internal: u32,
 }
 
 impl Marks {
@@ -241,9 +277,21 @@ impl Marks {
             .iter()
             .filter(|(w, _, _)| CIVIL_SOCIETY.iter().any(|c| w.starts_with(c)))
             .count();
+        let internal = ws
+            .iter()
+            .filter(|(w, _, _)| INTERNAL.iter().any(|c| word_matches(w, c)))
+            .count();
+        let mut opening = 0u32;
         let mut out = Vec::new();
         let mut at = 0usize;
         for &(s, e) in &sents {
+            let inside = || ws.iter().filter(move |w| w.1 >= s && w.2 <= e);
+            if civil > 0
+                && inside().any(|(w, _, _)| CIVIL_SOCIETY.iter().any(|c| w.starts_with(c)))
+                && inside().any(|(w, _, _)| OPENING.iter().any(|c| word_matches(w, c)))
+            {
+                opening += 1;
+            }
             // the first word starting inside the sentence
             while at < ws.len() && ws[at].1 < s {
                 at += 1;
@@ -263,6 +311,8 @@ impl Marks {
             civil_society: u32::try_from(civil).unwrap_or(u32::MAX),
             sentences: out,
             chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
+            opening,
+            internal: u32::try_from(internal).unwrap_or(u32::MAX),
         }
     }
 
@@ -272,7 +322,8 @@ impl Marks {
         i.checked_sub(1).and_then(|i| self.sentences[i].1)
     }
 
-    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i`.
+    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i;1;0` (intents, civil
+    /// society words, characters, sentences, openings, internal words).
     pub fn encode(&self) -> String {
         let kinds: String = self.intents.iter().map(|i| i.code()).collect();
         let sentences: Vec<String> = self
@@ -281,10 +332,12 @@ impl Marks {
             .map(|(p, i)| format!("{p}{}", i.map_or('-', Intent::code)))
             .collect();
         format!(
-            "{kinds};{};{};{}",
+            "{kinds};{};{};{};{};{}",
             self.civil_society,
             self.chars,
-            sentences.join(",")
+            sentences.join(","),
+            self.opening,
+            self.internal
         )
     }
 
@@ -295,6 +348,8 @@ impl Marks {
         let civil_society = parts.next()?.parse().ok()?;
         let chars = parts.next()?.parse().ok()?;
         let list = parts.next()?;
+        let opening = parts.next()?.parse().ok()?;
+        let internal = parts.next()?.parse().ok()?;
         if parts.next().is_some() {
             return None;
         }
@@ -317,6 +372,8 @@ impl Marks {
             civil_society,
             sentences,
             chars,
+            opening,
+            internal,
         })
     }
 }
@@ -450,11 +507,47 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_of_working_with_civil_society_is_an_opening() {
+        for text in [
+            "Vi vil styrke samarbejdet med de frivillige foreninger om fællesspisning.",
+            "Kommunen indgår partnerskab med civilsamfundet.",
+            "Familierne skal få netværk gennem frivillige organisationer.",
+            "Foreningerne inddrages i arbejdet med planen.",
+        ] {
+            assert_eq!(Marks::of(text).opening, 1, "{text}");
+        }
+        for text in [
+            // civil society without working together, or the two in different sentences
+            "Frivilligcentret har fået nye lokaler.",
+            "Samarbejdet mellem forvaltningerne styrkes. Foreningerne holder møde i maj.",
+            "Kommunen samarbejder med regionen om sundhedsaftalen.",
+        ] {
+            assert_eq!(Marks::of(text).opening, 0, "{text}");
+        }
+    }
+
+    #[test]
+    fn internal_matters_are_counted_by_whole_words_and_prefixes() {
+        let m = Marks::of(
+            "Kompetenceløft af medarbejderne og en intern omorganisering af visitationen.",
+        );
+        assert_eq!(m.internal, 4);
+        // "international" and "internet" are not "intern"
+        assert_eq!(
+            Marks::of("Et internationalt projekt på internettet.").internal,
+            0
+        );
+        assert_eq!(Marks::decode(&m.encode()), Some(m));
+    }
+
+    #[test]
     fn marks_of_empty_text_and_bad_forms() {
         let m = Marks::of("");
         assert_eq!(Marks::decode(&m.encode()), Some(m));
         assert_eq!(Marks::decode("x;1;2;"), None);
         assert_eq!(Marks::decode("g;1;2;3q"), None);
         assert_eq!(Marks::decode("g;1"), None);
+        // the form before openings and internal words were counted
+        assert_eq!(Marks::decode("g;1;2;0g"), None);
     }
 }

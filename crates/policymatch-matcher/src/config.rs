@@ -329,6 +329,8 @@ pub struct Weights {
     /// Factor for a passage about a matter internal to the administration (staff training,
     /// internal organisation, visitation rules) that names no civil-society opening.
     pub internal: f32,
+    /// Fewest words of internal matters that make a passage internal (one is a mention).
+    pub internal_words: u32,
     /// Factor for passages that mention an excluded term.
     pub exclude: f32,
     /// Share of target-group scores (they qualify a topic more than they make one).
@@ -380,8 +382,9 @@ impl Default for Weights {
             coverage: 0.25,
             coverage_max: 4.0,
             civil_society: 0.6,
-            opening: 0.0,
-            internal: 1.0,
+            opening: 0.2,
+            internal: 0.8,
+            internal_words: 2,
             exclude: 0.4,
             audience: 0.5,
             description_cap: 1.0,
@@ -479,6 +482,9 @@ pub struct DiversityConfig {
     pub min_contained: usize,
     /// Most suggestions one page gives.
     pub per_page: usize,
+    /// Most suggestions one agenda item gives; its further pages are listed under its best
+    /// one ("also in"), so that one item cannot take most of the top ten. 0: no limit.
+    pub per_item: usize,
 }
 
 impl Default for DiversityConfig {
@@ -488,6 +494,7 @@ impl Default for DiversityConfig {
             containment: 0.85,
             min_contained: 12,
             per_page: 2,
+            per_item: 0,
         }
     }
 }

@@ -176,7 +176,8 @@ pub struct Matched {
     pub term: String,
 }
 
-/// Another place where the same passage text appears.
+/// Another place of a suggestion: where the same passage text appears, or another page of
+/// the same agenda item ([`Place::same_item`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Place {
     /// Source file path.
@@ -185,6 +186,10 @@ pub struct Place {
     pub page: u64,
     /// Document title.
     pub title: String,
+    /// Another page of the same agenda item, listed under its best page
+    /// ([`DiversityConfig::per_item`](config::DiversityConfig::per_item)), rather than
+    /// the same text elsewhere.
+    pub same_item: bool,
 }
 
 /// Why a passage was suggested.
@@ -235,6 +240,12 @@ pub enum Reason {
     },
     /// The passage mentions volunteers, associations or civil society.
     CivilSociety,
+    /// The passage states that the municipality works, or wants to work, with associations,
+    /// volunteers or civil society, which lifted it.
+    Opening,
+    /// The passage is about a matter internal to the administration (staff training, its own
+    /// organisation, visitation rules), which lowered it.
+    Internal,
     /// The page's wording is among the closest to the profile read as one text, which lifted
     /// it (see the crate documentation).
     CloseWording {
@@ -272,6 +283,8 @@ impl Reason {
             Reason::Description { .. } => "description",
             Reason::States { .. } => "states",
             Reason::CivilSociety => "civil_society",
+            Reason::Opening => "civil_society_opening",
+            Reason::Internal => "internal_matter",
             Reason::CloseWording { .. } => "close_wording",
             Reason::Excluded { .. } => "excluded",
             Reason::OtherStage { .. } => "other_stage",
@@ -322,6 +335,8 @@ impl Reason {
                 t!(lang, "reason-states", intents = text::list(lang, &names))
             }
             Reason::CivilSociety => t!(lang, "reason-civil_society"),
+            Reason::Opening => t!(lang, "reason-civil_society_opening"),
+            Reason::Internal => t!(lang, "reason-internal_matter"),
             Reason::CloseWording { within } => t!(lang, "reason-close_wording", count = *within),
             Reason::Excluded { term } => t!(lang, "reason-excluded", term = term.as_str()),
             Reason::OtherStage { about } => t!(lang, "reason-other_stage", about = about.key()),
@@ -742,6 +757,8 @@ fn diversify(
     let mut out: Vec<Picked> = Vec::new();
     let mut kept = diversity::Kept::default();
     let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
+    // each agenda item's first suggestion and how many it has
+    let mut per_item: HashMap<(String, String), (usize, usize)> = HashMap::new();
     let shingles = par::map(&scored, |(p, _)| diversity::shingles(&p.text));
     for ((passage, feats), sh) in scored.into_iter().zip(shingles) {
         if let Some(i) = kept.first_duplicate(&sh, cfg) {
@@ -759,6 +776,7 @@ fn diversify(
                         path: old.document.path,
                         page: old.page,
                         title: old.document.title,
+                        same_item: false,
                     },
                 );
                 continue;
@@ -768,6 +786,34 @@ fn diversify(
                     path: passage.document.path.clone(),
                     page: passage.page,
                     title: passage.document.title.clone(),
+                    same_item: false,
+                });
+            }
+            continue;
+        }
+        // an agenda item already shown as often as it may be: its page is listed under the
+        // item's best suggestion
+        let item = passage
+            .facts
+            .item
+            .as_ref()
+            .map(|i| (passage.document.path.clone(), i.clone()));
+        if let Some(key) = item.as_ref().filter(|_| cfg.per_item > 0)
+            && let Some(&lead) = per_item
+                .get(key)
+                .filter(|l| l.1 >= cfg.per_item)
+                .map(|l| &l.0)
+        {
+            let (first, _, also_in) = &mut out[lead];
+            let here = (&passage.document.path, passage.page);
+            let known = (&first.document.path, first.page) == here
+                || also_in.iter().any(|p| (&p.path, p.page) == here);
+            if !known {
+                also_in.push(Place {
+                    path: passage.document.path.clone(),
+                    page: passage.page,
+                    title: passage.document.title.clone(),
+                    same_item: true,
                 });
             }
             continue;
@@ -782,6 +828,10 @@ fn diversify(
             continue;
         }
         *n += 1;
+        if let Some(key) = item {
+            let e = per_item.entry(key).or_insert((out.len(), 0));
+            e.1 += 1;
+        }
         kept.push(&sh);
         out.push((passage, feats, Vec::new()));
     }
@@ -848,8 +898,13 @@ fn explain(
             intents: feats.intents.iter().copied().collect(),
         });
     }
-    if feats.civil_society {
+    if feats.opening {
+        reasons.push(Reason::Opening);
+    } else if feats.civil_society {
         reasons.push(Reason::CivilSociety);
+    }
+    if feats.internal {
+        reasons.push(Reason::Internal);
     }
     for &i in &feats.excluded {
         reasons.push(Reason::Excluded {
@@ -1061,6 +1116,158 @@ mod tests {
             Path::new("p.toml"),
         )?;
         Ok((index, profile))
+    }
+
+    #[test]
+    fn an_opening_to_civil_society_lifts_and_an_internal_matter_lowers_and_both_say_so()
+    -> TestResult {
+        let tmp = tempfile::tempdir()?;
+        // three texts of one length that name the theme alike, in different words
+        let (index, profile) = wording_fixture(
+            &tmp,
+            &[
+                (
+                    "aaben.txt".into(),
+                    "Ensomhed\n\nMålet er mindre ensomhed blandt ældre i byen. Derfor vil vi \
+                     styrke samarbejdet med de frivillige foreninger i årene der kommer nu."
+                        .into(),
+                ),
+                (
+                    "intern.txt".into(),
+                    "Ensomhed\n\nMålet er mindre ensomhed hos ældre på landet. Derfor følger \
+                     et kompetenceløft af personalet og en intern omorganisering af centrene."
+                        .into(),
+                ),
+                (
+                    "plain.txt".into(),
+                    "Ensomhed\n\nMålet er mindre ensomhed for ældre alle steder. Derfor skal \
+                     planen gøres bedre og følges op og evalueres grundigt hvert eneste år."
+                        .into(),
+                ),
+            ],
+        )?;
+        // no floor: the three are weak matches of a tiny index
+        let all = Options {
+            min_score: 0.0,
+            ..Options::default()
+        };
+        let found = Matcher::new(&index).suggest(&profile, &all)?;
+        let order: Vec<&str> = found
+            .iter()
+            .map(|s| {
+                s.passage
+                    .document
+                    .path
+                    .rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(order, ["aaben.txt", "plain.txt", "intern.txt"]);
+        let codes = |i: usize| -> Vec<&str> { found[i].reasons.iter().map(Reason::code).collect() };
+        assert!(
+            codes(0).contains(&"civil_society_opening"),
+            "{:?}",
+            codes(0)
+        );
+        assert!(!codes(0).contains(&"civil_society"), "{:?}", codes(0));
+        assert!(codes(2).contains(&"internal_matter"), "{:?}", codes(2));
+        assert!(!codes(1).contains(&"internal_matter"));
+        // in the reader's language
+        let opening = found[0]
+            .reasons
+            .iter()
+            .find(|r| r.code() == "civil_society_opening")
+            .map(|r| r.text(Lang::Da));
+        assert_eq!(
+            opening.as_deref(),
+            Some("kommunen vil samarbejde med frivillige, foreninger eller civilsamfundet")
+        );
+        // with the signals set to nothing, the three score alike but for their length
+        let neutral = config::ConfigFile::parse(
+            "[weights]\nopening = 0.0\ninternal = 1.0\n",
+            Path::new("n.toml"),
+        )?;
+        let flat = Matcher::with_config(&index, neutral.base).suggest(&profile, &all)?;
+        let spread = |s: &[Suggestion]| s[0].feature_score / s[s.len() - 1].feature_score;
+        assert!(spread(&found) > spread(&flat));
+        Ok(())
+    }
+
+    fn passage(path: &str, page: u64, item: Option<&str>, text: &str) -> PassageRecord {
+        PassageRecord {
+            document: policymatch_core::index::records::DocInfo {
+                path: path.into(),
+                doc_id: format!("{path}#{}", item.unwrap_or_default()),
+                title: "Dagsorden".into(),
+                ..Default::default()
+            },
+            page,
+            heading: String::new(),
+            text: text.into(),
+            span: (0, 0),
+            ordinal: page,
+            run: 1,
+            facts: policymatch_core::document::Facts {
+                item: item.map(str::to_string),
+                ..Default::default()
+            },
+            marks: None,
+        }
+    }
+
+    #[test]
+    fn an_agenda_item_beyond_its_share_is_listed_under_its_best_page() {
+        let texts = [
+            "Puljen til frivilligt socialt arbejde fordeles efter ansøgning i foråret.",
+            "Ældrerådet har afgivet høringssvar om værdighedspolitikken i maj måned.",
+            "Besøgsvennerne mødes hver tirsdag i medborgerhuset ved biblioteket.",
+            "Kommunen vil styrke samarbejdet med foreningerne om fællesspisning.",
+        ];
+        let scored = || -> Vec<(PassageRecord, rank::Features)> {
+            vec![
+                (
+                    passage("m.pdf", 3, Some("5"), texts[0]),
+                    rank::Features::default(),
+                ),
+                (
+                    passage("m.pdf", 4, Some("5"), texts[1]),
+                    rank::Features::default(),
+                ),
+                (
+                    passage("m.pdf", 9, Some("7"), texts[2]),
+                    rank::Features::default(),
+                ),
+                (
+                    passage("m.pdf", 5, Some("5"), texts[3]),
+                    rank::Features::default(),
+                ),
+            ]
+        };
+        let pages = |picked: &[Picked]| -> Vec<(u64, Vec<(u64, bool)>)> {
+            picked
+                .iter()
+                .map(|(p, _, also)| (p.page, also.iter().map(|a| (a.page, a.same_item)).collect()))
+                .collect()
+        };
+        // no limit: every page is its own suggestion
+        let open = config::DiversityConfig::default();
+        assert_eq!(open.per_item, 0);
+        let all = diversify(scored(), 10, &open);
+        assert_eq!(
+            pages(&all),
+            [(3, vec![]), (4, vec![]), (9, vec![]), (5, vec![])]
+        );
+        // one per item: item 5's further pages come under its best, in score order
+        let one = config::DiversityConfig {
+            per_item: 1,
+            ..open
+        };
+        let picked = diversify(scored(), 10, &one);
+        assert_eq!(
+            pages(&picked),
+            [(3, vec![(4, true), (5, true)]), (9, vec![])]
+        );
     }
 
     #[test]

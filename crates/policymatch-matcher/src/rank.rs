@@ -43,6 +43,12 @@ pub(crate) struct Features {
     pub hits: Vec<ConceptHit>,
     pub intents: BTreeSet<Intent>,
     pub civil_society: bool,
+    /// States that the municipality works with civil society (see
+    /// [`policymatch_core::intent::OPENING`]).
+    pub opening: bool,
+    /// Is about a matter internal to the administration and names no opening (see
+    /// [`policymatch_core::intent::INTERNAL`]).
+    pub internal: bool,
     pub excluded: Vec<usize>,
     /// Names a theme or activity.
     pub topic: bool,
@@ -243,6 +249,8 @@ pub(crate) fn features(
     let mut f = Features {
         intents: marks.intents.iter().copied().collect(),
         civil_society: marks.civil_society > 0,
+        opening: marks.opening > 0,
+        internal: marks.opening == 0 && marks.internal >= w.internal_words,
         ..Features::default()
     };
     let mut topic = 0.0;
@@ -323,6 +331,12 @@ pub(crate) fn features(
     score *= 1.0 + w.intent_kind * kinds.min(w.intent_kinds_max);
     if f.civil_society {
         score *= 1.0 + w.civil_society;
+    }
+    if f.opening {
+        score *= 1.0 + w.opening;
+    }
+    if f.internal {
+        score *= w.internal;
     }
     for (i, c) in excludes.iter().enumerate() {
         if find(c, &seen.text, cfg).is_some_and(|h| h.strength >= w.scattered)

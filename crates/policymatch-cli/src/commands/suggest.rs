@@ -125,6 +125,7 @@ fn json(profile: &Profile, suggestions: &[Suggestion]) -> serde_json::Value {
                 "also_in": s.also_in.iter().map(|a| serde_json::json!({
                     "path": a.path,
                     "page": a.page,
+                    "same_item": a.same_item,
                 })).collect::<Vec<_>>(),
             })
         })
