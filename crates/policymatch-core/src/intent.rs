@@ -341,15 +341,17 @@ impl Marks {
         )
     }
 
-    /// Reads [`Marks::encode`]'s form; `None` when it is not that form.
+    /// Reads [`Marks::encode`]'s form (or the older one without the last two counts); `None`
+    /// when it is not that form.
     pub fn decode(s: &str) -> Option<Marks> {
         let mut parts = s.split(';');
         let kinds = parts.next()?;
         let civil_society = parts.next()?.parse().ok()?;
         let chars = parts.next()?.parse().ok()?;
         let list = parts.next()?;
-        let opening = parts.next()?.parse().ok()?;
-        let internal = parts.next()?.parse().ok()?;
+        // the form before openings and internal words were counted reads as none of either
+        let opening = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+        let internal = parts.next().map_or(Some(0), |p| p.parse().ok())?;
         if parts.next().is_some() {
             return None;
         }
@@ -547,7 +549,9 @@ mod tests {
         assert_eq!(Marks::decode("x;1;2;"), None);
         assert_eq!(Marks::decode("g;1;2;3q"), None);
         assert_eq!(Marks::decode("g;1"), None);
-        // the form before openings and internal words were counted
-        assert_eq!(Marks::decode("g;1;2;0g"), None);
+        // the form before openings and internal words were counted reads as none of either
+        let old = Marks::decode("g;1;2;0g").unwrap();
+        assert_eq!((old.opening, old.internal, old.civil_society), (0, 0, 1));
+        assert_eq!(Marks::decode("g;1;2;0g;x;0"), None);
     }
 }
