@@ -666,28 +666,33 @@ mod tests {
     use super::*;
     use std::path::Path;
 
+    type TestResult = Result<(), Box<dyn std::error::Error>>;
+
     #[test]
-    fn an_empty_file_is_the_defaults() {
-        let f = ConfigFile::parse("", Path::new("c.toml")).unwrap();
+    fn an_empty_file_is_the_defaults() -> TestResult {
+        let f = ConfigFile::parse("", Path::new("c.toml"))?;
         assert_eq!(f.base, RankConfig::default());
-        let points = f.points().unwrap();
+        let points = f.points()?;
         assert_eq!(points.len(), 1);
         assert_eq!(points[0].label, "defaults");
+        Ok(())
     }
 
     #[test]
-    fn the_defaults_read_back_from_toml() {
-        let text = toml::to_string(&RankConfig::default()).unwrap();
-        let f = ConfigFile::parse(&text, Path::new("c.toml")).unwrap();
+    fn the_defaults_read_back_from_toml() -> TestResult {
+        let text = toml::to_string(&RankConfig::default())?;
+        let f = ConfigFile::parse(&text, Path::new("c.toml"))?;
         assert_eq!(f.base, RankConfig::default());
+        Ok(())
     }
 
     #[test]
-    fn a_field_left_out_keeps_its_default() {
-        let f = ConfigFile::parse("[weights]\npage = 0.1\n", Path::new("c.toml")).unwrap();
+    fn a_field_left_out_keeps_its_default() -> TestResult {
+        let f = ConfigFile::parse("[weights]\npage = 0.1\n", Path::new("c.toml"))?;
         assert_eq!(f.base.weights.page, 0.1);
         assert_eq!(f.base.weights.tf, Weights::default().tf);
         assert_eq!(f.base.concepts, ConceptConfig::default());
+        Ok(())
     }
 
     #[test]
@@ -702,19 +707,19 @@ mod tests {
     }
 
     #[test]
-    fn a_sweep_gives_every_combination_in_a_fixed_order() {
+    fn a_sweep_gives_every_combination_in_a_fixed_order() -> TestResult {
         let f = ConfigFile::parse(
             "[weights]\ntf = 0.5\n[sweep]\n\"weights.page\" = [0.1, 0.2]\n\"diversity.per_page\" = [1, 2, 3]\n",
             Path::new("c.toml"),
-        )
-        .unwrap();
-        let points = f.points().unwrap();
+        )?;
+        let points = f.points()?;
         assert_eq!(points.len(), 6);
         assert_eq!(points[0].label, "diversity.per_page=1 weights.page=0.1");
         assert_eq!(points[5].label, "diversity.per_page=3 weights.page=0.2");
         assert_eq!(points[5].config.diversity.per_page, 3);
         assert_eq!(points[5].config.weights.page, 0.2);
         assert!(points.iter().all(|p| p.config.weights.tf == 0.5));
+        Ok(())
     }
 
     #[test]

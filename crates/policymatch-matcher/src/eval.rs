@@ -462,13 +462,13 @@ mod tests {
     }
 
     #[test]
-    fn leave_one_out_chooses_each_point_without_its_profile() {
+    fn leave_one_out_chooses_each_point_without_its_profile() -> Result<(), &'static str> {
         // point a is best on x and y, point b on z; b is best in the mean
         let runs = [
             run("a", &[("x", 0.9), ("y", 0.8), ("z", 0.1)]),
             run("b", &[("x", 0.7), ("y", 0.7), ("z", 0.9)]),
         ];
-        let loo = leave_one_out(&runs).unwrap();
+        let loo = leave_one_out(&runs).ok_or("no runs")?;
         assert_eq!(loo.in_sample_point, "b");
         assert!((loo.in_sample.ndcg - 2.3 / 3.0).abs() < 1e-12);
         let chosen: Vec<&str> = loo.held_out.iter().map(|h| h.chosen.as_str()).collect();
@@ -477,21 +477,23 @@ mod tests {
         assert!((loo.mean.ndcg - (0.7 + 0.7 + 0.1) / 3.0).abs() < 1e-12);
         assert!((loo.gap() - (2.3 - 1.5) / 3.0).abs() < 1e-12);
         assert!(leave_one_out(&[]).is_none());
+        Ok(())
     }
 
     #[test]
-    fn one_point_leaves_no_gap() {
+    fn one_point_leaves_no_gap() -> Result<(), &'static str> {
         let runs = [run("defaults", &[("x", 0.5), ("y", 0.7)])];
-        let loo = leave_one_out(&runs).unwrap();
+        let loo = leave_one_out(&runs).ok_or("no runs")?;
         assert!(loo.gap().abs() < 1e-12);
+        Ok(())
     }
 
     #[test]
-    fn the_default_sweep_is_valid() {
-        let f =
-            crate::config::ConfigFile::parse(DEFAULT_SWEEP, Path::new("loo-sweep.toml")).unwrap();
-        assert!(f.points().unwrap().len() > 1);
+    fn the_default_sweep_is_valid() -> Result<(), Box<dyn std::error::Error>> {
+        let f = crate::config::ConfigFile::parse(DEFAULT_SWEEP, Path::new("loo-sweep.toml"))?;
+        assert!(f.points()?.len() > 1);
         assert_eq!(f.base, crate::RankConfig::default());
+        Ok(())
     }
 
     #[test]
