@@ -6,8 +6,14 @@
 //! [`DiversityConfig::min_contained`] shingles) lies almost entirely
 //! ([`DiversityConfig::containment`]) inside the larger (page breaks cut the same text into
 //! passages differently).
+//!
+//! It is also the ranking's last stage (`pick`): what is shown once, and what is listed
+//! under another suggestion.
 
+use crate::candidate::Candidate;
 use crate::config::DiversityConfig;
+use crate::suggestion::Place;
+use std::collections::HashMap;
 
 /// The distinct hashed shingles of a text, sorted.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -158,6 +164,111 @@ pub fn near_duplicate(a: &Shingles, b: &Shingles, cfg: &DiversityConfig) -> bool
     same_text(a.len(), b.len(), a.common(b), cfg)
 }
 
+/// A picked candidate and the other places of its text (or of its agenda item).
+pub(crate) type Picked = (Candidate, Vec<Place>);
+
+/// The last stage: picks at most `top` suggestions from `ranked` (best first). A
+/// near-duplicate of one already picked joins its `also_in` (best first, one place per other
+/// document; a PDF place takes the lead from an unpaged one, and the group keeps its best
+/// score); a page gives at most [`DiversityConfig::per_page`] suggestions; with
+/// [`DiversityConfig::per_item`] set, an agenda item's pages beyond its share are listed
+/// under its best suggestion, marked [`Place::same_item`].
+pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) -> Vec<Picked> {
+    let mut out: Vec<Picked> = Vec::new();
+    let mut kept = Kept::default();
+    let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
+    // each agenda item's first suggestion and how many it has
+    let mut per_item: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    let shingles = crate::par::map(&ranked, |c| shingles(&c.passage.text));
+    for (c, sh) in ranked.into_iter().zip(shingles) {
+        let passage = &c.passage;
+        if let Some(i) = kept.first_duplicate(&sh, cfg) {
+            // one place per document: the same text again in one document adds nothing
+            let (lead, also_in) = &mut out[i];
+            let here = &passage.document.path;
+            let known =
+                &lead.passage.document.path == here || also_in.iter().any(|p| &p.path == here);
+            if !known && paged(here) && !paged(&lead.passage.document.path) {
+                // show the place a reader can open at a page (the PDF of a meeting rather
+                // than its agenda-system export), observed as itself; the group keeps its
+                // best score
+                lead.seen = c.seen;
+                let old = std::mem::replace(&mut lead.passage, c.passage);
+                also_in.insert(
+                    0,
+                    Place {
+                        path: old.document.path,
+                        page: old.page,
+                        title: old.document.title,
+                        same_item: false,
+                    },
+                );
+                continue;
+            }
+            if !known {
+                also_in.push(Place {
+                    path: passage.document.path.clone(),
+                    page: passage.page,
+                    title: passage.document.title.clone(),
+                    same_item: false,
+                });
+            }
+            continue;
+        }
+        // an agenda item already shown as often as it may be: its page is listed under the
+        // item's best suggestion
+        let item = passage
+            .facts
+            .item
+            .as_ref()
+            .map(|i| (passage.document.path.clone(), i.clone()));
+        if let Some(key) = item.as_ref().filter(|_| cfg.per_item > 0)
+            && let Some(&lead) = per_item
+                .get(key)
+                .filter(|l| l.1 >= cfg.per_item)
+                .map(|l| &l.0)
+        {
+            let (first, also_in) = &mut out[lead];
+            let here = (&passage.document.path, passage.page);
+            let known = (&first.passage.document.path, first.passage.page) == here
+                || also_in.iter().any(|p| (&p.path, p.page) == here);
+            if !known {
+                also_in.push(Place {
+                    path: passage.document.path.clone(),
+                    page: passage.page,
+                    title: passage.document.title.clone(),
+                    same_item: true,
+                });
+            }
+            continue;
+        }
+        if out.len() >= top {
+            continue;
+        }
+        let n = per_page
+            .entry((passage.document.path.clone(), passage.page))
+            .or_default();
+        if *n >= cfg.per_page {
+            continue;
+        }
+        *n += 1;
+        if let Some(key) = item {
+            let e = per_item.entry(key).or_insert((out.len(), 0));
+            e.1 += 1;
+        }
+        kept.push(&sh);
+        out.push((c, Vec::new()));
+    }
+    out
+}
+
+/// Whether `path` is a paged document (a PDF), whose page numbers a reader can open.
+fn paged(path: &str) -> bool {
+    std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -245,5 +356,83 @@ mod tests {
             &shingles(""),
             &DiversityConfig::default()
         ));
+    }
+
+    fn passage(
+        path: &str,
+        page: u64,
+        item: Option<&str>,
+        text: &str,
+    ) -> policymatch_core::index::records::PassageRecord {
+        policymatch_core::index::records::PassageRecord {
+            document: policymatch_core::index::records::DocInfo {
+                path: path.into(),
+                doc_id: format!("{path}#{}", item.unwrap_or_default()),
+                title: "Dagsorden".into(),
+                ..Default::default()
+            },
+            page,
+            heading: String::new(),
+            text: text.into(),
+            span: (0, 0),
+            ordinal: page,
+            run: 1,
+            facts: policymatch_core::document::Facts {
+                item: item.map(str::to_string),
+                ..Default::default()
+            },
+            marks: None,
+        }
+    }
+
+    #[test]
+    fn an_agenda_item_beyond_its_share_is_listed_under_its_best_page() {
+        let texts = [
+            "Puljen til frivilligt socialt arbejde fordeles efter ansøgning i foråret.",
+            "Ældrerådet har afgivet høringssvar om værdighedspolitikken i maj måned.",
+            "Besøgsvennerne mødes hver tirsdag i medborgerhuset ved biblioteket.",
+            "Kommunen vil styrke samarbejdet med foreningerne om fællesspisning.",
+        ];
+        let scored = || -> Vec<Candidate> {
+            [(3, "5", 0), (4, "5", 1), (9, "7", 2), (5, "5", 3)]
+                .into_iter()
+                .map(|(page, item, text)| {
+                    Candidate::retrieved(
+                        passage("m.pdf", page, Some(item), texts[text]),
+                        Default::default(),
+                        1.0,
+                        Default::default(),
+                        0.0,
+                    )
+                })
+                .collect()
+        };
+        let pages = |picked: &[Picked]| -> Vec<(u64, Vec<(u64, bool)>)> {
+            picked
+                .iter()
+                .map(|(c, also)| {
+                    let also = also.iter().map(|a| (a.page, a.same_item)).collect();
+                    (c.passage.page, also)
+                })
+                .collect()
+        };
+        // no limit: every page is its own suggestion
+        let open = DiversityConfig::default();
+        assert_eq!(open.per_item, 0);
+        let all = pick(scored(), 10, &open);
+        assert_eq!(
+            pages(&all),
+            [(3, vec![]), (4, vec![]), (9, vec![]), (5, vec![])]
+        );
+        // one per item: item 5's further pages come under its best, in score order
+        let one = DiversityConfig {
+            per_item: 1,
+            ..open
+        };
+        let picked = pick(scored(), 10, &one);
+        assert_eq!(
+            pages(&picked),
+            [(3, vec![(4, true), (5, true)]), (9, vec![])]
+        );
     }
 }

@@ -4,12 +4,13 @@
 //! passages it occurs in and at which word positions. For the candidates of one query this
 //! module reads those positions for just the concepts' words, segment by segment, walking
 //! each word's postings forward through the candidates in document order. The result is the
-//! same [`Observed`] that [`rank::observe_marked`](crate::rank::observe_marked) gets from the text, without
+//! same [`Observed`] that [`features::observe_marked`](crate::features::observe_marked) gets from the text, without
 //! byte ranges (which only the few suggestions shown need).
 
+use crate::candidate::{Observed, TITLE_OFFSET};
 use crate::config::ConceptConfig;
+use crate::occurrence::Occurrence;
 use crate::query::Concept;
-use crate::rank::{Observed, Occurrence, TITLE_OFFSET};
 use policymatch_core::analysis::CompoundSplitter;
 use policymatch_core::index::schema::Fields;
 use std::collections::{BTreeMap, BTreeSet, HashMap};

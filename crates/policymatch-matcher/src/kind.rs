@@ -8,8 +8,11 @@
 //! lifts the first two and lowers the last (by
 //! [`Weights::offer_title`](crate::config::Weights::offer_title) and
 //! [`Weights::report_title`](crate::config::Weights::report_title)), and the reasons say so.
+//!
+//! This is the ranking's fifth stage (`apply`), after the wording.
 
-use crate::config::KindConfig;
+use crate::candidate::Candidate;
+use crate::config::{KindConfig, RankConfig, Weights};
 use policymatch_core::deadlines::{is_money_word, title_names_consultation};
 use policymatch_core::intent::words;
 use serde::Serialize;
@@ -79,6 +82,38 @@ pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
     kinds
 }
 
+/// The factor for what a document's title says it is: [`Weights::offer_title`] when it
+/// names money or a consultation, times [`Weights::report_title`] when it names a report on
+/// the past, 1 when it names neither.
+pub(crate) fn factor(kinds: &[ItemKind], w: &Weights) -> f32 {
+    let offer = kinds.iter().any(|k| k.is_offer());
+    let report = kinds.contains(&ItemKind::Report);
+    (if offer { w.offer_title } else { 1.0 }) * (if report { w.report_title } else { 1.0 })
+}
+
+/// The stage: each candidate's final ranking score is its score after the wording times the
+/// factor of its document's title ([`factor`]), read once per page (`pages` pages; a
+/// candidate's `page` indexes them).
+pub(crate) fn apply(items: &mut [Candidate], pages: usize, cfg: &RankConfig) {
+    let mut of_page: Vec<Option<f32>> = vec![None; pages];
+    for c in items {
+        let f = match of_page.get(c.page).copied().flatten() {
+            Some(f) => f,
+            None => {
+                let f = factor(
+                    &of_title_with(&c.passage.document.title, &cfg.kind),
+                    &cfg.weights,
+                );
+                if let Some(slot) = of_page.get_mut(c.page) {
+                    *slot = Some(f);
+                }
+                f
+            }
+        };
+        c.scores.ranking = c.scores.worded * f;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,5 +166,22 @@ mod tests {
         assert!(of_title("Værdighedspolitik 2023-2026").is_empty());
         assert!(of_title("Tilsynspolitik for ældreplejen").is_empty());
         assert!(ItemKind::Funding.is_offer() && !ItemKind::Report.is_offer());
+    }
+
+    #[test]
+    fn the_title_kind_lifts_offers_and_lowers_reports() {
+        let w = Weights::default();
+        assert_eq!(factor(&[], &w), 1.0);
+        assert_eq!(factor(&[ItemKind::Funding], &w), w.offer_title);
+        // money and a consultation are one opening, not two
+        assert_eq!(
+            factor(&[ItemKind::Funding, ItemKind::Consultation], &w),
+            w.offer_title
+        );
+        assert_eq!(factor(&[ItemKind::Report], &w), w.report_title);
+        // the figures the documentation gives (kind.rs, Suggestion::score, the README)
+        assert_eq!((w.offer_title, w.report_title), (1.75, 0.5));
+        let both = factor(&[ItemKind::Funding, ItemKind::Report], &w);
+        assert!((both - w.offer_title * w.report_title).abs() < 1e-6);
     }
 }

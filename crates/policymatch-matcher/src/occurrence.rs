@@ -1,6 +1,6 @@
 //! Where the words of a passage stand: each stem's word positions and byte ranges, read from a
 //! token stream (or from the index's postings, see [`crate::gather`]). Ranking
-//! ([`crate::rank`]) and the stages of life ([`crate::stage`]) both read it; neither depends
+//! ([`crate::features`]) and the stages of life ([`crate::stage`]) both read it; neither depends
 //! on the other for it.
 
 use crate::query::Token;

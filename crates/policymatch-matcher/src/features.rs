@@ -1,4 +1,4 @@
-//! Re-ranking retrieved passages with features of what they say.
+//! The second stage: features of what each retrieved passage says of the profile.
 //!
 //! For every candidate an [`Observed`] says where each analysed word stands (by word
 //! position) in the text and in the heading or title, and what each sentence states
@@ -8,93 +8,15 @@
 //! concepts it mentions (whole phrases, all words of a phrase, or single words), where they
 //! stand (in a sentence that states intent, in the heading or title), and the exclude terms.
 //! The score is the sum over matched concepts of field weight × rarity (idf) × strength,
-//! multiplied by intent, coverage and civil-society factors; the page's other candidates add
-//! a little, and a page that never names a theme or a target group is pushed down. Last, the
-//! score is fused with the retrieval score of the passage's whole page ([`fuse`]).
+//! multiplied by intent, coverage, civil-society, opening and internal-matter factors. What the
+//! page around it says is the next stage's ([`crate::context`]).
 
+use crate::candidate::{Candidate, ConceptHit, Features, Observed, TITLE_OFFSET};
 use crate::config::{RankConfig, Weights};
-use crate::intent::{Intent, Marks};
-use crate::kind::ItemKind;
+use crate::intent::Marks;
+use crate::occurrence::{Occurrence, Occurrences, occurrences};
 use crate::query::{Concept, ProfileField, analyze};
-use crate::stage::{Named, Stage};
-use std::collections::BTreeSet;
 use tantivy::tokenizer::TextAnalyzer;
-
-/// How a concept was found in a passage.
-#[derive(Debug, Clone)]
-pub(crate) struct ConceptHit {
-    /// Index into the concept list.
-    pub concept: usize,
-    /// 1.0 for the phrase (or the word), less for compounds and scattered words.
-    pub strength: f32,
-    /// Byte ranges in the passage text.
-    pub spans: Vec<(usize, usize)>,
-    /// Found in the heading.
-    pub in_heading: bool,
-    /// Found in the document's title and not in the heading.
-    pub in_title: bool,
-    /// The strongest intent of a sentence holding it.
-    pub intent: Option<Intent>,
-}
-
-/// Features of one passage.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Features {
-    pub hits: Vec<ConceptHit>,
-    pub intents: BTreeSet<Intent>,
-    pub civil_society: bool,
-    /// States that the municipality works with civil society (see
-    /// [`policymatch_core::intent::OPENING`]).
-    pub opening: bool,
-    /// Is about a matter internal to the administration and names no opening (see
-    /// [`policymatch_core::intent::INTERNAL`]).
-    pub internal: bool,
-    pub excluded: Vec<usize>,
-    /// Names a theme or activity.
-    pub topic: bool,
-    /// Names a target group.
-    pub audience: bool,
-    /// The stages of life it names (set by the caller; see [`crate::stage`]).
-    pub named: Named,
-    /// The other stage of life its page is about, when it was pushed down for that (set by
-    /// the caller, from the page).
-    pub other_stage: Option<Stage>,
-    /// Its page's rank by wording (see [`crate::lexical`]; set by the caller).
-    pub lexical: Option<usize>,
-    /// The score by the profile's entries (the floor applies to it).
-    pub score: f32,
-    /// `score` weighed by its page's wording and by its document's kind, which orders the
-    /// suggestions (set by the caller; see [`crate::lexical::fuse`] and [`kind_factor`]).
-    pub ranking: f32,
-}
-
-pub(crate) use crate::occurrence::{Occurrence, Occurrences, occurrences};
-
-/// Positions of the title's words in [`Observed::head`] start here, after the heading's, so
-/// that no phrase runs from the heading into the title.
-pub(crate) const TITLE_OFFSET: usize = 1 << 16;
-
-/// What ranking knows of one passage.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Observed {
-    /// Where each stem stands in the text.
-    pub text: Occurrences,
-    /// Where each stem stands in the heading, then (from [`TITLE_OFFSET`]) in the title.
-    pub head: Occurrences,
-    /// What its sentences state.
-    pub marks: Marks,
-    /// Pages of its document (0 when unknown, taken as 1).
-    pub doc_pages: u64,
-}
-
-impl Observed {
-    /// How much the document's title says about this passage: fully in a document of up to
-    /// `w.title_pages` pages (an agenda item, a short memo), less in proportion beyond (a
-    /// title over 40 pages says little about page 19).
-    pub fn title_share(&self, w: &Weights) -> f32 {
-        (w.title_pages / self.doc_pages.max(1) as f32).min(1.0)
-    }
-}
 
 /// Observes a passage from its text (the same as the index holds).
 #[cfg(test)]
@@ -228,13 +150,18 @@ fn partial(c: &Concept, lists: &[Positions<'_>], w: &Weights) -> Option<Found> {
     })
 }
 
-/// The factor for what the document's title says it is: [`Weights::offer_title`] when it
-/// names money or a consultation, times [`Weights::report_title`] when it names a report on
-/// the past, 1 when it names neither.
-pub(crate) fn kind_factor(kinds: &[ItemKind], w: &Weights) -> f32 {
-    let offer = kinds.iter().any(|k| k.is_offer());
-    let report = kinds.contains(&ItemKind::Report);
-    (if offer { w.offer_title } else { 1.0 }) * (if report { w.report_title } else { 1.0 })
+/// The stage: the features of every candidate, read from what retrieval observed (on the
+/// machine's cores, in order; see [`crate::par`]).
+pub(crate) fn apply(
+    items: &mut [Candidate],
+    concepts: &[Concept],
+    excludes: &[Concept],
+    cfg: &RankConfig,
+) {
+    let found = crate::par::map(items, |c| features(concepts, excludes, &c.seen, cfg));
+    for (c, f) in items.iter_mut().zip(found) {
+        c.features = f;
+    }
 }
 
 /// Scores one observed passage.
@@ -357,87 +284,10 @@ pub(crate) fn features(
     f
 }
 
-/// What the candidates of one page say together.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct PageContext {
-    /// Sum of the scores of the page's candidates.
-    pub total: f32,
-    /// Some candidate on the page names a theme or activity.
-    pub topic: bool,
-    /// Some candidate on the page names a target group.
-    pub audience: bool,
-    /// Sum of the retrieval query's scores of the page's candidates.
-    pub retrieval: f32,
-    /// The stages of life the page's candidates name.
-    pub named: Named,
-}
-
-impl PageContext {
-    /// The other stage of life than `stage` when the page is about it: its candidates name
-    /// that stage and never `stage`. (Judged by the page rather than the passage: a passage
-    /// naming no stage is mostly about the same people as its neighbours.)
-    pub fn other_stage(&self, stage: Option<Stage>) -> Option<Stage> {
-        let other = stage?.other();
-        (self.named.has(other) && !self.named.has(other.other())).then_some(other)
-    }
-
-    /// Adds a candidate of the page: its features and retrieval score.
-    pub fn add(&mut self, f: &Features, retrieval: f32) {
-        self.retrieval += retrieval;
-        self.named = self.named.or(f.named);
-        self.total += f.score;
-        self.topic |= f.topic;
-        self.audience |= f.audience;
-    }
-}
-
-/// The final score of a passage in the context of its page: a page whose passages never
-/// name what the association does (its themes and activities), or never whom it works
-/// for (its target groups), is pushed down; the rest of the page adds a little to a passage
-/// that names something of the profile itself.
-pub(crate) fn in_context(
-    f: &Features,
-    page: &PageContext,
-    has_topic: bool,
-    has_audience: bool,
-    stage: Option<Stage>,
-    w: &Weights,
-) -> f32 {
-    // a passage that names no theme, activity or target group does not ride on its
-    // neighbours
-    if !f.topic && !f.audience {
-        return 0.0;
-    }
-    let mut score = f.score + w.page * (page.total - f.score).max(0.0);
-    if has_topic && !page.topic {
-        score *= w.no_topic;
-    }
-    if has_audience && !page.audience {
-        score *= w.no_audience;
-    }
-    // a page about the other stage of life than the profile's is about another programme,
-    // whatever theme words they share
-    if page.other_stage(stage).is_some() {
-        score *= w.other_stage;
-    }
-    score
-}
-
-/// Fuses a passage's score with its page's retrieval score (the weighted concept query,
-/// summed over the page's candidates): `score + w.retrieval × best × page / best_page`, where
-/// `best` is the best passage score and `best_page` the best page's retrieval score among the
-/// candidates. The features judge a passage closely; the retrieval score sees how much of the
-/// profile a whole page covers (judgments are of pages), and the two err differently.
-pub(crate) fn fuse(score: f32, page: f32, best: f32, best_page: f32, w: &Weights) -> f32 {
-    if best_page <= 0.0 {
-        return score;
-    }
-    score + w.retrieval * best * page / best_page
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::intent::Intent;
     use crate::query::{Word, words_of};
 
     fn analyzer() -> TextAnalyzer {
@@ -521,35 +371,6 @@ mod tests {
         let plain = score(&c, &text);
         assert_eq!(pushed.excluded, [0]);
         assert!(pushed.score < plain.score);
-    }
-
-    #[test]
-    fn fusion_adds_the_page_retrieval_share_and_keeps_the_score_floor() {
-        let w = Weights::default();
-        // the best page adds w.retrieval of the best passage's score, others in proportion
-        assert_eq!(fuse(10.0, 4.0, 20.0, 4.0, &w), 10.0 + w.retrieval * 20.0);
-        assert_eq!(fuse(10.0, 1.0, 20.0, 4.0, &w), 10.0 + w.retrieval * 5.0);
-        assert!(fuse(3.0, 0.0, 20.0, 4.0, &w) >= 3.0);
-        assert_eq!(fuse(3.0, 0.0, 20.0, 0.0, &w), 3.0);
-        // a weaker passage on a much better page can overtake
-        assert!(fuse(9.0, 4.0, 10.0, 4.0, &w) > fuse(10.0, 0.5, 10.0, 4.0, &w));
-    }
-
-    #[test]
-    fn the_title_kind_lifts_offers_and_lowers_reports() {
-        let w = Weights::default();
-        assert_eq!(kind_factor(&[], &w), 1.0);
-        assert_eq!(kind_factor(&[ItemKind::Funding], &w), w.offer_title);
-        // money and a consultation are one opening, not two
-        assert_eq!(
-            kind_factor(&[ItemKind::Funding, ItemKind::Consultation], &w),
-            w.offer_title
-        );
-        assert_eq!(kind_factor(&[ItemKind::Report], &w), w.report_title);
-        // the figures the documentation gives (kind.rs, Suggestion::score, the README)
-        assert_eq!((w.offer_title, w.report_title), (1.75, 0.5));
-        let both = kind_factor(&[ItemKind::Funding, ItemKind::Report], &w);
-        assert!((both - w.offer_title * w.report_title).abs() < 1e-6);
     }
 
     #[test]

@@ -1,6 +1,6 @@
-//! The lexical view: pages ranked by how closely their wording follows the whole profile.
+//! The wording stage: pages ranked by how closely their wording follows the whole profile.
 //!
-//! The concept features ([`crate::rank`]) judge a passage by the profile's entries, one by
+//! The concept features ([`crate::features`]) judge a passage by the profile's entries, one by
 //! one. This view reads the profile as one text (name, description, themes, activities,
 //! target groups) and scores passages by BM25 over their heading and text, as a reader
 //! skimming for the association's own words would; a page ranks by its best passage. It
@@ -13,7 +13,10 @@
 //! not grow with the index, and a page the features dropped, or scored below the floor, does
 //! not come back through its wording.
 
+use crate::candidate::Candidate;
 use crate::config::Weights;
+use crate::context::PageContext;
+use crate::profile::Profile;
 use policymatch_core::index::PolicyIndex;
 use std::collections::BTreeMap;
 use tantivy::query::EnableScoring;
@@ -21,8 +24,8 @@ use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
 
-/// The profile as one text, as the lexical view reads it.
-pub(crate) fn profile_text(p: &crate::Profile) -> String {
+/// The profile as one text, as the wording stage reads it.
+pub(crate) fn profile_text(p: &Profile) -> String {
     let mut parts = vec![p.name.as_str(), p.description.as_str()];
     for list in [&p.themes, &p.activities, &p.target_groups] {
         parts.extend(list.iter().map(String::as_str));
@@ -88,18 +91,8 @@ fn words_query(index: &PolicyIndex, text: &str) -> Option<BooleanQuery> {
     Some(BooleanQuery::new(words))
 }
 
-/// The wording score of each of `pages` pages: its best passage's, from each passage's page
-/// (`page_of`, an index below `pages`) and `scores`.
-pub(crate) fn page_scores(page_of: &[usize], scores: &[f32], pages: usize) -> Vec<f32> {
-    let mut best = vec![0.0f32; pages];
-    for (&i, &s) in page_of.iter().zip(scores) {
-        best[i] = best[i].max(s);
-    }
-    best
-}
-
-/// The rank (0 = best) of each page by its wording score (see [`page_scores`]); a page whose
-/// passages all score 0 has no rank.
+/// The rank (0 = best) of each page by its wording score (its best passage's, see
+/// [`PageContext::wording`]); a page whose passages all score 0 has no rank.
 pub(crate) fn page_ranks(best: &[f32]) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..best.len()).filter(|&i| best[i] > 0.0).collect();
     order.sort_by(|&a, &b| best[b].total_cmp(&best[a]).then(a.cmp(&b)));
@@ -121,6 +114,20 @@ pub(crate) fn fuse(ours: f32, wording: f32, best: f32, w: &Weights) -> f32 {
     }
     let share = (wording / best).clamp(0.0, 1.0);
     ours * (w.wording_floor + (1.0 - w.wording_floor) * share)
+}
+
+/// The stage: each candidate's score after the page context (`scores.fused`) weighed by its
+/// page's wording ([`fuse`]), as `scores.worded`, and its page's rank by wording
+/// (`by_wording`), among all the candidates' `pages`.
+pub(crate) fn apply(items: &mut [Candidate], pages: &[PageContext], w: &Weights) {
+    let wording: Vec<f32> = pages.iter().map(|p| p.wording).collect();
+    let ranks = page_ranks(&wording);
+    let best = wording.iter().copied().fold(0.0, f32::max);
+    for c in items {
+        let page = wording.get(c.page).copied().unwrap_or(0.0);
+        c.by_wording = ranks.get(c.page).copied().flatten();
+        c.scores.worded = fuse(c.scores.fused, page, best, w);
+    }
 }
 
 #[cfg(test)]
@@ -147,16 +154,15 @@ mod tests {
     }
 
     #[test]
-    fn a_page_ranks_by_its_best_passage_and_unmatched_pages_have_no_rank() {
-        // passages on pages 0, 1, 0 and 2; page 2 has no word of the profile
-        let best = page_scores(&[0, 1, 0, 2], &[1.0, 2.5, 3.0, 0.0], 3);
-        assert_eq!(best, [3.0, 2.5, 0.0]);
-        assert_eq!(page_ranks(&best), [Some(0), Some(1), None]);
+    fn pages_rank_by_their_wording_and_unmatched_pages_have_no_rank() {
+        // page 2 has no word of the profile; a tie goes to the page found first
+        assert_eq!(page_ranks(&[3.0, 2.5, 0.0]), [Some(0), Some(1), None]);
+        assert_eq!(page_ranks(&[1.0, 2.0, 1.0]), [Some(1), Some(0), Some(2)]);
     }
 
     #[test]
     fn the_profile_text_holds_every_field() {
-        let p = crate::Profile::parse(
+        let p = Profile::parse(
             "name = \"A\"\ndescription = \"b\"\nthemes = [\"c\"]\nactivities = [\"d\"]\n\
              target_groups = [\"e\"]\n",
             std::path::Path::new("p.toml"),
