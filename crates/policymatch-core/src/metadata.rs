@@ -241,6 +241,25 @@ fn starts_with_conjunction(line: &str) -> bool {
         .is_some_and(|w| matches!(w, "og" | "eller" | "samt"))
 }
 
+/// Whether a document's issuer, as its `municipality` field names it, is a municipality (or a
+/// region) itself: "Greve Kommune", "Aarhus Kommunes Biblioteker", "Region Sjælland". `None`
+/// when the field is empty (nothing is known); `Some(false)` for anyone else: a national body
+/// ("Digitaliseringsstyrelsen", "KL (Kommunernes Landsforening)"), an association, a
+/// conference. This is the one place that decides it; ranking reads it (a page of a national
+/// report leaves an association no one in its town hall to talk to).
+pub fn issuer_is_municipal(municipality: &str) -> Option<bool> {
+    let name = municipality.trim();
+    if name.is_empty() {
+        return None;
+    }
+    Some(name.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "Kommune" | "kommune" | "Kommunes" | "kommunes" | "Region" | "Regionen"
+        )
+    }))
+}
+
 /// The most frequent "X Kommune" in `text`, as "X Kommune".
 pub fn infer_municipality(text: &str) -> Option<String> {
     let mut counts: HashMap<&str, usize> = HashMap::new();
@@ -361,6 +380,29 @@ mod tests {
         assert_eq!(e.to_string(), "m.tsv:1: no `file` column in the header row");
         let e = Manifest::parse("file\tyear\na.pdf\tnext\n", Path::new("m.tsv")).unwrap_err();
         assert_eq!(e.to_string(), "m.tsv:2: year \"next\" is not a number");
+    }
+
+    #[test]
+    fn a_municipality_issues_its_own_papers_and_a_national_body_does_not() {
+        for own in [
+            "Greve Kommune",
+            "Aarhus Kommunes Biblioteker",
+            "Ballerup Kommune (KL letter as bilag)",
+            "Region Sjælland",
+            "aarhus kommune",
+        ] {
+            assert_eq!(issuer_is_municipal(own), Some(true), "{own}");
+        }
+        for other in [
+            "KL (Kommunernes Landsforening)",
+            "Digitaliseringsstyrelsen",
+            "OS2 (municipal IT association)",
+            "KKR Hovedstaden",
+            "Havnens Perle (association) to Aarhus Byråd",
+        ] {
+            assert_eq!(issuer_is_municipal(other), Some(false), "{other}");
+        }
+        assert_eq!(issuer_is_municipal("  "), None);
     }
 
     #[test]

@@ -365,6 +365,12 @@ pub struct Weights {
     /// Factor for a passage whose document's title names a report on the past (supervision,
     /// accounts).
     pub report_title: f32,
+    /// Factor for a passage of a document that is not a municipality's own (a national
+    /// report, a national agency's guide, a conference programme; see
+    /// `policymatch_core::metadata::issuer_is_municipal`). Such pages describe the theme
+    /// well and leave an association no one in its town hall to act with: of 62 judged dev
+    /// candidates from such issuers none was graded 2 or more, and half were graded 0.
+    pub other_issuer: f32,
 }
 
 impl Default for Weights {
@@ -400,6 +406,7 @@ impl Default for Weights {
             close_wording: 10,
             offer_title: 1.75,
             report_title: 0.5,
+            other_issuer: 0.5,
         }
     }
 }

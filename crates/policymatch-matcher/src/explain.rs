@@ -80,6 +80,11 @@ impl Shower<'_> {
             };
             s.reasons.insert(at, Reason::TitleNames { names });
         }
+        if kind::other_issuer(&s.passage.document.municipality) {
+            s.reasons.push(Reason::OtherIssuer {
+                issuer: s.passage.document.municipality.clone(),
+            });
+        }
         s.score = scores.ranking;
         s.feature_score = scores.fused;
         s.also_in = also_in;

@@ -15,6 +15,7 @@ use crate::candidate::Candidate;
 use crate::config::{KindConfig, RankConfig, Weights};
 use policymatch_core::deadlines::{is_money_word, title_names_consultation};
 use policymatch_core::intent::words;
+use policymatch_core::metadata::issuer_is_municipal;
 use serde::Serialize;
 
 /// What a title says its document is.
@@ -91,19 +92,34 @@ pub(crate) fn factor(kinds: &[ItemKind], w: &Weights) -> f32 {
     (if offer { w.offer_title } else { 1.0 }) * (if report { w.report_title } else { 1.0 })
 }
 
+/// Whether a document with the `municipality` field is known to be issued by someone else
+/// than a municipality (see [`policymatch_core::metadata::issuer_is_municipal`]).
+pub fn other_issuer(municipality: &str) -> bool {
+    issuer_is_municipal(municipality) == Some(false)
+}
+
+/// The factor for who issued a document: [`Weights::other_issuer`] when it is known not to be
+/// a municipality ([`other_issuer`]), 1 otherwise.
+pub(crate) fn issuer_factor(municipality: &str, w: &Weights) -> f32 {
+    if other_issuer(municipality) {
+        w.other_issuer
+    } else {
+        1.0
+    }
+}
+
 /// The stage: each candidate's final ranking score is its score after the wording times the
-/// factor of its document's title ([`factor`]), read once per page (`pages` pages; a
-/// candidate's `page` indexes them).
+/// factor of its document's title ([`factor`]) and of its issuer ([`issuer_factor`]), read
+/// once per page (`pages` pages; a candidate's `page` indexes them).
 pub(crate) fn apply(items: &mut [Candidate], pages: usize, cfg: &RankConfig) {
     let mut of_page: Vec<Option<f32>> = vec![None; pages];
     for c in items {
         let f = match of_page.get(c.page).copied().flatten() {
             Some(f) => f,
             None => {
-                let f = factor(
-                    &of_title_with(&c.passage.document.title, &cfg.kind),
-                    &cfg.weights,
-                );
+                let doc = &c.passage.document;
+                let f = factor(&of_title_with(&doc.title, &cfg.kind), &cfg.weights)
+                    * issuer_factor(&doc.municipality, &cfg.weights);
                 if let Some(slot) = of_page.get_mut(c.page) {
                     *slot = Some(f);
                 }
@@ -183,5 +199,23 @@ mod tests {
         assert_eq!((w.offer_title, w.report_title), (1.75, 0.5));
         let both = factor(&[ItemKind::Funding, ItemKind::Report], &w);
         assert!((both - w.offer_title * w.report_title).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_document_of_another_issuer_than_a_municipality_is_lowered() {
+        let w = Weights::default();
+        assert_eq!(
+            issuer_factor("KL (Kommunernes Landsforening)", &w),
+            w.other_issuer
+        );
+        assert_eq!(
+            issuer_factor("Digitaliseringsstyrelsen", &w),
+            w.other_issuer
+        );
+        assert!(w.other_issuer < 1.0);
+        // a municipality's own paper, and one whose issuer is not known, are left alone
+        assert_eq!(issuer_factor("Greve Kommune", &w), 1.0);
+        assert_eq!(issuer_factor("", &w), 1.0);
+        assert!(other_issuer("OS2 (municipal IT association)") && !other_issuer(""));
     }
 }

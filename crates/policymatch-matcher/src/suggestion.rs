@@ -107,6 +107,12 @@ pub enum Reason {
         /// Whom the page is about.
         about: StageOfLife,
     },
+    /// The document is not a municipality's own (a national report or guide), which lowered it
+    /// ([`Weights::other_issuer`](crate::config::Weights::other_issuer)).
+    OtherIssuer {
+        /// Who issued it, as the document's metadata names them.
+        issuer: String,
+    },
     /// The document's title names money or a consultation (lifted), or a report on the past
     /// (pushed down); see [`crate::kind`].
     TitleNames {
@@ -131,6 +137,7 @@ impl Reason {
             Reason::CloseWording { .. } => "close_wording",
             Reason::Excluded { .. } => "excluded",
             Reason::OtherStage { .. } => "other_stage",
+            Reason::OtherIssuer { .. } => "other_issuer",
             Reason::TitleNames { .. } => "title_names",
         }
     }
@@ -183,6 +190,9 @@ impl Reason {
             Reason::CloseWording { within } => t!(lang, "reason-close_wording", count = *within),
             Reason::Excluded { term } => t!(lang, "reason-excluded", term = term.as_str()),
             Reason::OtherStage { about } => t!(lang, "reason-other_stage", about = about.key()),
+            Reason::OtherIssuer { issuer } => {
+                t!(lang, "reason-other_issuer", issuer = issuer.as_str())
+            }
             Reason::TitleNames { names } => {
                 t!(lang, "reason-title_names", kind = names.key())
             }

@@ -33,6 +33,7 @@ reason-other_stage = skubbet ned: handler om { $about ->
     [young] børn og unge
    *[old] ældre
 }
+reason-other_issuer = skubbet ned: dokumentet er ikke kommunens eget, men fra { $issuer }
 reason-title_names = { $kind ->
     [funding] titlen nævner penge, der kan søges
     [consultation] titlen nævner en høring

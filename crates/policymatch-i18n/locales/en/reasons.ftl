@@ -33,6 +33,7 @@ reason-other_stage = pushed down: about { $about ->
     [young] children and young people
    *[old] older people
 }
+reason-other_issuer = pushed down: the document is not the municipality's own but from { $issuer }
 reason-title_names = { $kind ->
     [funding] the title names funding
     [consultation] the title names a consultation
