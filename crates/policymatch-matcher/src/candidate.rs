@@ -24,7 +24,7 @@ use crate::intent::{Intent, Marks};
 use crate::occurrence::Occurrences;
 use crate::stage::{Named, Stage};
 use policymatch_core::index::records::PassageRecord;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// How a concept was found in a passage.
 #[derive(Debug, Clone)]
@@ -76,6 +76,10 @@ pub(crate) struct Observed {
     pub text: Occurrences,
     /// Where each stem stands in the heading, then (from [`TITLE_OFFSET`]) in the title.
     pub head: Occurrences,
+    /// How often a stem stands as a whole word in its heading and text, not only as part of
+    /// a compound (the index's `words` field): filled for the description's words, which
+    /// count only as whole words ("råd" is not the "råd" of "byrådet").
+    pub whole: HashMap<String, u32>,
     /// What its sentences state.
     pub marks: Marks,
     /// Pages of its document (0 when unknown, taken as 1).

@@ -16,6 +16,7 @@ use crate::config::{RankConfig, Weights};
 use crate::intent::Marks;
 use crate::occurrence::{Occurrence, Occurrences, occurrences};
 use crate::query::{Concept, ProfileField, analyze};
+use std::collections::HashMap;
 use tantivy::tokenizer::TextAnalyzer;
 
 /// Observes a passage from its text (the same as the index holds).
@@ -43,9 +44,19 @@ pub(crate) fn observe_marked(
         t.position += TITLE_OFFSET;
         t
     }));
+    // whole words as the index's `words` field holds them: heading, then text
+    let mut whole: HashMap<String, u32> = HashMap::new();
+    let mut plain = policymatch_core::analysis::stemming_analyzer();
+    for part in [heading, text] {
+        let mut ts = plain.token_stream(part);
+        while let Some(t) = ts.next() {
+            *whole.entry(t.text.clone()).or_default() += 1;
+        }
+    }
     Observed {
         text: occurrences(&analyze(analyzer, text)),
         head: occurrences(&head),
+        whole,
         marks,
         doc_pages: 0,
     }
@@ -184,7 +195,23 @@ pub(crate) fn features(
     let mut audience = 0.0;
     let mut desc = 0.0;
     for (i, c) in concepts.iter().enumerate() {
-        let in_text = find(c, &seen.text, cfg);
+        let mut in_text = find(c, &seen.text, cfg);
+        if c.field == ProfileField::Description {
+            // a description word counts only where it stands as a whole word in the heading or
+            // text, and as often as it does there
+            let whole = c
+                .words
+                .first()
+                .and_then(|w| seen.whole.get(&w.stem))
+                .copied()
+                .unwrap_or(0) as usize;
+            if whole == 0 {
+                continue;
+            }
+            if let Some(f) = in_text.as_mut() {
+                f.count = f.count.min(whole);
+            }
+        }
         // in the heading, or only in the document's title (positions from TITLE_OFFSET)
         let (in_heading, in_title) = match find(c, &seen.head, cfg) {
             Some(h) if h.strength >= w.scattered => {
@@ -398,5 +425,23 @@ mod tests {
         headed.doc_pages = 40;
         let h = features(&c, &[], &headed, &RankConfig::default());
         assert!(h.hits[0].in_heading && !h.hits[0].in_title && h.score > long.score);
+    }
+
+    #[test]
+    fn a_description_word_counts_only_as_a_whole_word() {
+        let c = [
+            concept(ProfileField::Theme, "ensomhed"),
+            concept(ProfileField::Description, "råd"),
+        ];
+        let part = score(&c, &format!("Byrådet vil mindske ensomhed.{FILLER}"));
+        let whole = score(&c, &format!("Vi giver råd mod ensomhed.{FILLER}"));
+        let described = |f: &Features| {
+            f.hits
+                .iter()
+                .any(|h| c[h.concept].field == ProfileField::Description)
+        };
+        assert!(!described(&part), "{:?}", part.hits);
+        assert!(described(&whole), "{:?}", whole.hits);
+        assert!(whole.score > part.score);
     }
 }

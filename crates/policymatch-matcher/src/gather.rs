@@ -78,6 +78,16 @@ pub(crate) fn prefix_terms(
         .collect())
 }
 
+/// The description's words, which count only where they stand as whole words (see
+/// [`Observed::whole`]).
+pub(crate) fn whole_words_needed(concepts: &[Concept]) -> BTreeSet<String> {
+    concepts
+        .iter()
+        .filter(|c| c.field == crate::query::ProfileField::Description)
+        .flat_map(|c| c.words.iter().map(|w| w.stem.clone()))
+        .collect()
+}
+
 /// The words whose positions ranking needs: every word of every concept and exclude
 /// entry, and the compounds that start with a one-word concept.
 pub(crate) fn words_needed(
@@ -97,12 +107,14 @@ pub(crate) fn words_needed(
 
 /// Observes `candidates` (with the marks stored with each) from the postings of `words`;
 /// of the words in `presence` only whether a candidate holds them is read (their entry has no
-/// occurrences), which is cheaper for frequent words.
+/// occurrences), which is cheaper for frequent words; of the words in `whole`, how often each
+/// stands as a whole word (see [`Observed::whole`]).
 pub(crate) fn observe_all(
     searcher: &Searcher,
     fields: &Fields,
     words: &BTreeSet<String>,
     presence: &BTreeSet<String>,
+    whole: &BTreeSet<String>,
     candidates: &[DocAddress],
     marks: Vec<policymatch_core::intent::Marks>,
 ) -> tantivy::Result<Vec<Observed>> {
@@ -122,6 +134,23 @@ pub(crate) fn observe_all(
     let mut positions = Vec::new();
     for (segment_ord, docs) in by_segment {
         let segment = searcher.segment_reader(segment_ord);
+        let inverted = segment.inverted_index(fields.words)?;
+        for word in whole {
+            let term = Term::from_field_text(fields.words, word);
+            let Some(mut postings) = inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
+            else {
+                continue;
+            };
+            for &(doc, i) in &docs {
+                if postings.doc() == TERMINATED {
+                    break;
+                }
+                if postings.doc() > doc || postings.seek(doc) != doc {
+                    continue;
+                }
+                out[i].whole.insert(word.clone(), postings.term_freq());
+            }
+        }
         for &(field, offset, head) in &targets {
             let inverted = segment.inverted_index(field)?;
             let all = words

@@ -103,8 +103,11 @@ pub(crate) fn retrieve(
         Some(_) => stage_words.all().cloned().collect(),
         None => BTreeSet::new(),
     };
-    let mut seen = gather::observe_all(&searcher, fields, &words, &presence, &addresses, marks)
-        .map_err(search_err)?;
+    let whole = gather::whole_words_needed(&concepts);
+    let mut seen = gather::observe_all(
+        &searcher, fields, &words, &presence, &whole, &addresses, marks,
+    )
+    .map_err(search_err)?;
     // how long each candidate's document is, for the weight of its title
     let doc_pages = index.page_counts(
         &searcher,
