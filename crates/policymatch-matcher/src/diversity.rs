@@ -178,7 +178,7 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
     let mut kept = Kept::default();
     let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
     // each agenda item's first suggestion and how many it has
-    let mut per_item: HashMap<(String, String), (usize, usize)> = HashMap::new();
+    let mut per_item: HashMap<(String, String), (usize, Vec<u64>)> = HashMap::new();
     let shingles = crate::par::map(&ranked, |c| shingles(&c.passage.text));
     for (c, sh) in ranked.into_iter().zip(shingles) {
         let passage = &c.passage;
@@ -215,8 +215,9 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
             }
             continue;
         }
-        // an agenda item already shown as often as it may be: its page is listed under the
-        // item's best suggestion
+        // an agenda item already shown on as many pages as it may be: a further page of it is
+        // listed under the item's best suggestion (another passage of a page it shows is
+        // judged by the page's own share below)
         let item = passage
             .facts
             .item
@@ -225,7 +226,7 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
         if let Some(key) = item.as_ref().filter(|_| cfg.per_item > 0)
             && let Some(&lead) = per_item
                 .get(key)
-                .filter(|l| l.1 >= cfg.per_item)
+                .filter(|l| l.1.len() >= cfg.per_item && !l.1.contains(&passage.page))
                 .map(|l| &l.0)
         {
             let (first, also_in) = &mut out[lead];
@@ -253,8 +254,10 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
         }
         *n += 1;
         if let Some(key) = item {
-            let e = per_item.entry(key).or_insert((out.len(), 0));
-            e.1 += 1;
+            let e = per_item.entry(key).or_insert((out.len(), Vec::new()));
+            if !e.1.contains(&passage.page) {
+                e.1.push(passage.page);
+            }
         }
         kept.push(&sh);
         out.push((c, Vec::new()));
@@ -417,8 +420,10 @@ mod tests {
                 .collect()
         };
         // no limit: every page is its own suggestion
-        let open = DiversityConfig::default();
-        assert_eq!(open.per_item, 0);
+        let open = DiversityConfig {
+            per_item: 0,
+            ..DiversityConfig::default()
+        };
         let all = pick(scored(), 10, &open);
         assert_eq!(
             pages(&all),

@@ -30,7 +30,8 @@
 //! by its features stays ahead), which only reorders the passages the features kept; a
 //! document whose title names money or a consultation is lifted and one whose title names a
 //! report on the past (supervision, accounts) lowered ([`kind`]).
-//! Near-duplicates are shown once, and no page gives more than two suggestions. Suggestions
+//! Near-duplicates are shown once, no page gives more than one suggestion, and one agenda
+//! item shows at most four pages (its further pages are listed under its best one). Suggestions
 //! whose feature score is below [`SCORE_FLOOR`] are never shown; a suggestion's `score` is its
 //! ranking score, the feature score weighed by the wording, and `feature_score` the feature
 //! score.
