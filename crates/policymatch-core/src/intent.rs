@@ -221,6 +221,43 @@ pub const INTERNAL: &[&str] = &[
     "internt",
 ];
 
+/// Political bodies whose request sets the administration a task (`*` ends a prefix).
+pub const BODY: &[&str] = &[
+    "*udvalget",
+    "byrådet",
+    "kommunalbestyrelsen",
+    "borgmesteren",
+];
+
+/// Whether the words `w` (lower case, in text order) hold a political request: a committee,
+/// the council or the mayor asking the administration for something ("udvalget ønsker en sag
+/// om", "byrådet anmoder forvaltningen", "godkendt med bemærkning om", "beder administrationen
+/// undersøge"). Such a sentence shows where the politicians want action, which is where an
+/// association's offer is heard.
+pub fn is_request(w: &[&str]) -> bool {
+    let body = |x: &str| {
+        BODY.iter().any(|b| match b.strip_prefix('*') {
+            Some(tail) => x.ends_with(tail),
+            None => x == *b,
+        })
+    };
+    let asks = |x: &str| {
+        matches!(
+            x,
+            "ønsker" | "ønskede" | "anmoder" | "anmodede" | "beder" | "bad"
+        )
+    };
+    w.windows(2).any(|p| {
+        (body(p[0]) && asks(p[1]))
+            || (matches!(p[0], "beder" | "bede" | "bedes" | "bad")
+                && matches!(p[1], "administrationen" | "forvaltningen"))
+    }) || w.windows(3).any(|p| {
+        (p[0] == "ønsker" && p[1] == "en" && p[2] == "sag")
+            || (p[0] == "ønsker" && p[1] == "at" && p[2] == "få")
+            || (p[0] == "med" && matches!(p[1], "bemærkning" | "bemærkningen") && p[2] == "om")
+    })
+}
+
 impl Intent {
     fn code(self) -> char {
         match self {
@@ -262,6 +299,8 @@ pub struct Marks {
     pub opening: u32,
     /// Words of matters internal to the administration (see [`INTERNAL`]).
     pub internal: u32,
+    /// Sentences that hold a political request (see [`is_request`]).
+    pub request: u32,
 }
 
 impl Marks {
@@ -282,6 +321,7 @@ impl Marks {
             .filter(|(w, _, _)| INTERNAL.iter().any(|c| word_matches(w, c)))
             .count();
         let mut opening = 0u32;
+        let mut request = 0u32;
         let mut out = Vec::new();
         let mut at = 0usize;
         for &(s, e) in &sents {
@@ -291,6 +331,10 @@ impl Marks {
                 && inside().any(|(w, _, _)| OPENING.iter().any(|c| word_matches(w, c)))
             {
                 opening += 1;
+            }
+            let sentence: Vec<&str> = inside().map(|(w, _, _)| w.as_str()).collect();
+            if is_request(&sentence) {
+                request += 1;
             }
             // the first word starting inside the sentence
             while at < ws.len() && ws[at].1 < s {
@@ -313,6 +357,7 @@ impl Marks {
             chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
             opening,
             internal: u32::try_from(internal).unwrap_or(u32::MAX),
+            request,
         }
     }
 
@@ -322,8 +367,8 @@ impl Marks {
         i.checked_sub(1).and_then(|i| self.sentences[i].1)
     }
 
-    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i;1;0` (intents, civil
-    /// society words, characters, sentences, openings, internal words).
+    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i;1;0;1` (intents, civil
+    /// society words, characters, sentences, openings, internal words, requests).
     pub fn encode(&self) -> String {
         let kinds: String = self.intents.iter().map(|i| i.code()).collect();
         let sentences: Vec<String> = self
@@ -332,17 +377,18 @@ impl Marks {
             .map(|(p, i)| format!("{p}{}", i.map_or('-', Intent::code)))
             .collect();
         format!(
-            "{kinds};{};{};{};{};{}",
+            "{kinds};{};{};{};{};{};{}",
             self.civil_society,
             self.chars,
             sentences.join(","),
             self.opening,
-            self.internal
+            self.internal,
+            self.request
         )
     }
 
-    /// Reads [`Marks::encode`]'s form (or the older one without the last two counts); `None`
-    /// when it is not that form.
+    /// Reads [`Marks::encode`]'s form (or an older one without the last counts, which read as
+    /// 0); `None` when it is not that form.
     pub fn decode(s: &str) -> Option<Marks> {
         let mut parts = s.split(';');
         let kinds = parts.next()?;
@@ -352,6 +398,8 @@ impl Marks {
         // the form before openings and internal words were counted reads as none of either
         let opening = parts.next().map_or(Some(0), |p| p.parse().ok())?;
         let internal = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+        // the form before requests were counted reads as none
+        let request = parts.next().map_or(Some(0), |p| p.parse().ok())?;
         if parts.next().is_some() {
             return None;
         }
@@ -376,6 +424,7 @@ impl Marks {
             chars,
             opening,
             internal,
+            request,
         })
     }
 }
@@ -553,5 +602,29 @@ mod tests {
         let old = Marks::decode("g;1;2;0g").map(|m| (m.opening, m.internal, m.civil_society));
         assert_eq!(old, Some((0, 0, 1)));
         assert_eq!(Marks::decode("g;1;2;0g;x;0"), None);
+    }
+
+    #[test]
+    fn a_political_request_is_counted_and_a_plain_wish_is_not() {
+        for text in [
+            "Udvalget ønsker en sag om, hvad kommunen gør for hjemløse i akutte situationer.",
+            "Social- og Handicapudvalget ønsker, at administrationen undersøger mulighederne.",
+            "Godkendt med bemærkning om, at frivillige inddrages.",
+            "Byrådet beder administrationen om at vende tilbage med et oplæg.",
+        ] {
+            assert_eq!(Marks::of(text).request, 1, "{text}");
+        }
+        for text in [
+            "Mange borgere ønsker at bo hjemme længst muligt.",
+            "Udvalget godkendte indstillingen.",
+            "Udvalgets ønsker til budgettet fremgår af bilaget.",
+        ] {
+            assert_eq!(Marks::of(text).request, 0, "{text}");
+        }
+        let m = Marks::of("Udvalget ønsker en sag om bolig. Godkendt.");
+        assert_eq!(Marks::decode(&m.encode()), Some(m));
+        // the form before requests were counted reads as none
+        let six = Marks::decode("g;1;2;0g;1;0").map(|m| (m.opening, m.request));
+        assert_eq!(six, Some((1, 0)));
     }
 }

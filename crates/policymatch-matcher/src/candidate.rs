@@ -55,6 +55,9 @@ pub(crate) struct Features {
     /// Is about a matter internal to the administration and names no opening (see
     /// [`policymatch_core::intent::INTERNAL`]).
     pub internal: bool,
+    /// Holds a political request: a committee or the council asks the administration for
+    /// something (see [`policymatch_core::intent::is_request`]).
+    pub request: bool,
     pub excluded: Vec<usize>,
     /// Names a theme or activity.
     pub topic: bool,

@@ -377,6 +377,11 @@ pub struct Weights {
     /// well and leave an association no one in its town hall to act with: of 62 judged dev
     /// candidates from such issuers none was graded 2 or more, and half were graded 0.
     pub other_issuer: f32,
+    /// Share a passage gains when it holds a political request: a committee or the council
+    /// asks the administration for a case, a study or a plan ("udvalget ønsker en sag om").
+    /// The politicians want action there, and an association's offer is heard; of the judged
+    /// dev pages with such a sentence, 26% are graded 2, against 16% of all.
+    pub request: f32,
 }
 
 impl Default for Weights {
@@ -413,6 +418,7 @@ impl Default for Weights {
             offer_title: 1.75,
             report_title: 0.5,
             other_issuer: 0.5,
+            request: 0.3,
         }
     }
 }

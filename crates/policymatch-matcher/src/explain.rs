@@ -150,6 +150,9 @@ fn explain(
     } else if feats.civil_society {
         reasons.push(Reason::CivilSociety);
     }
+    if feats.request {
+        reasons.push(Reason::Request);
+    }
     if feats.internal {
         reasons.push(Reason::Internal);
     }

@@ -189,6 +189,7 @@ pub(crate) fn features(
         civil_society: marks.civil_society > 0,
         opening: marks.opening > 0,
         internal: marks.opening == 0 && marks.internal >= w.internal_words,
+        request: marks.request > 0,
         ..Features::default()
     };
     let mut topic = 0.0;
@@ -291,6 +292,9 @@ pub(crate) fn features(
     }
     if f.internal {
         score *= w.internal;
+    }
+    if f.request {
+        score *= 1.0 + w.request;
     }
     for (i, c) in excludes.iter().enumerate() {
         if find(c, &seen.text, cfg).is_some_and(|h| h.strength >= w.scattered)

@@ -89,6 +89,9 @@ pub enum Reason {
     /// The passage is about a matter internal to the administration (staff training, its own
     /// organisation, visitation rules), which lowered it.
     Internal,
+    /// A committee or the council asks the administration for something in the passage, which
+    /// lifted it.
+    Request,
     /// The page's wording is among the closest to the profile read as one text, which lifted
     /// it (see the crate documentation).
     CloseWording {
@@ -134,6 +137,7 @@ impl Reason {
             Reason::CivilSociety => "civil_society",
             Reason::Opening => "civil_society_opening",
             Reason::Internal => "internal_matter",
+            Reason::Request => "political_request",
             Reason::CloseWording { .. } => "close_wording",
             Reason::Excluded { .. } => "excluded",
             Reason::OtherStage { .. } => "other_stage",
@@ -187,6 +191,7 @@ impl Reason {
             Reason::CivilSociety => t!(lang, "reason-civil_society"),
             Reason::Opening => t!(lang, "reason-civil_society_opening"),
             Reason::Internal => t!(lang, "reason-internal_matter"),
+            Reason::Request => t!(lang, "reason-political_request"),
             Reason::CloseWording { within } => t!(lang, "reason-close_wording", count = *within),
             Reason::Excluded { term } => t!(lang, "reason-excluded", term = term.as_str()),
             Reason::OtherStage { about } => t!(lang, "reason-other_stage", about = about.key()),

@@ -67,7 +67,8 @@ pub struct CommitInfo {
 /// 7: one sentence splitter: an event's sentence goes on after "kl.", a sentence ends after
 ///    "kr." before a capital.
 /// 8: intent marks count civil-society openings and words of internal matters.
-pub const PIPELINE_VERSION: u64 = 8;
+/// 9: intent marks count political requests (`intent::is_request`).
+pub const PIPELINE_VERSION: u64 = 9;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {

@@ -26,6 +26,7 @@ reason-description = ord fra jeres beskrivelse: { $words }
 reason-states = udtrykker { $intents }
 reason-civil_society = nævner frivillige eller foreninger
 reason-civil_society_opening = kommunen vil samarbejde med frivillige, foreninger eller civilsamfundet
+reason-political_request = udvalget eller byrådet beder forvaltningen om noget her
 reason-internal_matter = handler om forvaltningens interne forhold (personale, organisering, visitation)
 reason-close_wording = ordvalget er blandt de { $count } sider, der ligger tættest på hele profilen
 reason-excluded = skubbet ned: nævner »{ $term }«

@@ -26,6 +26,7 @@ reason-description = description words: { $words }
 reason-states = states { $intents }
 reason-civil_society = mentions volunteers or associations
 reason-civil_society_opening = the municipality works or wants to work with volunteers, associations or civil society
+reason-political_request = the committee or the council asks the administration for something here
 reason-internal_matter = is about the administration's internal matters (staff, organisation, visitation)
 reason-close_wording = wording among the { $count } pages closest to the whole profile
 reason-excluded = pushed down: mentions '{ $term }'
