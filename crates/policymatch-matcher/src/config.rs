@@ -186,6 +186,10 @@ impl Default for ConceptConfig {
                 "mangler",
                 "følge",
                 "følger",
+                "støtte",
+                "støtter",
+                "starte",
+                "starter",
                 // general words
                 "mest",
                 "flest",
