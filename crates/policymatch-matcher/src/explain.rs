@@ -30,10 +30,12 @@ pub(crate) struct Shower<'a> {
 }
 
 impl Shower<'_> {
-    /// The suggestion of the picked candidate `c`, with `also_in` its other places.
+    /// The suggestion of the picked candidate `c`, with `also_in` its other places, observed
+    /// with the index's Danish `analyzer` and the `words` field's `plain` one.
     pub fn show(
         &self,
         analyzer: &mut TextAnalyzer,
+        plain: &mut TextAnalyzer,
         c: Candidate,
         also_in: Vec<Place>,
     ) -> Suggestion {
@@ -50,6 +52,7 @@ impl Shower<'_> {
         // observed again from the text: the same features, with byte ranges
         let mut seen = features::observe_marked(
             analyzer,
+            plain,
             &passage.text,
             &passage.heading,
             &passage.document.title,

@@ -27,13 +27,17 @@ pub(crate) fn observe(
     heading: &str,
     title: &str,
 ) -> Observed {
-    observe_marked(analyzer, text, heading, title, Marks::of(text))
+    let mut plain = policymatch_core::analysis::stemming_analyzer();
+    observe_marked(analyzer, &mut plain, text, heading, title, Marks::of(text))
 }
 
 /// Observes a passage from its text whose marks are known already (the index stores them
-/// with each passage; finding them again is the dearest part of observing).
+/// with each passage; finding them again is the dearest part of observing), with the index's
+/// Danish `analyzer` and the `plain` analyzer of its `words` field
+/// ([`policymatch_core::analysis::stemming_analyzer`]).
 pub(crate) fn observe_marked(
     analyzer: &mut TextAnalyzer,
+    plain: &mut TextAnalyzer,
     text: &str,
     heading: &str,
     title: &str,
@@ -46,7 +50,6 @@ pub(crate) fn observe_marked(
     }));
     // whole words as the index's `words` field holds them: heading, then text
     let mut whole: HashMap<String, u32> = HashMap::new();
-    let mut plain = policymatch_core::analysis::stemming_analyzer();
     for part in [heading, text] {
         let mut ts = plain.token_stream(part);
         while let Some(t) = ts.next() {

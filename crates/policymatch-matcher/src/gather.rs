@@ -141,15 +141,9 @@ pub(crate) fn observe_all(
             else {
                 continue;
             };
-            for &(doc, i) in &docs {
-                if postings.doc() == TERMINATED {
-                    break;
-                }
-                if postings.doc() > doc || postings.seek(doc) != doc {
-                    continue;
-                }
+            on_each_held(&mut postings, &docs, |postings, i| {
                 out[i].whole.insert(word.clone(), postings.term_freq());
-            }
+            });
         }
         for &(field, offset, head) in &targets {
             let inverted = segment.inverted_index(field)?;
@@ -167,33 +161,43 @@ pub(crate) fn observe_all(
                 let Some(mut postings) = inverted.read_postings(&term, option)? else {
                     continue;
                 };
-                for &(doc, i) in &docs {
-                    if postings.doc() == TERMINATED {
-                        break;
-                    }
-                    if postings.doc() > doc || postings.seek(doc) != doc {
-                        continue;
-                    }
+                on_each_held(&mut postings, &docs, |postings, i| {
                     let seen = &mut out[i];
                     let map = if head { &mut seen.head } else { &mut seen.text };
-                    if !with_positions {
-                        map.entry(word.clone()).or_default();
-                        continue;
-                    }
-                    postings.positions(&mut positions);
-                    map.entry(word.clone())
-                        .or_default()
-                        .extend(positions.iter().map(|&p| Occurrence {
+                    let entry = map.entry(word.clone()).or_default();
+                    if with_positions {
+                        postings.positions(&mut positions);
+                        entry.extend(positions.iter().map(|&p| Occurrence {
                             position: p as usize + offset,
                             from: 0,
                             to: 0,
                         }));
-                }
+                    }
+                });
             }
         }
     }
     Ok(out)
 }
+/// Calls `f` with `postings` standing on each of `docs` (document ids in one segment, in
+/// document order, each with its index; see [`by_segment`]) that it holds, seeking forward
+/// only: a posting list or a scorer is read once for all the candidates of a segment.
+pub(crate) fn on_each_held<D: DocSet + ?Sized>(
+    postings: &mut D,
+    docs: &[(u32, usize)],
+    mut f: impl FnMut(&mut D, usize),
+) {
+    for &(doc, i) in docs {
+        if postings.doc() == TERMINATED {
+            break;
+        }
+        if postings.doc() > doc || postings.seek(doc) != doc {
+            continue;
+        }
+        f(postings, i);
+    }
+}
+
 /// `addresses` grouped by segment, each group in document order, as (document id in the
 /// segment, index into `addresses`): the order postings and scorers are read in.
 pub(crate) fn by_segment(addresses: &[DocAddress]) -> BTreeMap<u32, Vec<(u32, usize)>> {

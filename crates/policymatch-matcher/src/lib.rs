@@ -233,9 +233,10 @@ impl<'a> Matcher<'a> {
             doc_pages: &doc_pages,
             cfg,
         };
+        let mut plain = policymatch_core::analysis::stemming_analyzer();
         Ok(picked
             .into_iter()
-            .map(|(c, also_in)| shower.show(&mut analyzer, c, also_in))
+            .map(|(c, also_in)| shower.show(&mut analyzer, &mut plain, c, also_in))
             .collect())
     }
 }

@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use tantivy::query::EnableScoring;
 use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 /// The profile as one text, as the wording stage reads it.
 pub(crate) fn profile_text(p: &Profile) -> String {
@@ -49,14 +49,9 @@ pub(crate) fn scores_of(
     let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
     for (segment, docs) in crate::gather::by_segment(addresses) {
         let mut scorer = weight.scorer(searcher.segment_reader(segment), 1.0)?;
-        for (doc, i) in docs {
-            if scorer.doc() == TERMINATED {
-                break;
-            }
-            if scorer.doc() <= doc && scorer.seek(doc) == doc {
-                out[i] = scorer.score();
-            }
-        }
+        crate::gather::on_each_held(scorer.as_mut(), &docs, |scorer, i| {
+            out[i] = scorer.score();
+        });
     }
     Ok(out)
 }
