@@ -64,6 +64,7 @@ impl Shower<'_> {
             .copied()
             .unwrap_or(0);
         let feats = features::features(self.concepts, self.excludes, &seen, cfg);
+        let feats_request = feats.request;
         let mut s = explain(passage, feats, self.concepts, self.excludes);
         if by_wording.is_some_and(|r| r < w.close_wording) {
             s.reasons.push(Reason::CloseWording {
@@ -75,13 +76,17 @@ impl Shower<'_> {
         }
         // money or a consultation weighs as much as the strongest term (it comes second, so
         // that short lists show it); a report's push down comes last, with the others
-        for names in kind::of_title_with(&s.passage.document.title, &cfg.kind) {
+        let titled = kind::of_title_with(&s.passage.document.title, &cfg.kind);
+        for names in kind::weighed(&titled, feats_request) {
             let at = if names.is_offer() {
                 s.reasons.len().min(1)
             } else {
                 s.reasons.len()
             };
             s.reasons.insert(at, Reason::TitleNames { names });
+        }
+        if kind::stage_factor(s.passage.facts.stage, w) > 1.0 {
+            s.reasons.push(Reason::StatusStage);
         }
         if kind::other_issuer(&s.passage.document.municipality) {
             s.reasons.push(Reason::OtherIssuer {

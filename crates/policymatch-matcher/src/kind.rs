@@ -2,12 +2,22 @@
 //!
 //! The title of an agenda item or a paper names its business: "Fordeling af §79-midler",
 //! "Høring over udkast til værdighedspolitik", "Socialtilsynets tilsynsrapport",
-//! "Årsregnskab og årsberetning". An association looks for money it can apply for and
-//! consultations it can answer; a supervision report or a set of accounts looks back and
-//! seldom leaves an opening, however many of the association's words it contains. Ranking
-//! lifts the first two and lowers the last (by
-//! [`Weights::offer_title`](crate::config::Weights::offer_title) and
-//! [`Weights::report_title`](crate::config::Weights::report_title)), and the reasons say so.
+//! "Årsregnskab og årsberetning", "Orientering om hjemløse i Greve 2022". An association
+//! looks for money it can apply for and consultations it can answer; a supervision report or
+//! a set of accounts looks back, and an item its title calls an orientation exists to inform
+//! the committee (figures, a count, news), which takes note of it. Those seldom leave an
+//! opening, however many of the association's words they contain. Ranking lifts the first
+//! two and lowers the last two (by
+//! [`Weights::offer_title`](crate::config::Weights::offer_title),
+//! [`Weights::report_title`](crate::config::Weights::report_title) and
+//! [`Weights::orientation_title`](crate::config::Weights::orientation_title)), and the
+//! reasons say so.
+//!
+//! The title says what the item is for. Where its case stands (draft, consultation,
+//! approval, status, orientation) is another question, decided once from the caption and the
+//! recommendation by `policymatch_core::process::stage_of`: an item can be taken note of
+//! without being an orientation by its title ("Opfølgning på hjemløsetællingen", which
+//! answers the committee's question), and those are often where an association is heard.
 //!
 //! This is the ranking's fifth stage (`apply`), after the wording.
 
@@ -16,6 +26,7 @@ use crate::config::{KindConfig, RankConfig, Weights};
 use policymatch_core::deadlines::{is_money_word, title_names_consultation};
 use policymatch_core::intent::words;
 use policymatch_core::metadata::issuer_is_municipal;
+use policymatch_core::process::Stage;
 use serde::Serialize;
 
 /// What a title says its document is.
@@ -28,15 +39,19 @@ pub enum ItemKind {
     Consultation,
     /// A look back: a supervision report, accounts, an annual report.
     Report,
+    /// Information to the committee, by the title's own word: "Orientering om …".
+    Orientation,
 }
 
 impl ItemKind {
-    /// The kind's key in messages and JSON: "funding", "consultation", "report".
+    /// The kind's key in messages and JSON: "funding", "consultation", "report",
+    /// "orientation".
     pub fn key(self) -> &'static str {
         match self {
             ItemKind::Funding => "funding",
             ItemKind::Consultation => "consultation",
             ItemKind::Report => "report",
+            ItemKind::Orientation => "orientation",
         }
     }
 
@@ -49,6 +64,10 @@ impl ItemKind {
 fn is_report(word: &str, words: &KindConfig) -> bool {
     words.report.iter().any(|p| word.contains(p.as_str()))
         && !words.policy.iter().any(|h| word.ends_with(h.as_str()))
+}
+
+fn is_orientation(word: &str, words: &KindConfig) -> bool {
+    words.orientation.iter().any(|p| word.contains(p.as_str()))
 }
 
 fn is_money(word: &str, words: &KindConfig) -> bool {
@@ -77,6 +96,9 @@ pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
         if is_report(word, cfg) {
             kinds.push(ItemKind::Report);
         }
+        if is_orientation(word, cfg) {
+            kinds.push(ItemKind::Orientation);
+        }
     }
     kinds.sort();
     kinds.dedup();
@@ -85,11 +107,19 @@ pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
 
 /// The factor for what a document's title says it is: [`Weights::offer_title`] when it
 /// names money or a consultation, times [`Weights::report_title`] when it names a report on
-/// the past, 1 when it names neither.
+/// the past, times [`Weights::orientation_title`] when it names an orientation, 1 when it
+/// names none of them.
 pub(crate) fn factor(kinds: &[ItemKind], w: &Weights) -> f32 {
     let offer = kinds.iter().any(|k| k.is_offer());
     let report = kinds.contains(&ItemKind::Report);
-    (if offer { w.offer_title } else { 1.0 }) * (if report { w.report_title } else { 1.0 })
+    let orientation = kinds.contains(&ItemKind::Orientation);
+    (if offer { w.offer_title } else { 1.0 })
+        * (if report { w.report_title } else { 1.0 })
+        * (if orientation {
+            w.orientation_title
+        } else {
+            1.0
+        })
 }
 
 /// Whether a document with the `municipality` field is known to be issued by someone else
@@ -108,24 +138,49 @@ pub(crate) fn issuer_factor(municipality: &str, w: &Weights) -> f32 {
     }
 }
 
+/// The kinds that weigh for a passage whose document's title names `kinds`: all of them,
+/// except an orientation when the passage holds a political request (`request`): a
+/// committee that asks for more has found something to act on in what it was told.
+pub(crate) fn weighed(kinds: &[ItemKind], request: bool) -> Vec<ItemKind> {
+    kinds
+        .iter()
+        .copied()
+        .filter(|k| !(request && *k == ItemKind::Orientation))
+        .collect()
+}
+
+/// The factor for where an item's case stands ([`Weights::status_stage`] for a status or
+/// evaluation of work under way, 1 otherwise).
+pub(crate) fn stage_factor(stage: Option<Stage>, w: &Weights) -> f32 {
+    if stage == Some(Stage::Status) {
+        w.status_stage
+    } else {
+        1.0
+    }
+}
+
 /// The stage: each candidate's final ranking score is its score after the wording times the
-/// factor of its document's title ([`factor`]) and of its issuer ([`issuer_factor`]), read
-/// once per page (`pages` pages; a candidate's `page` indexes them).
+/// factor of its document's title ([`factor`] of the [`weighed`] kinds), of its issuer
+/// ([`issuer_factor`]) and of its item's stage ([`stage_factor`]); the title is read once
+/// per page (`pages` pages; a candidate's `page` indexes them).
 pub(crate) fn apply(items: &mut [Candidate], pages: usize, cfg: &RankConfig) {
-    let mut of_page: Vec<Option<f32>> = vec![None; pages];
+    let mut of_page: Vec<Option<Vec<ItemKind>>> = vec![None; pages];
     for c in items {
-        let f = match of_page.get(c.page).copied().flatten() {
-            Some(f) => f,
+        let doc = &c.passage.document;
+        let kinds = match of_page.get(c.page).and_then(Option::as_ref) {
+            Some(k) => k.clone(),
             None => {
-                let doc = &c.passage.document;
-                let f = factor(&of_title_with(&doc.title, &cfg.kind), &cfg.weights)
-                    * issuer_factor(&doc.municipality, &cfg.weights);
+                let k = of_title_with(&doc.title, &cfg.kind);
                 if let Some(slot) = of_page.get_mut(c.page) {
-                    *slot = Some(f);
+                    *slot = Some(k.clone());
                 }
-                f
+                k
             }
         };
+        let w = &cfg.weights;
+        let f = factor(&weighed(&kinds, c.features.request), w)
+            * issuer_factor(&doc.municipality, w)
+            * stage_factor(c.passage.facts.stage, w);
         c.scores.ranking = c.scores.worded * f;
     }
 }

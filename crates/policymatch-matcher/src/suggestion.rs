@@ -116,8 +116,11 @@ pub enum Reason {
         /// Who issued it, as the document's metadata names them.
         issuer: String,
     },
+    /// The agenda item reports the status or evaluation of work under way, which lifted it
+    /// ([`Weights::status_stage`](crate::config::Weights::status_stage)).
+    StatusStage,
     /// The document's title names money or a consultation (lifted), or a report on the past
-    /// (pushed down); see [`crate::kind`].
+    /// or an orientation (pushed down); see [`crate::kind`].
     TitleNames {
         /// What the title names.
         names: ItemKind,
@@ -142,6 +145,7 @@ impl Reason {
             Reason::Excluded { .. } => "excluded",
             Reason::OtherStage { .. } => "other_stage",
             Reason::OtherIssuer { .. } => "other_issuer",
+            Reason::StatusStage => "status_stage",
             Reason::TitleNames { .. } => "title_names",
         }
     }
@@ -198,6 +202,7 @@ impl Reason {
             Reason::OtherIssuer { issuer } => {
                 t!(lang, "reason-other_issuer", issuer = issuer.as_str())
             }
+            Reason::StatusStage => t!(lang, "reason-status_stage"),
             Reason::TitleNames { names } => {
                 t!(lang, "reason-title_names", kind = names.key())
             }

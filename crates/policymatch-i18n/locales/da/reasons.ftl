@@ -27,6 +27,7 @@ reason-states = udtrykker { $intents }
 reason-civil_society = nævner frivillige eller foreninger
 reason-civil_society_opening = kommunen vil samarbejde med frivillige, foreninger eller civilsamfundet
 reason-political_request = udvalget eller byrådet beder forvaltningen om noget her
+reason-status_stage = punktet gør status over eller evaluerer arbejde, der er i gang
 reason-internal_matter = handler om forvaltningens interne forhold (personale, organisering, visitation)
 reason-close_wording = ordvalget er blandt de { $count } sider, der ligger tættest på hele profilen
 reason-excluded = skubbet ned: nævner »{ $term }«
@@ -38,6 +39,7 @@ reason-other_issuer = skubbet ned: dokumentet er ikke kommunens eget, men fra { 
 reason-title_names = { $kind ->
     [funding] titlen nævner penge, der kan søges
     [consultation] titlen nævner en høring
+    [orientation] skubbet ned: titlen kalder punktet en orientering, som udvalget tager til efterretning
    *[report] skubbet ned: titlen nævner en afrapportering (tilsyn eller regnskab)
 }
 

@@ -27,6 +27,7 @@ reason-states = states { $intents }
 reason-civil_society = mentions volunteers or associations
 reason-civil_society_opening = the municipality works or wants to work with volunteers, associations or civil society
 reason-political_request = the committee or the council asks the administration for something here
+reason-status_stage = the item reports the status of work under way, or evaluates it
 reason-internal_matter = is about the administration's internal matters (staff, organisation, visitation)
 reason-close_wording = wording among the { $count } pages closest to the whole profile
 reason-excluded = pushed down: mentions '{ $term }'
@@ -38,6 +39,7 @@ reason-other_issuer = pushed down: the document is not the municipality's own bu
 reason-title_names = { $kind ->
     [funding] the title names funding
     [consultation] the title names a consultation
+    [orientation] pushed down: the title calls the item an orientation, which the committee takes note of
    *[report] pushed down: the title names a report on the past (supervision or accounts)
 }
 
