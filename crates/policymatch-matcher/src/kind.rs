@@ -251,9 +251,51 @@ mod tests {
         );
         assert_eq!(factor(&[ItemKind::Report], &w), w.report_title);
         // the figures the documentation gives (kind.rs, Suggestion::score, the README)
-        assert_eq!((w.offer_title, w.report_title), (1.75, 0.5));
+        assert_eq!(
+            (w.offer_title, w.report_title, w.orientation_title),
+            (1.75, 0.25, 0.25)
+        );
         let both = factor(&[ItemKind::Funding, ItemKind::Report], &w);
         assert!((both - w.offer_title * w.report_title).abs() < 1e-6);
+    }
+
+    #[test]
+    fn an_orientation_by_its_title_is_lowered_unless_the_passage_asks_for_more() {
+        for title in [
+            "Orientering om hjemløse i Greve 2022",
+            "Hjemløsetælling 2024 - orientering",
+            "Orienteringssag om ventelister",
+        ] {
+            assert_eq!(of_title(title), vec![ItemKind::Orientation], "{title}");
+        }
+        // taking note is not in the title: where the case stands is `process::stage_of`'s
+        assert!(of_title("Opfølgning på hjemløsetællingen 2024").is_empty());
+        let w = Weights::default();
+        let kinds = of_title("Hjemløsetælling 2024 - orientering");
+        assert_eq!(factor(&weighed(&kinds, false), &w), w.orientation_title);
+        assert!(w.orientation_title < 1.0);
+        // the committee asks for a case in it: the orientation opened something
+        assert!(weighed(&kinds, true).is_empty());
+        assert_eq!(factor(&weighed(&kinds, true), &w), 1.0);
+        // a pool in an orientation's title keeps its lift when a request is there
+        let both = of_title("Orientering om puljemidler");
+        assert_eq!(weighed(&both, true), vec![ItemKind::Funding]);
+    }
+
+    #[test]
+    fn a_status_of_work_under_way_is_lifted_and_other_stages_are_left_alone() {
+        let w = Weights::default();
+        assert_eq!(stage_factor(Some(Stage::Status), &w), w.status_stage);
+        assert!(w.status_stage > 1.0);
+        for other in [
+            None,
+            Some(Stage::Draft),
+            Some(Stage::Consultation),
+            Some(Stage::Approval),
+            Some(Stage::Orientation),
+        ] {
+            assert_eq!(stage_factor(other, &w), 1.0, "{other:?}");
+        }
     }
 
     #[test]

@@ -224,9 +224,10 @@ pub struct Suggestion {
     pub passage: PassageRecord,
     /// The ranking score: [`Suggestion::feature_score`] weighed by how closely the wording of
     /// the passage's page follows the whole profile, as a share of the closest page's (times
-    /// 0.01 to 1), and by what the document's title says it is (times 1.75 for money or a
-    /// consultation, 0.5 for a report on the past; see [`crate::kind`]). Suggestions come in its
-    /// order, highest first.
+    /// 0.01 to 1), by what the document's title says it is (times 1.75 for money or a
+    /// consultation, 0.25 for a report on the past or an orientation; see [`crate::kind`]), by
+    /// who issued it and by where its item's case stands. Suggestions come in its order,
+    /// highest first.
     pub score: f32,
     /// The score by the profile's entries alone (themes, activities, target groups and
     /// description words, their context and the page's); never below the floor
