@@ -221,6 +221,12 @@ pub const INTERNAL: &[&str] = &[
     "internt",
 ];
 
+/// Whether `word` (lower case) is a word of a matter internal to the administration
+/// ([`INTERNAL`]).
+pub fn is_internal_word(word: &str) -> bool {
+    INTERNAL.iter().any(|c| word_matches(word, c))
+}
+
 /// Political bodies whose request sets the administration a task (`*` ends a prefix).
 pub const BODY: &[&str] = &[
     "*udvalget",

@@ -394,6 +394,13 @@ pub struct Weights {
     /// committee, which takes note, and leaves an association little to act on. Of the judged
     /// dev candidates with such a title, 14% are graded 2, against 22% of all.
     pub orientation_title: f32,
+    /// Factor for a passage whose document's title names a matter internal to the
+    /// administration ("Kompetenceløft af medarbejdere", "Ny organisering af …", "Visitation
+    /// til …"; the words of `policymatch_core::intent::INTERNAL`): the item may name the
+    /// association's target group, but it is about the staff, the organisation or the rules
+    /// for granting services, and leaves the association no role. The passage-level cue
+    /// ([`internal`](Weights::internal)) applies besides.
+    pub internal_title: f32,
     /// Factor for a passage of a document that is not a municipality's own (a national
     /// report, a national agency's guide, a conference programme; see
     /// `policymatch_core::metadata::issuer_is_municipal`). Such pages describe the theme
@@ -446,6 +453,7 @@ impl Default for Weights {
             offer_title: 1.75,
             report_title: 0.25,
             orientation_title: 0.25,
+            internal_title: 0.5,
             other_issuer: 0.5,
             request: 0.3,
             status_stage: 1.2,

@@ -6,12 +6,14 @@
 //! looks for money it can apply for and consultations it can answer; a supervision report or
 //! a set of accounts looks back, and an item its title calls an orientation exists to inform
 //! the committee (figures, a count, news), which takes note of it. Those seldom leave an
-//! opening, however many of the association's words they contain. Ranking lifts the first
-//! two and lowers the last two (by
+//! opening, however many of the association's words they contain; nor does a matter internal
+//! to the administration ("Kompetenceløft af medarbejdere"). Ranking lifts the first two and
+//! lowers the others (by
 //! [`Weights::offer_title`](crate::config::Weights::offer_title),
 //! [`Weights::report_title`](crate::config::Weights::report_title) and
-//! [`Weights::orientation_title`](crate::config::Weights::orientation_title)), and the
-//! reasons say so.
+//! [`Weights::orientation_title`](crate::config::Weights::orientation_title) and
+//! [`Weights::internal_title`](crate::config::Weights::internal_title)), and the reasons say
+//! so.
 //!
 //! The title says what the item is for. Where its case stands (draft, consultation,
 //! approval, status, orientation) is another question, decided once from the caption and the
@@ -41,6 +43,9 @@ pub enum ItemKind {
     Report,
     /// Information to the committee, by the title's own word: "Orientering om …".
     Orientation,
+    /// A matter internal to the administration: its staff's training, its organisation, its
+    /// rules for granting services ("Kompetenceløft af medarbejdere på børneområdet").
+    Internal,
 }
 
 impl ItemKind {
@@ -52,6 +57,7 @@ impl ItemKind {
             ItemKind::Consultation => "consultation",
             ItemKind::Report => "report",
             ItemKind::Orientation => "orientation",
+            ItemKind::Internal => "internal",
         }
     }
 
@@ -99,6 +105,9 @@ pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
         if is_orientation(word, cfg) {
             kinds.push(ItemKind::Orientation);
         }
+        if policymatch_core::intent::is_internal_word(word) {
+            kinds.push(ItemKind::Internal);
+        }
     }
     kinds.sort();
     kinds.dedup();
@@ -107,13 +116,16 @@ pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
 
 /// The factor for what a document's title says it is: [`Weights::offer_title`] when it
 /// names money or a consultation, times [`Weights::report_title`] when it names a report on
-/// the past, times [`Weights::orientation_title`] when it names an orientation, 1 when it
-/// names none of them.
+/// the past, times [`Weights::orientation_title`] when it names an orientation, times
+/// [`Weights::internal_title`] when it names a matter internal to the administration, 1 when
+/// it names none of them.
 pub(crate) fn factor(kinds: &[ItemKind], w: &Weights) -> f32 {
     let offer = kinds.iter().any(|k| k.is_offer());
     let report = kinds.contains(&ItemKind::Report);
     let orientation = kinds.contains(&ItemKind::Orientation);
-    (if offer { w.offer_title } else { 1.0 })
+    let internal = kinds.contains(&ItemKind::Internal);
+    (if internal { w.internal_title } else { 1.0 })
+        * (if offer { w.offer_title } else { 1.0 })
         * (if report { w.report_title } else { 1.0 })
         * (if orientation {
             w.orientation_title
@@ -280,6 +292,21 @@ mod tests {
         // a pool in an orientation's title keeps its lift when a request is there
         let both = of_title("Orientering om puljemidler");
         assert_eq!(weighed(&both, true), vec![ItemKind::Funding]);
+    }
+
+    #[test]
+    fn a_title_naming_an_internal_matter_is_lowered() {
+        let title = "Indtægts- og udgiftsbevilling vedr. kompetenceløft af medarbejdere";
+        assert_eq!(of_title(title), vec![ItemKind::Funding, ItemKind::Internal]);
+        let w = Weights::default();
+        assert!(w.internal_title < 1.0);
+        let f = factor(&of_title(title), &w);
+        assert!((f - w.offer_title * w.internal_title).abs() < 1e-6);
+        assert!(of_title("Internationalt samarbejde om ældre").is_empty());
+        assert_eq!(
+            of_title("Ny organisering af hjemmeplejen"),
+            vec![ItemKind::Internal]
+        );
     }
 
     #[test]

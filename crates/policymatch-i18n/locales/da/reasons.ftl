@@ -40,6 +40,7 @@ reason-title_names = { $kind ->
     [funding] titlen nævner penge, der kan søges
     [consultation] titlen nævner en høring
     [orientation] skubbet ned: titlen kalder punktet en orientering, som udvalget tager til efterretning
+    [internal] skubbet ned: titlen nævner forvaltningens interne forhold (personale, organisering, visitation)
    *[report] skubbet ned: titlen nævner en afrapportering (tilsyn eller regnskab)
 }
 

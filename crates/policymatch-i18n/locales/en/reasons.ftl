@@ -40,6 +40,7 @@ reason-title_names = { $kind ->
     [funding] the title names funding
     [consultation] the title names a consultation
     [orientation] pushed down: the title calls the item an orientation, which the committee takes note of
+    [internal] pushed down: the title names the administration's internal matters (staff, organisation, visitation)
    *[report] pushed down: the title names a report on the past (supervision or accounts)
 }
 
