@@ -10,7 +10,7 @@
 //! to the administration ("Kompetenceløft af medarbejdere"). Ranking lifts the first two and
 //! lowers the others (by
 //! [`Weights::offer_title`](crate::config::Weights::offer_title),
-//! [`Weights::report_title`](crate::config::Weights::report_title) and
+//! [`Weights::report_title`](crate::config::Weights::report_title),
 //! [`Weights::orientation_title`](crate::config::Weights::orientation_title) and
 //! [`Weights::internal_title`](crate::config::Weights::internal_title)), and the reasons say
 //! so.
@@ -50,7 +50,7 @@ pub enum ItemKind {
 
 impl ItemKind {
     /// The kind's key in messages and JSON: "funding", "consultation", "report",
-    /// "orientation".
+    /// "orientation", "internal".
     pub fn key(self) -> &'static str {
         match self {
             ItemKind::Funding => "funding",
@@ -120,18 +120,11 @@ pub fn of_title_with(title: &str, cfg: &KindConfig) -> Vec<ItemKind> {
 /// [`Weights::internal_title`] when it names a matter internal to the administration, 1 when
 /// it names none of them.
 pub(crate) fn factor(kinds: &[ItemKind], w: &Weights) -> f32 {
-    let offer = kinds.iter().any(|k| k.is_offer());
-    let report = kinds.contains(&ItemKind::Report);
-    let orientation = kinds.contains(&ItemKind::Orientation);
-    let internal = kinds.contains(&ItemKind::Internal);
-    (if internal { w.internal_title } else { 1.0 })
-        * (if offer { w.offer_title } else { 1.0 })
-        * (if report { w.report_title } else { 1.0 })
-        * (if orientation {
-            w.orientation_title
-        } else {
-            1.0
-        })
+    let by = |named: bool, f: f32| if named { f } else { 1.0 };
+    by(kinds.iter().any(|k| k.is_offer()), w.offer_title)
+        * by(kinds.contains(&ItemKind::Report), w.report_title)
+        * by(kinds.contains(&ItemKind::Orientation), w.orientation_title)
+        * by(kinds.contains(&ItemKind::Internal), w.internal_title)
 }
 
 /// Whether a document with the `municipality` field is known to be issued by someone else
@@ -179,18 +172,16 @@ pub(crate) fn apply(items: &mut [Candidate], pages: usize, cfg: &RankConfig) {
     let mut of_page: Vec<Option<Vec<ItemKind>>> = vec![None; pages];
     for c in items {
         let doc = &c.passage.document;
-        let kinds = match of_page.get(c.page).and_then(Option::as_ref) {
-            Some(k) => k.clone(),
+        let read;
+        let kinds = match of_page.get_mut(c.page) {
+            Some(slot) => slot.get_or_insert_with(|| of_title_with(&doc.title, &cfg.kind)),
             None => {
-                let k = of_title_with(&doc.title, &cfg.kind);
-                if let Some(slot) = of_page.get_mut(c.page) {
-                    *slot = Some(k.clone());
-                }
-                k
+                read = of_title_with(&doc.title, &cfg.kind);
+                &read
             }
         };
         let w = &cfg.weights;
-        let f = factor(&weighed(&kinds, c.features.request), w)
+        let f = factor(&weighed(kinds, c.features.request), w)
             * issuer_factor(&doc.municipality, w)
             * stage_factor(c.passage.facts.stage, w);
         c.scores.ranking = c.scores.worded * f;
