@@ -170,30 +170,46 @@ pub(crate) type Picked = (Candidate, Vec<Place>);
 /// The last stage: picks at most `top` suggestions from `ranked` (best first). A
 /// near-duplicate of one already picked joins its `also_in` (best first, one place per other
 /// document; a PDF place takes the lead from an unpaged one, and the group keeps its best
-/// score); a page gives at most [`DiversityConfig::per_page`] suggestions; with
+/// score); a page gives at most [`DiversityConfig::per_page`] suggestions, and a page listed
+/// under one suggestion is listed nowhere else and gives none (a later passage of it lends
+/// its copies elsewhere to the same suggestion); with
 /// [`DiversityConfig::per_item`] set, an agenda item's pages beyond its share are listed
 /// under its best suggestion, marked [`Place::same_item`].
 pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) -> Vec<Picked> {
     let mut out: Vec<Picked> = Vec::new();
     let mut kept = Kept::default();
+    // the suggestion each kept text belongs to, by its number in `kept`
+    let mut owner: Vec<usize> = Vec::new();
     let mut per_page: HashMap<(String, u64), usize> = HashMap::new();
+    // the suggestion under which a page is listed as a place: a reader opens a page once, so
+    // it is listed nowhere else, and is no suggestion of its own
+    let mut placed: HashMap<(String, u64), usize> = HashMap::new();
     // each agenda item's first suggestion and how many it has
     let mut per_item: HashMap<(String, String), (usize, Vec<u64>)> = HashMap::new();
     let shingles = crate::par::map(&ranked, |c| shingles(&c.passage.text));
     for (c, sh) in ranked.into_iter().zip(shingles) {
         let passage = &c.passage;
-        if let Some(i) = kept.first_duplicate(&sh, cfg) {
-            // one place per document: the same text again in one document adds nothing
+        let key = (passage.document.path.clone(), passage.page);
+        let shown = placed.contains_key(&key) || per_page.get(&key).is_some_and(|&n| n > 0);
+        if let Some(i) = kept
+            .first_duplicate(&sh, cfg)
+            .and_then(|k| owner.get(k).copied())
+        {
+            // one place per document: the same text again in one document adds nothing, and
+            // neither does a page shown already
             let (lead, also_in) = &mut out[i];
             let here = &passage.document.path;
-            let known =
-                &lead.passage.document.path == here || also_in.iter().any(|p| &p.path == here);
+            let known = shown
+                || &lead.passage.document.path == here
+                || also_in.iter().any(|p| &p.path == here);
             if !known && paged(here) && !paged(&lead.passage.document.path) {
                 // show the place a reader can open at a page (the PDF of a meeting rather
                 // than its agenda-system export), observed as itself; the group keeps its
                 // best score
+                *per_page.entry(key).or_default() += 1;
                 lead.seen = c.seen;
                 let old = std::mem::replace(&mut lead.passage, c.passage);
+                placed.insert((old.document.path.clone(), old.page), i);
                 also_in.insert(
                     0,
                     Place {
@@ -206,6 +222,7 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
                 continue;
             }
             if !known {
+                placed.insert(key, i);
                 also_in.push(Place {
                     path: passage.document.path.clone(),
                     page: passage.page,
@@ -213,6 +230,13 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
                     same_item: false,
                 });
             }
+            continue;
+        }
+        if let Some(&i) = placed.get(&key) {
+            // another passage of a page listed under a suggestion: the reader has the page
+            // already; its copies elsewhere are listed under the same suggestion
+            kept.push(&sh);
+            owner.push(i);
             continue;
         }
         // an agenda item already shown on as many pages as it may be: a further page of it is
@@ -223,18 +247,15 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
             .item
             .as_ref()
             .map(|i| (passage.document.path.clone(), i.clone()));
-        if let Some(key) = item.as_ref().filter(|_| cfg.per_item > 0)
+        if let Some(item_key) = item.as_ref().filter(|_| cfg.per_item > 0)
             && let Some(&lead) = per_item
-                .get(key)
+                .get(item_key)
                 .filter(|l| l.1.len() >= cfg.per_item && !l.1.contains(&passage.page))
                 .map(|l| &l.0)
         {
-            let (first, also_in) = &mut out[lead];
-            let here = (&passage.document.path, passage.page);
-            let known = (&first.passage.document.path, first.passage.page) == here
-                || also_in.iter().any(|p| (&p.path, p.page) == here);
-            if !known {
-                also_in.push(Place {
+            if !shown {
+                placed.insert(key, lead);
+                out[lead].1.push(Place {
                     path: passage.document.path.clone(),
                     page: passage.page,
                     title: passage.document.title.clone(),
@@ -246,20 +267,19 @@ pub(crate) fn pick(ranked: Vec<Candidate>, top: usize, cfg: &DiversityConfig) ->
         if out.len() >= top {
             continue;
         }
-        let n = per_page
-            .entry((passage.document.path.clone(), passage.page))
-            .or_default();
+        let n = per_page.entry(key).or_default();
         if *n >= cfg.per_page {
             continue;
         }
         *n += 1;
-        if let Some(key) = item {
-            let e = per_item.entry(key).or_insert((out.len(), Vec::new()));
+        if let Some(item_key) = item {
+            let e = per_item.entry(item_key).or_insert((out.len(), Vec::new()));
             if !e.1.contains(&passage.page) {
                 e.1.push(passage.page);
             }
         }
         kept.push(&sh);
+        owner.push(out.len());
         out.push((c, Vec::new()));
     }
     out
@@ -439,5 +459,51 @@ mod tests {
             pages(&picked),
             [(3, vec![(4, true), (5, true)]), (9, vec![])]
         );
+    }
+
+    #[test]
+    fn a_page_listed_under_one_suggestion_is_shown_nowhere_else() {
+        let case = "Sundheds- og Omsorgsudvalget godkendte fordelingen af puljen til frivilligt \
+            socialt arbejde for ældre, som skal forebygge ensomhed og isolation blandt \
+            hjemmeboende ældre borgere i kommunen.";
+        let other = "Besøgsvennerne mødes hver tirsdag i medborgerhuset ved biblioteket, og \
+            kommunen vil styrke samarbejdet med foreningerne om fællesspisning for ældre.";
+        let retrieved = |path: &str, page: u64, text: &str| {
+            Candidate::retrieved(
+                passage(path, page, None, text),
+                Default::default(),
+                1.0,
+                Default::default(),
+                0.0,
+            )
+        };
+        let ranked = vec![
+            // the case text in one committee's minutes, then the same text in another's
+            retrieved("a.pdf", 3, case),
+            retrieved("b.pdf", 7, case),
+            // another passage of the page listed under the first suggestion
+            retrieved("b.pdf", 7, other),
+            // a copy of that passage elsewhere: listed under the same suggestion
+            retrieved("c.pdf", 2, other),
+            // and a third copy of the case text in a document already listed
+            retrieved("b.pdf", 7, case),
+        ];
+        let picked = pick(ranked, 10, &DiversityConfig::default());
+        let shown: Vec<String> = picked
+            .iter()
+            .map(|(c, also)| {
+                let also: Vec<String> = also
+                    .iter()
+                    .map(|a| format!("{}:{}", a.path, a.page))
+                    .collect();
+                format!(
+                    "{}:{} [{}]",
+                    c.passage.document.path,
+                    c.passage.page,
+                    also.join(" ")
+                )
+            })
+            .collect();
+        assert_eq!(shown, ["a.pdf:3 [b.pdf:7 c.pdf:2]"]);
     }
 }
