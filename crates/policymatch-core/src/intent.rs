@@ -303,6 +303,9 @@ pub struct Marks {
     pub chars: u32,
     /// Sentences that are civil-society openings (see [`OPENING`]).
     pub opening: u32,
+    /// The position of the first word of each opening sentence, ascending (a sentence of
+    /// `sentences`).
+    pub openings: Vec<u32>,
     /// Words of matters internal to the administration (see [`INTERNAL`]).
     pub internal: u32,
     /// Sentences that hold a political request (see [`is_request`]).
@@ -324,15 +327,16 @@ impl Marks {
             .count();
         let internal = ws.iter().filter(|(w, _, _)| is_internal_word(w)).count();
         let mut opening = 0u32;
+        let mut openings = Vec::new();
         let mut request = 0u32;
         let mut out = Vec::new();
         let mut at = 0usize;
         for &(s, e) in &sents {
             let inside = || ws.iter().filter(move |w| w.1 >= s && w.2 <= e);
-            if civil > 0
+            let opens = civil > 0
                 && inside().any(|(w, _, _)| CIVIL_SOCIETY.iter().any(|c| w.starts_with(c)))
-                && inside().any(|(w, _, _)| OPENING.iter().any(|c| word_matches(w, c)))
-            {
+                && inside().any(|(w, _, _)| OPENING.iter().any(|c| word_matches(w, c)));
+            if opens {
                 opening += 1;
             }
             let sentence: Vec<&str> = inside().map(|(w, _, _)| w.as_str()).collect();
@@ -345,6 +349,9 @@ impl Marks {
             }
             if at >= ws.len() || ws[at].1 >= e {
                 continue;
+            }
+            if opens {
+                openings.push(at as u32);
             }
             let intent = cues
                 .iter()
@@ -359,9 +366,17 @@ impl Marks {
             sentences: out,
             chars: u32::try_from(text.chars().count()).unwrap_or(u32::MAX),
             opening,
+            openings,
             internal: u32::try_from(internal).unwrap_or(u32::MAX),
             request,
         }
+    }
+
+    /// Whether the sentence holding the word at `position` is a civil-society opening.
+    pub fn opening_at(&self, position: u32) -> bool {
+        let i = self.sentences.partition_point(|&(p, _)| p <= position);
+        i.checked_sub(1)
+            .is_some_and(|i| self.openings.binary_search(&self.sentences[i].0).is_ok())
     }
 
     /// The intent of the sentence holding the word at `position`.
@@ -370,8 +385,9 @@ impl Marks {
         i.checked_sub(1).and_then(|i| self.sentences[i].1)
     }
 
-    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i;1;0;1` (intents, civil
-    /// society words, characters, sentences, openings, internal words, requests).
+    /// A compact text form for a stored field: `gid;3;120;0-,12g,30i;1;0;1;12` (intents, civil
+    /// society words, characters, sentences, openings, internal words, requests, the first
+    /// word of each opening).
     pub fn encode(&self) -> String {
         let kinds: String = self.intents.iter().map(|i| i.code()).collect();
         let sentences: Vec<String> = self
@@ -380,13 +396,18 @@ impl Marks {
             .map(|(p, i)| format!("{p}{}", i.map_or('-', Intent::code)))
             .collect();
         format!(
-            "{kinds};{};{};{};{};{};{}",
+            "{kinds};{};{};{};{};{};{};{}",
             self.civil_society,
             self.chars,
             sentences.join(","),
             self.opening,
             self.internal,
-            self.request
+            self.request,
+            self.openings
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",")
         )
     }
 
@@ -403,6 +424,14 @@ impl Marks {
         let internal = parts.next().map_or(Some(0), |p| p.parse().ok())?;
         // the form before requests were counted reads as none
         let request = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+        // the form before the openings' places were kept reads as none placed
+        let openings = match parts.next() {
+            None | Some("") => Vec::new(),
+            Some(list) => list
+                .split(',')
+                .map(|p| p.parse().ok())
+                .collect::<Option<Vec<u32>>>()?,
+        };
         if parts.next().is_some() {
             return None;
         }
@@ -426,6 +455,7 @@ impl Marks {
             sentences,
             chars,
             opening,
+            openings,
             internal,
             request,
         })
@@ -558,6 +588,24 @@ mod tests {
         assert_eq!(m.intent_at(8), Some(Intent::Goal));
         assert_eq!(m.intent_at(12), Some(Intent::Funding));
         assert_eq!(Marks::decode(&m.encode()), Some(m));
+    }
+
+    #[test]
+    fn an_opening_sentence_is_placed_so_its_words_can_be_found_in_it() {
+        let text = "Målet er færre ensomme. Vi vil samarbejde med foreningerne om ensomhed. \
+            Puljen kan søges.";
+        let m = Marks::of(text);
+        // words: Målet(0) er(1) færre(2) ensomme(3) Vi(4) ... ensomhed(10) Puljen(11)
+        assert_eq!((m.opening, m.openings.as_slice()), (1, &[4u32][..]));
+        assert!(!m.opening_at(3));
+        assert!(m.opening_at(4));
+        assert!(m.opening_at(10));
+        assert!(!m.opening_at(11));
+        assert_eq!(Marks::decode(&m.encode()), Some(m));
+        // an older form places none
+        let old = Marks::decode("g;1;2;0g;1;0;0").map(|m| (m.opening, m.openings));
+        assert_eq!(old, Some((1, Vec::new())));
+        assert_eq!(Marks::decode("g;1;2;0g;1;0;0;x"), None);
     }
 
     /// Asserts that `count` of each text's marks is `want`.

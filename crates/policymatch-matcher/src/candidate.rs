@@ -49,9 +49,10 @@ pub(crate) struct Features {
     pub hits: Vec<ConceptHit>,
     pub intents: BTreeSet<Intent>,
     pub civil_society: bool,
-    /// States that the municipality works with civil society (see
-    /// [`policymatch_core::intent::OPENING`]).
-    pub opening: bool,
+    /// States that the municipality works with civil society on something of the profile
+    /// (see [`policymatch_core::intent::OPENING`]): the first concept (by index) named in
+    /// such a sentence.
+    pub opening: Option<usize>,
     /// Is about a matter internal to the administration and names no opening (see
     /// [`policymatch_core::intent::INTERNAL`]).
     pub internal: bool,

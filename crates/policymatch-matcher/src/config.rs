@@ -347,8 +347,11 @@ pub struct Weights {
     /// Extra for passages that mention volunteers, associations or civil society.
     pub civil_society: f32,
     /// Extra for a passage in which the municipality states that it wants to work with
-    /// associations, volunteers or civil society (the civil-society opening), on top of
-    /// [`civil_society`](Weights::civil_society).
+    /// associations, volunteers or civil society (the civil-society opening) on a theme,
+    /// activity or target group of the profile, named in the same sentence; on top of
+    /// [`civil_society`](Weights::civil_society). Of judged dev pages with such a sentence,
+    /// 40% are graded 2; with an opening whose sentence names nothing of the profile, 7%
+    /// (against 15% of pages with no opening).
     pub opening: f32,
     /// Factor for a passage about a matter internal to the administration (staff training,
     /// internal organisation, visitation rules) that names no civil-society opening.

@@ -153,8 +153,11 @@ fn explain(
             intents: feats.intents.iter().copied().collect(),
         });
     }
-    if feats.opening {
-        reasons.push(Reason::Opening);
+    if let Some(c) = feats.opening.and_then(|i| concepts.get(i)) {
+        reasons.push(Reason::Opening {
+            field: c.field,
+            term: c.term.clone(),
+        });
     } else if feats.civil_society {
         reasons.push(Reason::CivilSociety);
     }

@@ -190,7 +190,7 @@ pub(crate) fn features(
     let mut f = Features {
         intents: marks.intents.iter().copied().collect(),
         civil_society: marks.civil_society > 0,
-        opening: marks.opening > 0,
+        opening: None,
         internal: marks.opening == 0 && marks.internal >= w.internal_words,
         request: marks.request > 0,
         ..Features::default()
@@ -252,6 +252,15 @@ pub(crate) fn features(
         } else if in_title {
             s += c.weight() * w.title * seen.title_share(w);
         }
+        // an opening counts where it is about what the association does or whom it works
+        // for: the theme, activity or target group stands in the opening sentence
+        if c.field != ProfileField::Description
+            && at
+                .iter()
+                .any(|o| marks.opening_at(u32::try_from(o.position).unwrap_or(u32::MAX)))
+        {
+            f.opening.get_or_insert(i);
+        }
         match c.field {
             ProfileField::Description => desc += s,
             ProfileField::TargetGroup => {
@@ -290,7 +299,7 @@ pub(crate) fn features(
     if f.civil_society {
         score *= 1.0 + w.civil_society;
     }
-    if f.opening {
+    if f.opening.is_some() {
         score *= 1.0 + w.opening;
     }
     if f.internal {

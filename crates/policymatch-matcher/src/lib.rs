@@ -445,7 +445,14 @@ mod tests {
                 (
                     "aaben.txt".into(),
                     "Ensomhed\n\nMålet er mindre ensomhed blandt ældre i byen. Derfor vil vi \
-                     styrke samarbejdet med de frivillige foreninger i årene der kommer nu."
+                     styrke samarbejdet med de frivillige foreninger mod ensomhed i årene."
+                        .into(),
+                ),
+                (
+                    // an opening on something else than the theme: civil society named
+                    "andet.txt".into(),
+                    "Ensomhed\n\nKommunen ønsker mindre ensomhed i alle aldre. Desuden søges et \
+                     tættere samarbejde med foreningslivet om vejenes vedligehold og skilte."
                         .into(),
                 ),
                 (
@@ -479,7 +486,7 @@ mod tests {
                     .unwrap_or_default()
             })
             .collect();
-        assert_eq!(order, ["aaben.txt", "plain.txt", "intern.txt"]);
+        assert_eq!(order, ["aaben.txt", "andet.txt", "plain.txt", "intern.txt"]);
         let codes = |i: usize| -> Vec<&str> { found[i].reasons.iter().map(Reason::code).collect() };
         assert!(
             codes(0).contains(&"civil_society_opening"),
@@ -487,8 +494,14 @@ mod tests {
             codes(0)
         );
         assert!(!codes(0).contains(&"civil_society"), "{:?}", codes(0));
-        assert!(codes(2).contains(&"internal_matter"), "{:?}", codes(2));
-        assert!(!codes(1).contains(&"internal_matter"));
+        assert!(codes(1).contains(&"civil_society"), "{:?}", codes(1));
+        assert!(
+            !codes(1).contains(&"civil_society_opening"),
+            "{:?}",
+            codes(1)
+        );
+        assert!(codes(3).contains(&"internal_matter"), "{:?}", codes(3));
+        assert!(!codes(2).contains(&"internal_matter"));
         // in the reader's language
         let opening = found[0]
             .reasons
@@ -497,7 +510,10 @@ mod tests {
             .map(|r| r.text(Lang::Da));
         assert_eq!(
             opening.as_deref(),
-            Some("kommunen vil samarbejde med frivillige, foreninger eller civilsamfundet")
+            Some(
+                "kommunen vil samarbejde med frivillige, foreninger eller civilsamfundet om tema \
+                 »ensomhed«"
+            )
         );
         // with the signals set to nothing, the three score alike but for their length
         let neutral = config::ConfigFile::parse(

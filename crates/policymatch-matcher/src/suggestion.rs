@@ -84,8 +84,14 @@ pub enum Reason {
     /// The passage mentions volunteers, associations or civil society.
     CivilSociety,
     /// The passage states that the municipality works, or wants to work, with associations,
-    /// volunteers or civil society, which lifted it.
-    Opening,
+    /// volunteers or civil society on a theme, activity or target group of the profile (named
+    /// in the same sentence), which lifted it.
+    Opening {
+        /// The field of the term.
+        field: ProfileField,
+        /// The term named in the opening sentence.
+        term: String,
+    },
     /// The passage is about a matter internal to the administration (staff training, its own
     /// organisation, visitation rules), which lowered it.
     Internal,
@@ -138,7 +144,7 @@ impl Reason {
             Reason::Description { .. } => "description",
             Reason::States { .. } => "states",
             Reason::CivilSociety => "civil_society",
-            Reason::Opening => "civil_society_opening",
+            Reason::Opening { .. } => "civil_society_opening",
             Reason::Internal => "internal_matter",
             Reason::Request => "political_request",
             Reason::CloseWording { .. } => "close_wording",
@@ -193,7 +199,12 @@ impl Reason {
                 t!(lang, "reason-states", intents = text::list(lang, &names))
             }
             Reason::CivilSociety => t!(lang, "reason-civil_society"),
-            Reason::Opening => t!(lang, "reason-civil_society_opening"),
+            Reason::Opening { field: f, term } => t!(
+                lang,
+                "reason-civil_society_opening",
+                field = field(f),
+                term = term.as_str()
+            ),
             Reason::Internal => t!(lang, "reason-internal_matter"),
             Reason::Request => t!(lang, "reason-political_request"),
             Reason::CloseWording { within } => t!(lang, "reason-close_wording", count = *within),

@@ -68,7 +68,8 @@ pub struct CommitInfo {
 ///    "kr." before a capital.
 /// 8: intent marks count civil-society openings and words of internal matters.
 /// 9: intent marks count political requests (`intent::is_request`).
-pub const PIPELINE_VERSION: u64 = 9;
+/// 10: intent marks place each civil-society opening (`intent::Marks::openings`).
+pub const PIPELINE_VERSION: u64 = 10;
 
 /// An opened policymatch index.
 pub struct PolicyIndex {
