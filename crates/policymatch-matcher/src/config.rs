@@ -324,7 +324,9 @@ pub struct Weights {
     pub compound: f32,
     /// Strength of a phrase whose words all occur, but not together.
     pub scattered: f32,
-    /// Strength of a phrase of three or more words of which at least half occur.
+    /// Strength of a phrase of three or more words of which at least half of those that
+    /// carry meaning occur (a general word such as "borgere" counts for nothing: "borgere med
+    /// misbrug eller psykisk sårbarhed" is not found by "borgere" and "psykiske").
     pub partial: f32,
     /// Extra for a concept named in the heading (× concept weight).
     pub heading: f32,

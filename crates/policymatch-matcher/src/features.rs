@@ -145,6 +145,18 @@ fn partial(c: &Concept, lists: &[Positions<'_>], w: &Weights) -> Option<Found> {
     if present == 0 || c.words.len() < 2 {
         return None;
     }
+    // the words that carry meaning ("borgere" in "borgere med misbrug" does not): a phrase
+    // whose meaningful words are mostly missing is not there
+    let meaningful = c.words.iter().filter(|w| !w.general).count();
+    let meaningful_present = c
+        .words
+        .iter()
+        .zip(lists)
+        .filter(|(w, l)| !w.general && l.is_some())
+        .count();
+    if meaningful_present == 0 || meaningful_present * 2 < meaningful {
+        return None;
+    }
     let at: Vec<Occurrence> = lists
         .iter()
         .flatten()
@@ -367,6 +379,34 @@ mod tests {
         assert_eq!(phrase.hits[0].strength, 1.0);
         assert_eq!(scattered.hits[0].strength, 0.6);
         assert!(phrase.score > scattered.score);
+    }
+
+    #[test]
+    fn a_phrase_is_not_found_by_its_general_words() {
+        let general = crate::general::GeneralWords::new(
+            &mut analyzer(),
+            &RankConfig::default().concepts.general_words,
+        );
+        let mut c = concept(
+            ProfileField::TargetGroup,
+            "borgere med misbrug eller psykisk sårbarhed",
+        );
+        for w in &mut c.words {
+            w.general = general.contains(&w.stem, "");
+        }
+        // "borgere" and "psykisk": half the words, but one of the three that carry meaning
+        let weak = score(
+            std::slice::from_ref(&c),
+            &format!("Borgere med psykiske lidelser får hjælp.{FILLER}"),
+        );
+        assert!(weak.hits.is_empty(), "{:?}", weak.hits);
+        // "misbrug" and "psykisk": two of the three
+        let half = score(
+            &[c],
+            &format!("Borgere med misbrug og psykiske lidelser får hjælp.{FILLER}"),
+        );
+        assert_eq!(half.hits.len(), 1);
+        assert_eq!(half.hits[0].strength, RankConfig::default().weights.partial);
     }
 
     #[test]

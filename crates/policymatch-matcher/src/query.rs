@@ -55,6 +55,8 @@ pub(crate) struct Word {
     pub offset: usize,
     /// The analysed form (the whole word's stem, not a compound part).
     pub stem: String,
+    /// A general word ([`GeneralWords`]): in a phrase it is no evidence by itself.
+    pub general: bool,
 }
 
 /// A profile entry as the ranking sees it.
@@ -190,6 +192,7 @@ pub(crate) fn words_of(analyzer: &mut TextAnalyzer, text: &str) -> Vec<Word> {
         .map(|t| Word {
             offset: t.position - first,
             stem: t.text,
+            general: false,
         })
         .collect()
 }
@@ -225,6 +228,7 @@ pub(crate) fn concepts(
         .into_iter()
         .map(|w| w.stem)
         .collect();
+    let general = GeneralWords::new(analyzer, &cfg.general_words);
     let fields = [
         (ProfileField::Theme, &profile.themes),
         (ProfileField::Activity, &profile.activities),
@@ -232,7 +236,10 @@ pub(crate) fn concepts(
     ];
     for (field, entries) in fields {
         for term in entries {
-            let words = words_of(analyzer, term);
+            let mut words = words_of(analyzer, term);
+            for w in &mut words {
+                w.general = general.contains(&w.stem, "");
+            }
             let key: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
             if words.is_empty() {
                 continue;
@@ -265,7 +272,6 @@ pub(crate) fn concepts(
         .collect();
     let mut desc_seen = HashSet::new();
     let mut words_seen = HashSet::new();
-    let general = GeneralWords::new(analyzer, &cfg.general_words);
     for t in analyze(analyzer, &profile.description) {
         let word = &profile.description[t.from..t.to];
         // compound parts share their word's offsets: one concept per written word (its
@@ -288,6 +294,7 @@ pub(crate) fn concepts(
             vec![Word {
                 offset: 0,
                 stem: t.text,
+                general: false,
             }],
             idf,
             cfg,
