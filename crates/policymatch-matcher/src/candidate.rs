@@ -60,7 +60,8 @@ pub(crate) struct Features {
     /// something (see [`policymatch_core::intent::is_request`]).
     pub request: bool,
     pub excluded: Vec<usize>,
-    /// Names a theme or activity.
+    /// Names a theme or activity (a phrase found only scattered, by a word the profile names
+    /// as a target group, does not count).
     pub topic: bool,
     /// Names a target group.
     pub audience: bool,

@@ -281,7 +281,20 @@ pub(crate) fn features(
             }
             _ => {
                 topic += s;
-                f.topic = true;
+                // a phrase found only in scattered words, one of which the profile names as a
+                // target group ("rådgivning af pårørende" by "rådgivning" and the target group
+                // "pårørende" far apart), does not make the passage name the topic: the target
+                // group is counted as such
+                let borrowed = strength < 1.0
+                    && c.words.len() > 1
+                    && c.words.iter().any(|w| {
+                        concepts.iter().any(|o| {
+                            o.field == ProfileField::TargetGroup
+                                && o.words.len() == 1
+                                && o.words[0].stem == w.stem
+                        })
+                    });
+                f.topic |= !borrowed;
                 f.audience |= c.audience;
             }
         }
@@ -407,6 +420,31 @@ mod tests {
         );
         assert_eq!(half.hits.len(), 1);
         assert_eq!(half.hits[0].strength, RankConfig::default().weights.partial);
+    }
+
+    #[test]
+    fn a_target_group_scattered_in_an_activity_does_not_make_the_topic() {
+        let c = [
+            concept(ProfileField::Activity, "rådgivning af pårørende"),
+            concept(ProfileField::TargetGroup, "pårørende"),
+        ];
+        let apart = score(
+            &c,
+            &format!("Pårørende inviteres til jul.{FILLER} Der er også rådgivning om økonomi."),
+        );
+        assert!(apart.audience);
+        assert!(!apart.topic, "{:?}", apart.hits);
+        let together = score(
+            &c,
+            &format!("Vi tilbyder rådgivning af pårørende hver uge.{FILLER}"),
+        );
+        assert!(together.topic && together.audience);
+        // without the target group the scattered activity is the passage's topic
+        let alone = score(
+            &c[..1],
+            &format!("Pårørende inviteres til jul.{FILLER} Der er også rådgivning om økonomi."),
+        );
+        assert!(alone.topic);
     }
 
     #[test]
