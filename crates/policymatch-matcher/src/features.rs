@@ -285,16 +285,7 @@ pub(crate) fn features(
                 // target group ("rådgivning af pårørende" by "rådgivning" and the target group
                 // "pårørende" far apart), does not make the passage name the topic: the target
                 // group is counted as such
-                let borrowed = strength < 1.0
-                    && c.words.len() > 1
-                    && c.words.iter().any(|w| {
-                        concepts.iter().any(|o| {
-                            o.field == ProfileField::TargetGroup
-                                && o.words.len() == 1
-                                && o.words[0].stem == w.stem
-                        })
-                    });
-                f.topic |= !borrowed;
+                f.topic |= strength >= 1.0 || !c.holds_target_group;
                 f.audience |= c.audience;
             }
         }
@@ -373,6 +364,16 @@ mod tests {
         )
     }
 
+    /// `concepts` marked as the profile's concepts are ([`crate::query::mark_words`]).
+    fn marked(mut concepts: Vec<Concept>) -> Vec<Concept> {
+        let general = crate::general::GeneralWords::new(
+            &mut analyzer(),
+            &RankConfig::default().concepts.general_words,
+        );
+        crate::query::mark_words(&mut concepts, &general);
+        concepts
+    }
+
     fn score(concepts: &[Concept], text: &str) -> Features {
         let seen = observe(&mut analyzer(), text, "", "");
         features(concepts, &[], &seen, &RankConfig::default())
@@ -396,17 +397,11 @@ mod tests {
 
     #[test]
     fn a_phrase_is_not_found_by_its_general_words() {
-        let general = crate::general::GeneralWords::new(
-            &mut analyzer(),
-            &RankConfig::default().concepts.general_words,
-        );
-        let mut c = concept(
+        let c = marked(vec![concept(
             ProfileField::TargetGroup,
             "borgere med misbrug eller psykisk sårbarhed",
-        );
-        for w in &mut c.words {
-            w.general = general.contains(&w.stem, "");
-        }
+        )])
+        .remove(0);
         // "borgere" and "psykisk": half the words, but one of the three that carry meaning
         let weak = score(
             std::slice::from_ref(&c),
@@ -424,10 +419,10 @@ mod tests {
 
     #[test]
     fn a_target_group_scattered_in_an_activity_does_not_make_the_topic() {
-        let c = [
+        let c = marked(vec![
             concept(ProfileField::Activity, "rådgivning af pårørende"),
             concept(ProfileField::TargetGroup, "pårørende"),
-        ];
+        ]);
         let apart = score(
             &c,
             &format!("Pårørende inviteres til jul.{FILLER} Der er også rådgivning om økonomi."),
@@ -441,7 +436,7 @@ mod tests {
         assert!(together.topic && together.audience);
         // without the target group the scattered activity is the passage's topic
         let alone = score(
-            &c[..1],
+            &marked(c[..1].to_vec()),
             &format!("Pårørende inviteres til jul.{FILLER} Der er også rådgivning om økonomi."),
         );
         assert!(alone.topic);

@@ -38,7 +38,13 @@ impl GeneralWords {
     /// Whether a description word, its stem `stem` and its written form `written`, says
     /// nothing about what an association does.
     pub fn contains(&self, stem: &str, written: &str) -> bool {
-        self.stems.contains(stem) || self.written.contains(&written.to_lowercase())
+        self.has_stem(stem) || self.written.contains(&written.to_lowercase())
+    }
+
+    /// Whether `stem` is the stem of a general word (for a word whose written form is not at
+    /// hand, such as a word of a profile phrase).
+    pub fn has_stem(&self, stem: &str) -> bool {
+        self.stems.contains(stem)
     }
 }
 

@@ -82,6 +82,10 @@ pub(crate) struct Concept {
     /// Whether compounds of it are looked for (one word of plain letters, long enough, not
     /// a description word).
     pub prefixable: bool,
+    /// A phrase one of whose words is, on its own, a target group of the profile ("pårørende"
+    /// in "rådgivning af pårørende"): found only scattered, it is that target group, not the
+    /// topic (set by [`mark_words`]).
+    pub holds_target_group: bool,
 }
 
 impl Concept {
@@ -111,6 +115,7 @@ impl Concept {
             expansions: Vec::new(),
             base: cfg.field_weight(field) * idf.clamp(cfg.idf_min, cfg.idf_cap),
             prefixable,
+            holds_target_group: false,
         }
     }
 
@@ -236,10 +241,7 @@ pub(crate) fn concepts(
     ];
     for (field, entries) in fields {
         for term in entries {
-            let mut words = words_of(analyzer, term);
-            for w in &mut words {
-                w.general = general.contains(&w.stem, "");
-            }
+            let words = words_of(analyzer, term);
             let key: Vec<String> = words.iter().map(|w| w.stem.clone()).collect();
             if words.is_empty() {
                 continue;
@@ -300,7 +302,29 @@ pub(crate) fn concepts(
             cfg,
         ));
     }
+    mark_words(&mut out, &general);
     out
+}
+
+/// Marks what the words of the profile's `concepts` are within the profile, once per query:
+/// each general word ([`Word::general`]), and each phrase that holds a one-word target group
+/// ([`Concept::holds_target_group`]).
+pub(crate) fn mark_words(concepts: &mut [Concept], general: &GeneralWords) {
+    let audience: HashSet<String> = concepts
+        .iter()
+        .filter(|c| c.field == ProfileField::TargetGroup)
+        .filter_map(|c| match c.words.as_slice() {
+            [w] => Some(w.stem.clone()),
+            _ => None,
+        })
+        .collect();
+    for c in concepts.iter_mut() {
+        for w in &mut c.words {
+            w.general = general.has_stem(&w.stem);
+        }
+        c.holds_target_group =
+            c.words.len() > 1 && c.words.iter().any(|w| audience.contains(&w.stem));
+    }
 }
 
 /// The exclude entries as concepts.
